@@ -1,0 +1,83 @@
+/**
+ * The evidence bundle: what `phasegate collect` writes and `phasegate gate --evidence` reads.
+ * Its JSON Schema is schemas/evidence.schema.json. Metric names are listed in
+ * src/catalog/metrics.ts and the README.
+ */
+
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+/** One thing a report or annotation can point at: a failed test, a finding, an uncovered line. */
+export interface EvidenceItem {
+  /** Stable id (a finding's fingerprint or `tool/ruleId@file:line`; a test's `classname::name`). */
+  id: string;
+  kind: 'test' | 'finding';
+  title: string;
+  message?: string;
+  file?: string;
+  line?: number;
+  /** e.g. `failed`/`errored`/`flaky` for tests; `critical`/`high`/`medium`/`low` or `error`/`warning`/`note` for findings. */
+  level: string;
+  tool?: string;
+  /**
+   * Count metrics this item adds one to (e.g. `["security.high", "security.new"]`).
+   * A finding waiver subtracts the waived item from exactly these metrics.
+   */
+  counts: string[];
+}
+
+export interface Signoff {
+  by: string;
+  role: string;
+  /** ISO date or date-time. */
+  date: string;
+}
+
+export interface DocumentEvidence {
+  kind: string;
+  /** Repository-relative path with forward slashes. */
+  path: string;
+  /** When the document was last changed (front matter `updated`, else git, else file mtime). ISO. */
+  updated?: string;
+  signoffs: Signoff[];
+  requirements?: { count: number; withAcceptance: number };
+}
+
+export interface ChangedFile {
+  path: string;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+}
+
+export interface Approval {
+  by: string;
+  roles: string[];
+  teams: string[];
+  /** ISO date-time. */
+  at?: string;
+  commit?: string;
+}
+
+/** Platform facts (from GitHub/Jenkins, or `--facts FILE`). */
+export interface Facts {
+  author?: string;
+  labels?: string[];
+  approvals?: Approval[];
+  changeRequest?: { id: string; state: 'approved' | 'pending' | 'rejected'; approvedBy: Approval[] };
+}
+
+export interface EvidenceSource {
+  kind: 'junit' | 'coverage' | 'sarif' | 'docs' | 'source' | 'git' | 'facts';
+  path: string;
+  format?: string;
+}
+
+export interface EvidenceBundle {
+  schemaVersion: typeof EVIDENCE_SCHEMA_VERSION;
+  /** Flat map of documented metric names to numbers. */
+  metrics: Record<string, number>;
+  items: EvidenceItem[];
+  documents: DocumentEvidence[];
+  /** Changed files since the base ref; absent when no base was given. */
+  changes?: { base: string; files: ChangedFile[] };
+  facts?: Facts;
+  sources: EvidenceSource[];
+}

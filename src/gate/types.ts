@@ -1,0 +1,60 @@
+/** The verdict: what `phasegate gate` decides for one phase. Schema: schemas/verdict.schema.json. */
+import type { Operator, Phase, Rule, SourceRef, Tier } from '../policy/types.js';
+
+export const VERDICT_SCHEMA_VERSION = 1;
+
+export type RuleStatus = 'pass' | 'warn' | 'fail' | 'waived' | 'error';
+export type GateStatus = 'pass' | 'warn' | 'fail';
+
+export interface AppliedWaiver {
+  rule: string;
+  finding?: string;
+  reason: string;
+  owner: string;
+  approvers: string[];
+  expires: string;
+  source: string;
+}
+
+export interface RuleResult {
+  id: string;
+  kind: Rule['kind'];
+  status: RuleStatus;
+  severity: Rule['severity'];
+  /** The metric read (metric rules), after scope resolution. */
+  metric: string | null;
+  /** The measured value; null when the evidence was missing or the rule is not numeric. */
+  actual: number | string | null;
+  operator: Operator | null;
+  threshold: number | string | null;
+  /** `file:line:col` and layer of the policy text that set the rule. */
+  source: SourceRef;
+  waiver: AppliedWaiver | null;
+  /** What happened, in one sentence. */
+  message: string;
+  /** How to fix it, in one line (absent on pass). */
+  hint: string | null;
+}
+
+export interface WaiverNotice {
+  level: 'warn' | 'info';
+  rule: string;
+  finding?: string;
+  state: 'expired' | 'expiring' | 'unused';
+  expires: string;
+  message: string;
+  source: string;
+}
+
+export interface Verdict {
+  schemaVersion: typeof VERDICT_SCHEMA_VERSION;
+  phase: Phase;
+  tier: Tier | null;
+  policy: string;
+  /** The evaluation time the verdict was computed for (ISO-8601). */
+  now: string;
+  status: GateStatus;
+  summary: Record<RuleStatus, number>;
+  rules: RuleResult[];
+  notices: WaiverNotice[];
+}

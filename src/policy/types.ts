@@ -1,0 +1,122 @@
+/**
+ * The policy model after loading and layering. The YAML form is described by
+ * schemas/policy.schema.json; this is what the gate engine consumes.
+ */
+
+export const PHASES = ['requirements', 'design', 'implementation', 'testing', 'release'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const TIERS = ['strategic', 'operational', 'innovation'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const OPERATORS = ['>=', '>', '<=', '<', '==', '!='] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** What a failing rule does to the gate. */
+export type Severity = 'fail' | 'warn';
+/** `new` evaluates the new-code counterpart of a metric (e.g. coverage.line → coverage.newLine). */
+export type Scope = 'overall' | 'new';
+/** What missing evidence means for a rule; `fail` (fail closed) is the default. */
+export type OnMissing = 'fail' | 'warn' | 'pass';
+
+/** Where a value of the effective policy was set. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  col: number;
+  /** The layer that set it: `tier:strategic`, or the policy file's path for org/project layers. */
+  layer: string;
+}
+
+interface RuleBase {
+  id: string;
+  phase: Phase;
+  severity: Severity;
+  scope: Scope;
+  onMissing: OnMissing;
+  /** A locked rule may be tightened by later layers but never loosened, disabled or removed. */
+  locked: boolean;
+  /** False when no waiver may ever apply to this rule (e.g. security on every tier). */
+  waivable: boolean;
+  description?: string;
+  /** One line telling a developer how to make the rule pass. */
+  hint?: string;
+  /** Where the rule's deciding value (threshold, requirement) was last set. */
+  source: SourceRef;
+  /** Every layer that defined or changed this rule, outermost (built-in) first. */
+  layers: string[];
+}
+
+export interface MetricRule extends RuleBase {
+  kind: 'metric';
+  metric: string;
+  operator: Operator;
+  threshold: number;
+}
+
+export interface DocumentRule extends RuleBase {
+  kind: 'document';
+  /** Document kind, e.g. `requirements`, `design`, `security-assessment`, `rollback-plan`. */
+  docKind: string;
+  /** Globs (relative to the repository root) the documents must match. */
+  paths: string[];
+  /** Roles that must each have signed off every matching document. */
+  signoff: string[];
+  /** Document kinds this document answers: it must be newer than each of them. */
+  newerThan: string[];
+}
+
+export interface FreezeRule extends RuleBase {
+  kind: 'freeze';
+  /** Globs of frozen files (usually the requirement documents). */
+  paths: string[];
+  /** ISO date (YYYY-MM-DD); changes on or after this day need an approved change request. */
+  date: string;
+  /** Roles any of whom may approve a change request; empty means any approver. */
+  approvers: string[];
+  /** A label on the change that also counts as an approved change request. */
+  label?: string;
+}
+
+export interface ApprovalRule extends RuleBase {
+  kind: 'approval';
+  minApprovals: number;
+  /** Each role must be held by at least one approver. */
+  roles: string[];
+  /** Each team must have at least one approving member. */
+  teams: string[];
+}
+
+export type Rule = MetricRule | DocumentRule | FreezeRule | ApprovalRule;
+
+export interface Waiver {
+  rule: string;
+  /** Optional: waive one finding (evidence item id) instead of the whole rule. */
+  finding?: string;
+  reason: string;
+  owner: string;
+  approvers: string[];
+  /** ISO date (YYYY-MM-DD); the waiver applies through the end of that day (UTC). */
+  expires: string;
+  source: SourceRef;
+}
+
+export interface LayerInfo {
+  /** `tier:strategic` or the policy file's path. */
+  name: string;
+  file: string;
+}
+
+export interface EffectivePolicy {
+  /** Name of the outermost policy (the project's, usually). */
+  name: string;
+  tier: Tier | null;
+  /** Layers in application order: built-in tier first, project last. */
+  layers: LayerInfo[];
+  rules: Rule[];
+  waivers: Waiver[];
+  settings: {
+    /** A waiver expiring within this many days gives a warning. */
+    waiverWarningDays: number;
+  };
+}
