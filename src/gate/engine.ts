@@ -1,0 +1,140 @@
+/**
+ * The gate engine: policy + evidence + phase + now → verdict. Pure and deterministic:
+ * no I/O, no clock (the caller passes `now`), output ordered as the policy orders its rules.
+ */
+import type { EvidenceBundle } from '../evidence/types.js';
+import type { EffectivePolicy, Phase, Rule, Waiver } from '../policy/types.js';
+import type { Outcome } from './outcome.js';
+import { evaluateApproval } from './rules/approval.js';
+import { evaluateDocument } from './rules/document.js';
+import { evaluateFreeze } from './rules/freeze.js';
+import { evaluateMetric, resolvedMetric } from './rules/metric.js';
+import { VERDICT_SCHEMA_VERSION, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
+import { applied, timeNotice, unusedNotice, waiverState } from './waivers.js';
+
+export interface GateInput {
+  policy: EffectivePolicy;
+  evidence: EvidenceBundle;
+  phase: Phase;
+  now: Date;
+}
+
+function evaluateRule(rule: Rule, evidence: EvidenceBundle, now: Date, adjust: number): Outcome {
+  switch (rule.kind) {
+    case 'metric':
+      return evaluateMetric(rule, evidence, adjust);
+    case 'document':
+      return evaluateDocument(rule, evidence);
+    case 'freeze':
+      return evaluateFreeze(rule, evidence, now);
+    case 'approval':
+      return evaluateApproval(rule, evidence);
+  }
+}
+
+/** Rule status before waivers: severity turns a failure into fail or warn; onMissing decides missing evidence. */
+function rawStatus(rule: Rule, o: Outcome): RuleStatus {
+  if (o.result === 'pass') return 'pass';
+  if (o.result === 'fail') return rule.severity;
+  return rule.onMissing === 'fail' ? 'error' : rule.onMissing;
+}
+
+/** The finding waivers that match an evidence item counted in the rule's metric, and how many items they remove. */
+function findingAdjustment(rule: Rule, evidence: EvidenceBundle, waivers: readonly Waiver[]): { used: Waiver[]; count: number } {
+  if (rule.kind !== 'metric' || waivers.length === 0) return { used: [], count: 0 };
+  const metric = resolvedMetric(rule);
+  const hits = evidence.items.filter((i) => i.counts.includes(metric));
+  const used = waivers.filter((w) => hits.some((i) => i.id === w.finding));
+  const ids = new Set(used.map((w) => w.finding));
+  return { used, count: hits.filter((i) => ids.has(i.id)).length };
+}
+
+function missingNote(rule: Rule, status: RuleStatus): string {
+  if (status === 'pass') return ' (missing evidence counts as pass for this rule)';
+  if (status === 'warn') return ' (missing evidence counts as a warning for this rule)';
+  return rule.onMissing === 'fail' ? ' (missing evidence fails this rule)' : '';
+}
+
+function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices: WaiverNotice[]): RuleResult {
+  const whole = active.find((w) => w.finding === undefined);
+  const findingWaivers = active.filter((w) => w.finding !== undefined);
+  const before = evaluateRule(rule, input.evidence, input.now, 0);
+  const failedBefore = rawStatus(rule, before) !== 'pass';
+  const { used, count } = failedBefore ? findingAdjustment(rule, input.evidence, findingWaivers) : { used: [], count: 0 };
+  const outcome = count > 0 ? evaluateRule(rule, input.evidence, input.now, count) : before;
+  let status = rawStatus(rule, outcome);
+  let waiver: Waiver | undefined;
+  if (count > 0 && status === 'pass') {
+    status = 'waived';
+    waiver = used[0];
+  } else if (status !== 'pass' && whole) {
+    status = 'waived';
+    waiver = whole;
+  }
+  for (const w of active) {
+    if (w !== waiver && !used.includes(w)) notices.push(unusedNotice(w));
+  }
+  const message = outcome.result === 'missing' ? outcome.message + missingNote(rule, status) : outcome.message;
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    status,
+    severity: rule.severity,
+    metric: outcome.metric,
+    actual: outcome.actual,
+    operator: outcome.operator,
+    threshold: outcome.threshold,
+    source: rule.source,
+    waiver: waiver ? applied(waiver) : null,
+    message: waiver ? `${message} — waived: ${waiver.reason}` : message,
+    hint: status === 'pass' ? null : (rule.hint ?? outcome.hint) || null,
+  };
+}
+
+/**
+ * Overall status: fail if a fail-severity rule fails or errors; warn on any other warning or
+ * error; else pass. Waiver notices (expired, expiring, unused) are reported beside the rules
+ * but never change the status: an expired waiver already shows as the failure it no longer
+ * covers, and adding a waiver must never make a verdict worse.
+ */
+export function overallStatus(rules: readonly RuleResult[]): GateStatus {
+  if (rules.some((r) => r.status === 'fail' || (r.status === 'error' && r.severity === 'fail'))) return 'fail';
+  if (rules.some((r) => r.status === 'warn' || r.status === 'error')) return 'warn';
+  return 'pass';
+}
+
+/** Evaluates one phase gate. */
+export function evaluateGate(input: GateInput): Verdict {
+  const { policy, phase, now } = input;
+  const warnDays = policy.settings.waiverWarningDays;
+  const rules = policy.rules.filter((r) => r.phase === phase);
+  const ids = new Set(rules.map((r) => r.id));
+  const notices: WaiverNotice[] = [];
+  const relevant = policy.waivers.filter((w) => ids.has(w.rule));
+  for (const w of relevant) {
+    const n = timeNotice(w, now, warnDays);
+    if (n) notices.push(n);
+  }
+  const active = relevant.filter((w) => waiverState(w, now, warnDays).state !== 'expired');
+  const results = rules.map((r) =>
+    judge(
+      r,
+      input,
+      active.filter((w) => w.rule === r.id && r.waivable),
+      notices,
+    ),
+  );
+  const summary: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
+  for (const r of results) summary[r.status] += 1;
+  return {
+    schemaVersion: VERDICT_SCHEMA_VERSION,
+    phase,
+    tier: policy.tier,
+    policy: policy.name,
+    now: now.toISOString(),
+    status: overallStatus(results),
+    summary,
+    rules: results,
+    notices,
+  };
+}

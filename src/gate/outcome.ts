@@ -1,0 +1,20 @@
+/** What a single rule evaluator finds, before severity, missing-evidence policy and waivers apply. */
+import type { Operator } from '../policy/types.js';
+
+export interface Outcome {
+  /** `missing`: the evidence this rule needs was not collected. */
+  result: 'pass' | 'fail' | 'missing';
+  actual: number | string | null;
+  metric: string | null;
+  operator: Operator | null;
+  threshold: number | string | null;
+  /** One sentence: what was found. */
+  message: string;
+  /** A default fix hint, used when the rule has none of its own. */
+  hint: string;
+}
+
+/** An outcome for a rule that could not be judged because its evidence is absent. */
+export function missing(message: string, hint: string, partial: Partial<Outcome> = {}): Outcome {
+  return { result: 'missing', actual: null, metric: null, operator: null, threshold: null, message, hint, ...partial };
+}
