@@ -64,6 +64,12 @@ export interface Facts {
   changeRequest?: { id: string; state: 'approved' | 'pending' | 'rejected'; approvedBy: Approval[] };
 }
 
+/** Lines added since the base ref that coverage instruments but no test ran, as inclusive ranges. */
+export interface UncoveredLines {
+  file: string;
+  ranges: { start: number; end: number }[];
+}
+
 export interface EvidenceSource {
   kind: 'junit' | 'coverage' | 'sarif' | 'docs' | 'source' | 'git' | 'facts';
   path: string;
@@ -78,6 +84,8 @@ export interface EvidenceBundle {
   documents: DocumentEvidence[];
   /** Changed files since the base ref; absent when no base was given. */
   changes?: { base: string; files: ChangedFile[] };
+  /** Uncovered lines among those added since the base (needs coverage and a base ref). */
+  uncoveredNewLines?: UncoveredLines[];
   facts?: Facts;
   sources: EvidenceSource[];
 }

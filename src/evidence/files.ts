@@ -1,0 +1,77 @@
+/**
+ * File access for the evidence readers: paths as users see them, located errors, and
+ * chunked reads so that no report is ever read whole into memory.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+import { PhasegateError } from '../errors.js';
+
+/** How much of one message, system-out or other text node a reader keeps. */
+export const TEXT_CAP = 64 * 1024;
+/** How much of a message an evidence item stores. */
+export const ITEM_MESSAGE_CAP = 2 * 1024;
+/** Chunk size of streamed reads. */
+export const CHUNK_SIZE = 256 * 1024;
+
+/** `file` relative to `cwd` with forward slashes (absolute when outside `cwd`). */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  if (rel === '' ) return '.';
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return file.split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
+}
+
+/** A located user error. */
+export function fileError(file: string, message: string, line?: number, col?: number): PhasegateError {
+  return new PhasegateError({ file, line, col, message });
+}
+
+/** Maps an fs error on `file` to a one-line user error. */
+export function ioError(file: string, err: unknown): PhasegateError {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'ENOENT' ? 'file not found' :
+    code === 'EACCES' || code === 'EPERM' ? 'permission denied; make the file readable' :
+    code === 'EISDIR' ? 'is a folder, not a file; give a file or a glob that matches files' :
+    `cannot read file (${code ?? (err instanceof Error ? err.message : String(err))})`;
+  return fileError(file, why);
+}
+
+/** The size of `file` in bytes; a user error if it cannot be read. */
+export function fileSize(file: string, shown: string): number {
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
+    return st.size;
+  } catch (err) {
+    throw ioError(shown, err);
+  }
+}
+
+/** Streams the raw bytes of `file` in chunks; fs errors become user errors naming `shown`. */
+export async function* readChunks(file: string, shown: string, size = CHUNK_SIZE): AsyncGenerator<Buffer> {
+  const stream = createReadStream(file, { highWaterMark: size });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (err) {
+    if (err instanceof PhasegateError) throw err;
+    throw ioError(shown, err);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Cuts `text` to `max` characters, marking the cut. */
+export function capText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… [truncated]`;
+}
+
+/** The first non-empty line of `text`, trimmed and capped for storage in an item. */
+export function firstLine(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  for (const raw of text.split(/\r?\n/, 50)) {
+    const line = raw.trim();
+    if (line) return capText(line, ITEM_MESSAGE_CAP);
+  }
+  return undefined;
+}

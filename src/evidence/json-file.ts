@@ -1,0 +1,59 @@
+/** JSON inputs (SARIF, facts, evidence bundles): strict UTF-8, located syntax and schema errors. */
+import { readFileSync } from 'node:fs';
+import { TextDecoder } from 'node:util';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { PhasegateError } from '../errors.js';
+import { fileError, fileSize, ioError } from './files.js';
+import { findSyntaxError, locatePointer, positionAt } from './json-locate.js';
+
+/** Larger JSON inputs are refused rather than risk the memory of a CI runner. */
+export const MAX_JSON_BYTES = 512 * 1024 * 1024;
+
+/** Reads and parses the JSON file `file`; `what` names the expected content for messages. */
+export function readJsonFile(file: string, shown: string, what: string): { text: string; value: unknown } {
+  const size = fileSize(file, shown);
+  if (size === 0) throw fileError(shown, `empty file (expected ${what})`);
+  if (size > MAX_JSON_BYTES) throw fileError(shown, `file larger than ${MAX_JSON_BYTES / 1024 / 1024} MB (expected ${what})`);
+  let text: string;
+  try {
+    let bytes: Buffer | undefined = readFileSync(file);
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    } catch {
+      const lax = new TextDecoder('utf-8').decode(bytes.subarray(start));
+      const { line, col } = positionAt(lax, Math.max(0, lax.indexOf('\uFFFD')));
+      throw fileError(shown, 'not valid UTF-8; save the file as UTF-8', line, col);
+    }
+    bytes = undefined;
+  } catch (err) {
+    if (err instanceof PhasegateError) throw err;
+    throw ioError(shown, err);
+  }
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') throw fileError(shown, `not a JSON file (expected ${what})`, 1, 1);
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    const where = findSyntaxError(text) ?? { line: 1, col: 1, message: 'invalid JSON' };
+    throw fileError(shown, `invalid JSON: ${where.message}`, where.line, where.col);
+  }
+}
+
+function describe(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  if (e.keyword === 'additionalProperties') return `${at}: unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return `${at}: ${e.message ?? 'is invalid'}`;
+}
+
+/** Throws one located diagnostic for the first schema error, saying how many more there are. */
+export function assertSchema(validate: ValidateFunction, value: unknown, text: string | undefined, shown: string, what: string): void {
+  if (validate(value)) return;
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const first = errors[0];
+  const pos = text && first ? locatePointer(text, first.instancePath) : undefined;
+  const more = errors.length > 1 ? `; ${errors.length - 1} more schema error${errors.length > 2 ? 's' : ''}` : '';
+  const message = `${first ? describe(first) : 'invalid'} (not a valid ${what}${more})`;
+  throw new PhasegateError({ file: shown, line: pos?.line, col: pos?.col, message });
+}
