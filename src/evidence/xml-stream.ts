@@ -56,6 +56,7 @@ export async function readXml(file: string, shown: string, visitor: XmlVisitor, 
   parser.on('error', (err: Error) => {
     const raw = err.message.replace(/^\d+:\d+: /, '');
     if (!sawRoot && !sawText) throw fail(`not an XML file (expected ${expected})`);
+    if (raw.startsWith('undefined entity')) throw fail('undefined entity (only &lt; &gt; &amp; &quot; &apos; and &#...; references are read)');
     throw fail(raw.endsWith('.') ? raw.slice(0, -1) : raw);
   });
   parser.on('doctype', (doctype: string) => {
@@ -104,6 +105,9 @@ export async function readXml(file: string, shown: string, visitor: XmlVisitor, 
     parser.close();
   } catch (err) {
     if (err instanceof EncodingError) {
+      if (!sawText && !err.validPrefix.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
+        throw fileError(shown, `not an XML file (expected ${expected})`, 1, 1);
+      }
       try {
         parser.write(err.validPrefix);
       } catch {

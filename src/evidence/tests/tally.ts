@@ -96,7 +96,7 @@ export class TestTally {
       const outcome = finalOutcome(this.seen.get(key) ?? 0);
       if (outcome === 'skipped') continue;
       const level = outcome === 'passed' ? 'flaky' : outcome;
-      const item: EvidenceItem = { id: `${d.classname}::${d.name}`, kind: 'test', title: d.name, level, counts: [`tests.${level}`] };
+      const item: EvidenceItem = { id: d.classname ? `${d.classname}::${d.name}` : d.name, kind: 'test', title: d.name, level, counts: [`tests.${level}`] };
       if (d.message) item.message = d.message;
       if (d.file) item.file = d.file;
       if (d.line) item.line = d.line;
