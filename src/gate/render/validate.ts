@@ -1,0 +1,58 @@
+/**
+ * Validation of verdicts against schemas/verdict.schema.json (ajv compiled once, lazily,
+ * strict with all errors), plus the one invariant a JSON Schema cannot state: the summary
+ * counts agree with the rule statuses.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { PACKAGE_ROOT } from '../../cli/package-info.js';
+import { PhasegateError, type Diagnostic } from '../../errors.js';
+import type { RuleStatus, Verdict } from '../types.js';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => Ajv;
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ strict: true, allErrors: true });
+    addFormats(ajv);
+    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'verdict.schema.json'), 'utf8')) as object;
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+function describe(e: ErrorObject): string {
+  const at = e.instancePath || '/';
+  if (e.keyword === 'additionalProperties') return `${at}: unknown property "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((x) => JSON.stringify(x)).join(', ')}`;
+  return `${at}: ${e.message ?? 'is invalid'}`;
+}
+
+function summaryProblems(v: Verdict): string[] {
+  const counted: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
+  for (const r of v.rules) counted[r.status] += 1;
+  return (Object.keys(counted) as RuleStatus[])
+    .filter((s) => counted[s] !== v.summary[s])
+    .map((s) => `/summary/${s}: says ${v.summary[s]} but ${counted[s]} rule${counted[s] === 1 ? ' has' : 's have'} status ${s}`);
+}
+
+/**
+ * Asserts that `value` is a valid verdict: it matches schemas/verdict.schema.json and its
+ * summary agrees with its rules. Throws a PhasegateError with one diagnostic per problem,
+ * all reported together; `shown` names the verdict (usually its file) in them.
+ */
+export function assertValidVerdict(value: unknown, shown = 'verdict'): asserts value is Verdict {
+  const validate = validator();
+  // `if` errors only repeat the then/else error beneath them.
+  const problems = validate(value)
+    ? summaryProblems(value as Verdict)
+    : (validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);
+  if (problems.length === 0) return;
+  const diagnostics: Diagnostic[] = problems.map((p) => ({ file: shown, message: `${p} (not a valid phasegate verdict)` }));
+  throw new PhasegateError(diagnostics);
+}
