@@ -1,0 +1,95 @@
+/**
+ * The verdict in GitHub-flavoured Markdown, for a PR comment or a job summary: a one-line
+ * headline, a table of the rules that did not pass (what blocks the gate first) with how to
+ * fix each, then collapsed sections for passed rules, waivers and waiver notices. All text
+ * that comes from policies or evidence is escaped, so a rule message cannot inject markup.
+ */
+import type { GateStatus, RuleResult, RuleStatus, Verdict } from '../types.js';
+import type { RenderOptions } from './index.js';
+import { GATE_WORD, STATUS_WORD, byStatus, oneLine, requirement, showValue, sourceText } from './shared.js';
+
+const STATUS_EMOJI: Record<RuleStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', waived: '🔕', error: '❗' };
+const GATE_EMOJI: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
+
+/**
+ * Escapes text for inline Markdown, table cells included: line breaks are folded (a table row
+ * is one line), HTML is neutralised as entities, and what opens inline markup in GitHub's
+ * Markdown is backslash-escaped: backslashes, backticks, emphasis (* _ ~), links and images
+ * ([ ]), math ($) and the cell separator | (GFM honours an escaped pipe inside cells). Block
+ * markup (# - >) acts only at the start of a line, where escaped text is never put.
+ */
+export function mdText(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_~[\]$|]/g, '\\$&');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `2 of 9 rules failed, 1 could not be evaluated`, or `all 9 rules passed`. */
+function headlineDetail(v: Verdict): string {
+  const s = v.summary;
+  const total = v.rules.length;
+  if (total === 0) return 'no rules apply to this phase';
+  const bad = [
+    [s.fail, 'failed'],
+    [s.error, 'could not be evaluated'],
+    [s.warn, 'warned'],
+  ] as const;
+  const shown = bad.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`);
+  if (shown.length === 0) return s.waived ? `${s.pass} of ${plural(total, 'rule')} passed, ${s.waived} waived` : `all ${plural(total, 'rule')} passed`;
+  const first = shown[0]!.replace(/^(\d+) /, `$1 of ${plural(total, 'rule')} `);
+  return [first, ...shown.slice(1)].join(', ');
+}
+
+const cell = (r: RuleResult): string =>
+  `| ${STATUS_EMOJI[r.status]} ${STATUS_WORD[r.status]} | ${mdText(r.id)} | ${mdText(showValue(r, r.actual))} | ${mdText(requirement(r))} | ${mdText(r.message)} |`;
+
+function table(rules: readonly RuleResult[]): string[] {
+  return ['| Status | Rule | Actual | Threshold | Message |', '| --- | --- | --- | --- | --- |', ...rules.map(cell)];
+}
+
+function details(summary: string, body: string[]): string[] {
+  return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+
+function fixes(rules: readonly RuleResult[]): string[] {
+  const withHint = rules.filter((r) => r.hint && r.status !== 'waived');
+  if (withHint.length === 0) return [];
+  const items = withHint.map((r) => `- **${mdText(r.id)}**: ${mdText(r.hint ?? '')} — set at ${mdText(sourceText(r.source))}`);
+  return ['', '**How to fix**', '', ...items];
+}
+
+function waivers(rules: readonly RuleResult[]): string[] {
+  const rows = rules.flatMap((r) => {
+    const w = r.waiver;
+    if (!w) return [];
+    const what = w.finding ? `${r.id} (finding ${w.finding})` : r.id;
+    const approvers = w.approvers.length ? w.approvers.join(', ') : '—';
+    return [`| ${mdText(what)} | ${mdText(w.owner)} | ${mdText(w.expires)} | ${mdText(approvers)} | ${mdText(w.reason)} | ${mdText(w.source)} |`];
+  });
+  if (rows.length === 0) return [];
+  const head = ['| Rule | Owner | Expires | Approvers | Reason | Waiver |', '| --- | --- | --- | --- | --- | --- |'];
+  return details(`Waivers (${rows.length})`, [...head, ...rows]);
+}
+
+/**
+ * Renders a verdict as Markdown. The first line is the headline, e.g.
+ * `### ❌ testing gate failed — 2 of 9 rules failed`; statuses are an emoji and a word.
+ */
+export function renderMarkdown(v: Verdict, _opts: RenderOptions): string {
+  const open = byStatus(v.rules.filter((r) => r.status !== 'pass'));
+  const passed = v.rules.filter((r) => r.status === 'pass');
+  const where = v.tier ? `tier ${mdText(v.tier)}, policy ${mdText(v.policy)}` : `policy ${mdText(v.policy)}`;
+  const lines = [`### ${GATE_EMOJI[v.status]} ${v.phase} gate ${GATE_WORD[v.status]} — ${headlineDetail(v)}`, '', `${where}, evaluated at ${mdText(v.now)}`];
+  if (open.length > 0) lines.push('', ...table(open), ...fixes(open));
+  if (passed.length > 0) lines.push(...details(`Passed rules (${passed.length})`, table(passed)));
+  lines.push(...waivers(v.rules));
+  if (v.notices.length > 0) {
+    const items = v.notices.map((n) => `- ${n.level === 'warn' ? '⚠️ WARN' : 'ℹ️ INFO'} ${n.state}: ${mdText(n.message)} (${mdText(n.source)})`);
+    lines.push(...details(`Waiver notices (${v.notices.length})`, items));
+  }
+  return `${lines.join('\n')}\n`;
+}
