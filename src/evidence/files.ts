@@ -61,6 +61,17 @@ export async function* readChunks(file: string, shown: string, size = CHUNK_SIZE
   }
 }
 
+/**
+ * A copy of `s` that does not share memory with the chunk it was cut from. V8 keeps a whole
+ * parser chunk alive for as long as any slice of it lives; strings kept past the chunk
+ * (test names, paths, messages) must be detached or memory grows with the file.
+ */
+export function detach(s: string): string;
+export function detach(s: string | undefined): string | undefined;
+export function detach(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : (' ' + s).slice(1);
+}
+
 /** Cuts `text` to `max` characters, marking the cut. */
 export function capText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… [truncated]`;
@@ -71,7 +82,7 @@ export function firstLine(text: string | undefined): string | undefined {
   if (!text) return undefined;
   for (const raw of text.split(/\r?\n/, 50)) {
     const line = raw.trim();
-    if (line) return capText(line, ITEM_MESSAGE_CAP);
+    if (line) return detach(capText(line, ITEM_MESSAGE_CAP));
   }
   return undefined;
 }

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
+import { detach } from './files.js';
 
 /** Folders never searched when matching report paths to source files. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -27,8 +28,8 @@ export class PathResolver {
   normalise(raw: string): string {
     let out = this.memo.get(raw);
     if (out === undefined) {
-      out = this.compute(toPosix(raw.trim()));
-      this.memo.set(raw, out);
+      out = detach(this.compute(toPosix(raw.trim())));
+      this.memo.set(detach(raw), out);
     }
     return out;
   }

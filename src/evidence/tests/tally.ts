@@ -3,6 +3,7 @@
  * often it appears (Gradle retries, re-run report files). Final outcome: passed if any run passed (flaky when another run or a retry
  * failed), else the worst run: errored > failed > skipped.
  */
+import { detach } from '../files.js';
 import type { EvidenceItem } from '../types.js';
 
 export type Outcome = 'passed' | 'skipped' | 'failed' | 'errored';
@@ -48,7 +49,8 @@ export class TestTally {
   duration = 0;
 
   add(run: TestRun): void {
-    const key = `${run.suite}\u0000${run.classname}\u0000${run.name}`;
+    // Detached: a key built from parser slices would keep every chunk of the file alive.
+    const key = detach(`${run.suite}\u0000${run.classname}\u0000${run.name}`);
     this.runs++;
     this.duration += Number.isFinite(run.time) ? run.time : 0;
     const bits = (this.seen.get(key) ?? 0) | BIT[run.outcome] | (run.retriedFailure ? RETRIED : 0);
@@ -58,7 +60,7 @@ export class TestTally {
     const prev = this.details.get(key);
     if (!prev || RANK[worse] > RANK[prev.outcome]) {
       const { classname, name, message, file, line } = run;
-      this.details.set(key, { outcome: worse, classname, name, message, file, line });
+      this.details.set(key, { outcome: worse, classname: detach(classname), name: detach(name), message: detach(message), file: detach(file), line });
     }
   }
 

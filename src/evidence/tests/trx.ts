@@ -3,7 +3,7 @@
  * before the test definitions that hold each test's class, so results are kept (small
  * records, messages capped) and emitted when the document ends.
  */
-import { TEXT_CAP, firstLine } from '../files.js';
+import { TEXT_CAP, detach, firstLine } from '../files.js';
 import type { XmlVisitor } from '../xml-stream.js';
 import type { Outcome, TestRun } from './tally.js';
 
@@ -40,11 +40,12 @@ export function trxVisitor(emit: (run: TestRun) => void): XmlVisitor {
         const outcome = OUTCOMES[(attrs.outcome ?? '').toLowerCase()] ?? 'skipped';
         const parent = stack[stack.length - 1];
         if (parent) parent.hasInner = true;
-        stack.push({ testId: attrs.testId ?? '', hasInner: false, run: { suite: '', classname: '', name: attrs.testName ?? '', outcome, time: parseTimeSpan(attrs.duration) } });
+        const run: TestRun = { suite: '', classname: '', name: detach(attrs.testName ?? ''), outcome, time: parseTimeSpan(attrs.duration) };
+        stack.push({ testId: detach(attrs.testId ?? ''), hasInner: false, run });
       } else if (name === 'UnitTest') {
-        definition = attrs.id;
+        definition = detach(attrs.id);
       } else if (name === 'TestMethod' && definition !== undefined) {
-        classOf.set(definition, attrs.className ?? '');
+        classOf.set(definition, detach(attrs.className ?? ''));
       } else if (name === 'Message' && stack.length > 0 && depth > 2) {
         capturing = true;
         text = '';
