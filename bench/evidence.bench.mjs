@@ -29,7 +29,7 @@ function* junit() {
       const head = `    <testcase classname="com.acme.bench.Suite${s}" name="shouldHandleCase${t}WithAFairlyDescriptiveName" time="0.0${t}"`;
       if (t === 13) yield `${head}>\n      <failure message="expected:&lt;1&gt; but was:&lt;2&gt;" type="org.opentest4j.AssertionFailedError">org.opentest4j.AssertionFailedError: expected: &lt;1&gt; but was: &lt;2&gt;\n\tat com.acme.bench.Suite${s}.shouldHandleCase13(Suite${s}.java:42)\n</failure>\n    </testcase>\n`;
       else if (t === 14) yield `${head}>\n      <skipped message="disabled"/>\n    </testcase>\n`;
-      else if (t % 25 === 0) yield `${head}>\n      <system-out><![CDATA[${log.repeat(92)}]]></system-out>\n    </testcase>\n`;
+      else if (t % 25 === 0) yield `${head}>\n      <system-out><![CDATA[${log.repeat(101)}]]></system-out>\n    </testcase>\n`;
       else yield `${head}/>\n`;
     }
     yield `    <system-out>${log.repeat(2)}</system-out>\n  </testsuite>\n`;
@@ -40,7 +40,7 @@ function* junit() {
 function* sarif() {
   const rules = Array.from({ length: 50 }, (_, i) => ({ id: `rule/${i}`, shortDescription: { text: `Rule ${i}` }, defaultConfiguration: { level: 'warning' }, properties: { 'security-severity': String((i % 10) + 0.5) } }));
   yield `{"version":"2.1.0","$schema":"https://json.schemastore.org/sarif-2.1.0.json","runs":[{"tool":{"driver":{"name":"BenchScanner","rules":${JSON.stringify(rules)}}},"results":[\n`;
-  for (let i = 0; i < 105_000; i++) {
+  for (let i = 0; i < 120_000; i++) {
     const r = {
       ruleId: `rule/${i % 50}`, ruleIndex: i % 50, level: i % 3 === 0 ? 'error' : 'warning',
       message: { text: `Potential issue number ${i}: untrusted data flows from the request parameter into a sensitive sink without sanitisation.` },

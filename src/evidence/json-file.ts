@@ -11,6 +11,22 @@ export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 
 /** Reads and parses the JSON file `file`; `what` names the expected content for messages. */
 export function readJsonFile(file: string, shown: string, what: string): { text: string; value: unknown } {
+  const text = readJsonText(file, shown, what);
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch {
+    throw jsonSyntaxError(text, shown);
+  }
+}
+
+/** The located error for JSON text that does not parse. */
+export function jsonSyntaxError(text: string, shown: string): PhasegateError {
+  const where = findSyntaxError(text) ?? { line: 1, col: 1, message: 'invalid JSON' };
+  return fileError(shown, `invalid JSON: ${where.message}`, where.line, where.col);
+}
+
+/** Reads the JSON file `file` as text (strict UTF-8, must start with `{` or `[`), without parsing it. */
+export function readJsonText(file: string, shown: string, what: string): string {
   const size = fileSize(file, shown);
   if (size === 0) throw fileError(shown, `empty file (expected ${what})`);
   if (size > MAX_JSON_BYTES) throw fileError(shown, `file larger than ${MAX_JSON_BYTES / 1024 / 1024} MB (expected ${what})`);
@@ -32,28 +48,26 @@ export function readJsonFile(file: string, shown: string, what: string): { text:
   }
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') throw fileError(shown, `not a JSON file (expected ${what})`, 1, 1);
-  try {
-    return { text, value: JSON.parse(text) };
-  } catch {
-    const where = findSyntaxError(text) ?? { line: 1, col: 1, message: 'invalid JSON' };
-    throw fileError(shown, `invalid JSON: ${where.message}`, where.line, where.col);
-  }
+  return text;
 }
 
-function describe(e: ErrorObject): string {
-  const at = e.instancePath || '/';
+function describe(e: ErrorObject, prefix: string): string {
+  const at = prefix + e.instancePath || '/';
   if (e.keyword === 'additionalProperties') return `${at}: unknown property "${String(e.params.additionalProperty)}"`;
   if (e.keyword === 'enum') return `${at}: must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${at}: ${e.message ?? 'is invalid'}`;
 }
 
-/** Throws one located diagnostic for the first schema error, saying how many more there are. */
-export function assertSchema(validate: ValidateFunction, value: unknown, text: string | undefined, shown: string, what: string): void {
+/**
+ * Throws one located diagnostic for the first schema error, saying how many more there are.
+ * `prefix` is the JSON pointer of `value` inside `text` when `value` is a part of the document.
+ */
+export function assertSchema(validate: ValidateFunction, value: unknown, text: string | undefined, shown: string, what: string, prefix = ''): void {
   if (validate(value)) return;
   const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const first = errors[0];
-  const pos = text && first ? locatePointer(text, first.instancePath) : undefined;
+  const pos = text && first ? locatePointer(text, prefix + first.instancePath) : undefined;
   const more = errors.length > 1 ? `; ${errors.length - 1} more schema error${errors.length > 2 ? 's' : ''}` : '';
-  const message = `${first ? describe(first) : 'invalid'} (not a valid ${what}${more})`;
+  const message = `${first ? describe(first, prefix) : 'invalid'} (not a valid ${what}${more})`;
   throw new PhasegateError({ file: shown, line: pos?.line, col: pos?.col, message });
 }

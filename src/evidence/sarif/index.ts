@@ -4,11 +4,12 @@
  * Severity: the `security-severity` property (result, then rule) in CVSS bands, else the
  * result level (error → high, warning → medium, note → low).
  */
-import { firstLine } from '../files.js';
-import { readJsonFile } from '../json-file.js';
+import { detach, fileError, firstLine } from '../files.js';
+import { jsonSyntaxError, readJsonText } from '../json-file.js';
+import { JsonSlicer, JsonStructureError } from '../json-slicer.js';
 import type { PathResolver } from '../paths.js';
 import type { EvidenceItem } from '../types.js';
-import { assertValidSarif } from '../validate.js';
+import { assertValidSarifPart } from '../validate.js';
 
 type Level = 'none' | 'note' | 'warning' | 'error';
 type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -44,6 +45,14 @@ interface Run {
   results?: Result[];
 }
 
+interface RunContext {
+  run: Run;
+  components: Component[];
+  byId: Map<string, Rule>;
+}
+
+const WHAT = 'a SARIF 2.1.0 log';
+
 /** What decides whether a finding is new: baselineState first, else lines added since --base. */
 export type IsNewLine = ((file: string, line: number | undefined) => boolean) | undefined;
 
@@ -67,28 +76,70 @@ export class FindingSet {
     this.newKnown = isNewLine !== undefined;
   }
 
-  /** Reads and validates one SARIF file. */
+  /**
+   * Reads and validates one SARIF file. The log is parsed one run header and one result at
+   * a time, so memory holds the text and one result, not the whole object graph.
+   */
   read(file: string, shown: string): void {
-    const { text, value } = readJsonFile(file, shown, 'a SARIF 2.1.0 log');
-    assertValidSarif(value, text, shown);
-    for (const run of (value as { runs: Run[] }).runs) this.addRun(run);
-  }
-
-  private addRun(run: Run): void {
-    const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
-    const byId = new Map<string, Rule>();
-    for (const c of components) for (const r of c.rules ?? []) if (!byId.has(r.id)) byId.set(r.id, r);
-    for (const result of run.results ?? []) {
-      if (result.kind !== undefined && result.kind !== 'fail') continue;
-      const component = components[result.rule?.toolComponent?.index ?? 0] ?? run.tool.driver;
-      const index = result.rule?.index ?? result.ruleIndex ?? -1;
-      const ruleId = result.ruleId ?? result.rule?.id ?? (index >= 0 ? component.rules?.[index]?.id : undefined) ?? 'unknown-rule';
-      const rule = (index >= 0 ? component.rules?.[index] : undefined) ?? byId.get(ruleId);
-      this.addResult(run, result, rule, ruleId, run.tool.driver.name);
+    const text = readJsonText(file, shown, WHAT);
+    try {
+      this.readText(text, shown);
+    } catch (err) {
+      if (err instanceof JsonStructureError || err instanceof SyntaxError) throw jsonSyntaxError(text, shown);
+      throw err;
     }
   }
 
-  private addResult(run: Run, result: Result, rule: Rule | undefined, ruleId: string, tool: string): void {
+  private readText(text: string, shown: string): void {
+    const slicer = new JsonSlicer(text);
+    const start = slicer.ws(0);
+    if (text[start] !== '{') throw fileError(shown, `/: must be object (not a valid ${WHAT})`, 1, 1);
+    const parse = (r: { start: number; end: number }): unknown => JSON.parse(text.slice(r.start, r.end));
+    const header: Record<string, unknown> = {};
+    let runs: { start: number; end: number } | undefined;
+    for (const m of slicer.members(start)) {
+      if (m.key === 'runs' && text[m.value.start] === '[') {
+        runs = m.value;
+        header.runs = [];
+      } else header[m.key] = parse(m.value);
+    }
+    assertValidSarifPart('header', header, text, shown, '');
+    let i = 0;
+    for (const runRange of slicer.elements(runs!.start)) {
+      const skeleton: Record<string, unknown> = {};
+      let results: { start: number; end: number } | undefined;
+      for (const m of slicer.members(runRange.start)) {
+        if (m.key === 'results' && text[m.value.start] === '[') {
+          results = m.value;
+          skeleton.results = [];
+        } else skeleton[m.key] = parse(m.value);
+      }
+      assertValidSarifPart('run', skeleton, text, shown, `/runs/${i}`);
+      const context = this.runContext(skeleton as unknown as Run);
+      let j = 0;
+      for (const r of results ? slicer.elements(results.start) : []) {
+        const result = parse(r);
+        assertValidSarifPart('result', result, text, shown, `/runs/${i}/results/${j++}`);
+        this.addResult(context, result as Result);
+      }
+      i++;
+    }
+  }
+
+  private runContext(run: Run): RunContext {
+    const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
+    const byId = new Map<string, Rule>();
+    for (const c of components) for (const r of c.rules ?? []) if (!byId.has(r.id)) byId.set(r.id, r);
+    return { run, components, byId };
+  }
+
+  private addResult({ run, components, byId }: RunContext, result: Result): void {
+    if (result.kind !== undefined && result.kind !== 'fail') return;
+    const component = components[result.rule?.toolComponent?.index ?? 0] ?? run.tool.driver;
+    const index = result.rule?.index ?? result.ruleIndex ?? -1;
+    const ruleId = result.ruleId ?? result.rule?.id ?? (index >= 0 ? component.rules?.[index]?.id : undefined) ?? 'unknown-rule';
+    const rule = (index >= 0 ? component.rules?.[index] : undefined) ?? byId.get(ruleId);
+    const tool = run.tool.driver.name;
     const level: Level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
     const score = Number(result.properties?.['security-severity'] ?? rule?.properties?.['security-severity']);
     const severity = Number.isFinite(score) && score >= 0 ? severityOfScore(score) : LEVEL_SEVERITY[level];
@@ -97,7 +148,7 @@ export class FindingSet {
     const file = physical?.artifactLocation?.uri ? this.paths.normalise(resolveUri(run, physical.artifactLocation.uri, physical.artifactLocation.uriBaseId)) : undefined;
     const line = physical?.region?.startLine;
     const fingerprint = Object.values(result.partialFingerprints ?? {})[0];
-    const id = fingerprint ? fingerprint : `${tool}/${ruleId}@${file ?? ''}:${line ?? 0}`;
+    const id = detach(fingerprint ? fingerprint : `${tool}/${ruleId}@${file ?? ''}:${line ?? 0}`);
     if (this.items.has(id)) return;
 
     const suppressed = (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted');
@@ -112,7 +163,7 @@ export class FindingSet {
       if (isNew) counts.push('security.new', `security.new${severity[0]!.toUpperCase()}${severity.slice(1)}`);
     }
     const text = result.message.text ?? (result.message.id ? rule?.messageStrings?.[result.message.id]?.text : undefined);
-    const item: EvidenceItem = { id, kind: 'finding', title: rule?.shortDescription?.text ?? rule?.name ?? ruleId, level: severity, tool, counts };
+    const item: EvidenceItem = { id, kind: 'finding', title: detach(rule?.shortDescription?.text ?? rule?.name ?? ruleId), level: severity, tool: detach(tool), counts };
     const message = firstLine(text);
     if (message) item.message = message;
     if (file) item.file = file;

@@ -1,5 +1,5 @@
 /**
- * The part of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) this reader
+ * The parts of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) this reader
  * relies on, kept open to every other property the standard allows.
  */
 const level = { enum: ['none', 'note', 'warning', 'error'] };
@@ -61,26 +61,23 @@ const result = {
   },
 };
 
-export const SARIF_SCHEMA = {
-  $id: 'phasegate:sarif-2.1.0-subset',
+/** The log without its runs' contents. */
+export const SARIF_HEADER_SCHEMA = {
+  $id: 'phasegate:sarif-2.1.0-header',
   type: 'object',
   required: ['version', 'runs'],
+  properties: { version: { const: '2.1.0' }, runs: { type: 'array' } },
+} as const;
+
+/** One run without its results (they are checked one by one with SARIF_RESULT_SCHEMA). */
+export const SARIF_RUN_SCHEMA = {
+  $id: 'phasegate:sarif-2.1.0-run',
+  type: 'object',
+  required: ['tool'],
   properties: {
-    version: { const: '2.1.0' },
-    runs: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['tool'],
-        properties: {
-          tool: {
-            type: 'object',
-            required: ['driver'],
-            properties: { driver: toolComponent, extensions: { type: 'array', items: toolComponent } },
-          },
-          results: { type: 'array', items: result },
-        },
-      },
-    },
+    tool: { type: 'object', required: ['driver'], properties: { driver: toolComponent, extensions: { type: 'array', items: toolComponent } } },
+    results: { type: 'array' },
   },
 } as const;
+
+export const SARIF_RESULT_SCHEMA = { $id: 'phasegate:sarif-2.1.0-result', ...result } as const;
