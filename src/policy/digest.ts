@@ -1,0 +1,22 @@
+/** A content hash of an effective policy, for decision records and caches. */
+import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
+import type { EffectivePolicy } from './types.js';
+
+const canonical = configure({ deterministic: true, bigint: false, circularValue: Error });
+
+/**
+ * sha256 (hex) of the policy's canonical JSON: keys sorted, rule and waiver order kept, and
+ * without where things were written (sources, layers), so moving a rule between files or
+ * reformatting YAML leaves the digest unchanged while any change of meaning changes it.
+ */
+export function policyDigest(p: EffectivePolicy): string {
+  const content = {
+    name: p.name,
+    tier: p.tier,
+    settings: p.settings,
+    rules: p.rules.map(({ source: _s, layers: _l, ...rule }) => rule),
+    waivers: p.waivers.map(({ source: _s, ...waiver }) => waiver),
+  };
+  return createHash('sha256').update(canonical(content) ?? '').digest('hex');
+}

@@ -1,0 +1,91 @@
+/**
+ * The loading pipeline: resolve the extends chain, merge its layers, build the effective
+ * policy, and gather every problem of every file on the way, sorted by file and position.
+ */
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, PhasegateError, type Diagnostic } from '../errors.js';
+import { effectiveRules, effectiveWaivers } from './effective.js';
+import type { Layer } from './layer.js';
+import { diagnosticAt, mergeRules, where } from './merge.js';
+import { nodeReader, type PolicyReader } from './reader.js';
+import { builtinFile, resolveChain, type Chain, type LoadedFile, type ResolveOptions } from './resolve.js';
+import type { EffectivePolicy, SourceRef, Tier } from './types.js';
+
+/** Built-in tier policies ship in `<package>/policies/`, two folders up from src/policy and dist/policy. */
+export const DEFAULT_BUILTIN_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
+
+/** Default `waiverWarningDays`. */
+export const DEFAULT_WAIVER_WARNING_DAYS = 14;
+
+export interface LoadOptions {
+  /** Folder of the built-in `<tier>.yaml` policies (default: the package's `policies/`). */
+  builtinDir?: string;
+  /** Layer names and paths in messages are relative to this folder (default: process.cwd()). */
+  cwd?: string;
+  /** How files are read (default: the file system). */
+  reader?: PolicyReader;
+}
+
+export type PolicyRef = { tier: Tier } | { file: string };
+
+export function resolveOptions(opts: LoadOptions = {}): ResolveOptions {
+  return { builtinDir: opts.builtinDir ?? DEFAULT_BUILTIN_DIR, cwd: opts.cwd ?? process.cwd(), reader: opts.reader ?? nodeReader };
+}
+
+/** The effective tier: set once, then only repeated; a contradiction is reported. */
+function tierOf(layers: readonly Layer[], diagnostics: Diagnostic[]): Tier | null {
+  let set: { value: Tier; at: SourceRef } | undefined;
+  for (const t of layers.map((l) => l.tier)) {
+    if (!t) continue;
+    if (set && set.value !== t.value) {
+      diagnostics.push(diagnosticAt(t.at, `tier "${t.value}" contradicts tier "${set.value}" set by ${set.at.layer} at ${where(set.at)}; remove tier here (it is inherited) or extend the ${t.value} policy instead`));
+    } else {
+      set ??= t;
+    }
+  }
+  return set?.value ?? null;
+}
+
+function build(chain: Chain): { policy?: EffectivePolicy; diagnostics: Diagnostic[] } {
+  if (!chain.complete) return { diagnostics: chain.diagnostics };
+  const { layers } = chain;
+  const merged = mergeRules(layers);
+  const rules = effectiveRules(merged.rules);
+  const waivers = effectiveWaivers(layers, merged.rules);
+  const diagnostics = [...chain.diagnostics, ...merged.diagnostics, ...rules.diagnostics, ...waivers.diagnostics];
+  const tier = tierOf(layers, diagnostics);
+  const days = layers.map((l) => l.waiverWarningDays).filter((d) => d !== undefined);
+  const policy: EffectivePolicy = {
+    name: layers.at(-1)?.name ?? '',
+    tier,
+    layers: layers.map((l) => ({ name: l.file.layer, file: l.file.display })),
+    rules: rules.rules,
+    waivers: waivers.waivers,
+    settings: { waiverWarningDays: days.at(-1) ?? DEFAULT_WAIVER_WARNING_DAYS },
+  };
+  return { policy, diagnostics };
+}
+
+/** Diagnostics without repeats, by the order files were reached, then line and column. */
+function ordered(diagnostics: readonly Diagnostic[], files: readonly string[]): Diagnostic[] {
+  const unique = [...new Map(diagnostics.map((d) => [formatDiagnostic(d), d])).values()];
+  const rank = (d: Diagnostic) => (d.file === undefined ? -1 : files.indexOf(d.file));
+  return unique.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+/** Loads the chain at `file` (absolute or relative to cwd) into an effective policy plus all its problems. */
+export function evaluatePolicyFile(file: string, opts: ResolveOptions, cache = new Map<string, LoadedFile>()): { policy?: EffectivePolicy; diagnostics: Diagnostic[] } {
+  const chain = resolveChain(file, opts, cache);
+  const result = build(chain);
+  return { policy: result.policy, diagnostics: ordered(result.diagnostics, chain.files) };
+}
+
+/** The file a policy reference names. */
+export function refFile(ref: PolicyRef, opts: ResolveOptions): string {
+  return 'tier' in ref ? builtinFile(ref.tier, opts.builtinDir) : ref.file;
+}
+
+/** Throws every diagnostic as one PhasegateError. */
+export function throwIfAny(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length > 0) throw new PhasegateError(diagnostics);
+}

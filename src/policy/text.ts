@@ -1,0 +1,85 @@
+/**
+ * From bytes to a parsed YAML document that keeps its ranges. Everything wrong with the file as
+ * text (binary, wrong encoding, empty, YAML syntax) is reported here, located where possible.
+ */
+import { TextDecoder } from 'node:util';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Diagnostic } from '../errors.js';
+
+/** A policy larger than this is refused: no real policy comes close. */
+export const MAX_POLICY_BYTES = 1024 * 1024;
+
+/** A policy file parsed into a YAML document, with the names it is shown under. */
+export interface PolicyFile {
+  /** Absolute path. */
+  abs: string;
+  /** The path shown in messages. */
+  display: string;
+  /** Layer name: `tier:<tier>` for built-ins, else the display path. */
+  layer: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** The document as plain data (YAML core schema: dates stay strings). */
+  data: unknown;
+}
+
+export interface FileMeta {
+  abs: string;
+  display: string;
+  layer: string;
+}
+
+type Decoded = { text: string } | { problem: Omit<Diagnostic, 'file'> };
+
+function lineColAt(text: string, offset: number): { line: number; col: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
+}
+
+function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_POLICY_BYTES) return { problem: { message: `policy file is larger than ${MAX_POLICY_BYTES / 1024 / 1024} MB; a policy is a short text file` } };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: { message: 'encoded as UTF-16; save the policy as UTF-8' } };
+  }
+  if (bytes.includes(0)) return { problem: { message: 'not a text file (binary content)' } };
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)) };
+  } catch {
+    const lax = new TextDecoder('utf-8').decode(bytes.subarray(start));
+    return { problem: { ...lineColAt(lax, lax.indexOf('\uFFFD')), message: 'not valid UTF-8; save the policy as UTF-8' } };
+  }
+}
+
+function yamlMessage(code: string, message: string, text: string, offset: number): string {
+  if (code === 'MULTIPLE_DOCS') return 'a policy file holds one YAML document; remove this "---" and what follows or move it to its own file';
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim() ?? '';
+    return `duplicate key "${key.replace(/^["']|["']$/g, '')}" in this mapping; keep one`;
+  }
+  return `YAML syntax error: ${message.split('\n')[0]}`;
+}
+
+/** Parses the bytes of a policy file; on any problem returns diagnostics and no file. */
+export function parsePolicyBytes(bytes: Uint8Array, meta: FileMeta): { file?: PolicyFile; diagnostics: Diagnostic[] } {
+  const decoded = decode(bytes);
+  if ('problem' in decoded) return { diagnostics: [{ file: meta.display, ...decoded.problem }] };
+  const { text } = decoded;
+  const empty: Diagnostic[] = [{ file: meta.display, message: 'policy file is empty' }];
+  if (text.trim() === '') return { diagnostics: empty };
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Warnings (e.g. an unknown tag) are errors here: a policy must mean exactly what it says.
+  const diagnostics = [...doc.errors, ...doc.warnings].map((e) => ({
+    file: meta.display,
+    ...lineCounter.linePos(e.pos[0]),
+    message: yamlMessage(e.code, e.message, text, e.pos[0]),
+  }));
+  if (diagnostics.length > 0) return { diagnostics };
+  if (doc.contents === null) return { diagnostics: empty };
+  try {
+    return { file: { ...meta, doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }) }, diagnostics: [] };
+  } catch (err) {
+    return { diagnostics: [{ file: meta.display, message: `cannot expand the YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+}
