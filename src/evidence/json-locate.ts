@@ -60,62 +60,43 @@ class Scan {
     this.i++;
     return out;
   }
-  /** Skips one value; when `path` is non-empty, stops at the value it points to. Returns that value's offset. */
-  value(path: string[]): number | undefined {
+  /**
+   * Skips the value at the cursor; given a `path`, returns the offset of the value the path
+   * leads to instead (undefined when it is not there).
+   */
+  value(path?: string[]): number | undefined {
     this.ws();
-    const at = this.i;
-    if (path.length === 0 && this.stopAtRoot) return at;
+    if (path?.length === 0) return this.i;
     const c = this.s[this.i];
-    if (c === '{') {
-      this.i++;
-      this.ws();
-      if (this.s[this.i] === '}') return void this.i++;
-      for (;;) {
-        this.ws();
-        if (this.s[this.i] !== '"') this.fail('expected a property name in double quotes');
-        const key = this.string();
-        this.ws();
-        if (this.s[this.i] !== ':') this.fail("expected ':' after a property name");
-        this.i++;
-        if (path.length > 0 && key === path[0]) {
-          this.stopAtRoot = path.length === 1;
-          const found = this.value(path.slice(1));
-          if (found !== undefined) return found;
-        } else this.skip();
-        this.ws();
-        if (this.s[this.i] === ',') { this.i++; continue; }
-        if (this.s[this.i] === '}') return void this.i++;
-        this.fail("expected ',' or '}'");
-      }
-    }
-    if (c === '[') {
-      this.i++;
-      this.ws();
-      if (this.s[this.i] === ']') return void this.i++;
-      for (let n = 0; ; n++) {
-        if (path.length > 0 && String(n) === path[0]) {
-          this.stopAtRoot = path.length === 1;
-          const found = this.value(path.slice(1));
-          if (found !== undefined) return found;
-        } else this.skip();
-        this.ws();
-        if (this.s[this.i] === ',') { this.i++; continue; }
-        if (this.s[this.i] === ']') return void this.i++;
-        this.fail("expected ',' or ']'");
-      }
-    }
+    if (c === '{' || c === '[') return this.container(c === '{' ? '}' : ']', path);
     if (c === '"') return void this.string();
     const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.s.slice(this.i, this.i + 400));
     if (!lit) this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character ${JSON.stringify(c)}`);
     this.i += lit[0].length;
     return undefined;
   }
-  stopAtRoot = false;
-  skip(): void {
-    const saved = this.stopAtRoot;
-    this.stopAtRoot = false;
-    this.value([]);
-    this.stopAtRoot = saved;
+  /** An object (close `}`) or array (close `]`) at the cursor; members are keyed by name or index. */
+  private container(close: string, path?: string[]): number | undefined {
+    this.i++;
+    this.ws();
+    if (this.s[this.i] === close) return void this.i++;
+    for (let n = 0; ; n++) {
+      this.ws();
+      let key = String(n);
+      if (close === '}') {
+        if (this.s[this.i] !== '"') this.fail('expected a property name in double quotes');
+        key = this.string();
+        this.ws();
+        if (this.s[this.i] !== ':') this.fail("expected ':' after a property name");
+        this.i++;
+      }
+      if (path && key === path[0]) return this.value(path.slice(1));
+      this.value();
+      this.ws();
+      if (this.s[this.i] === ',') this.i++;
+      else if (this.s[this.i] === close) return void this.i++;
+      else this.fail(`expected ',' or '${close}'`);
+    }
   }
 }
 
@@ -129,7 +110,7 @@ class JsonSyntax extends Error {
 export function findSyntaxError(text: string): (Position & { message: string }) | undefined {
   const scan = new Scan(text);
   try {
-    scan.skip();
+    scan.value();
     scan.ws();
     if (scan.i < text.length) scan.fail('unexpected text after the JSON value');
     return undefined;
