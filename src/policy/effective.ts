@@ -63,7 +63,7 @@ export function effectiveRules(states: readonly RuleState[]): { rules: Rule[]; d
   return { rules, diagnostics };
 }
 
-function waiverProblem(rule: string, states: ReadonlyMap<string, RuleState>): string | undefined {
+function waiverProblem({ rule, finding }: Omit<Waiver, 'source'>, states: ReadonlyMap<string, RuleState>): string | undefined {
   const s = states.get(rule);
   if (!s) {
     const enabled = [...states.values()].filter((x) => current(x, 'enabled') === true).map((x) => x.id);
@@ -76,6 +76,10 @@ function waiverProblem(rule: string, states: ReadonlyMap<string, RuleState>): st
     const at = s.fieldAt.get('waivable') ?? s.source;
     return `rule "${rule}" is not waivable (waivable: false set by ${at.layer} at ${where(at)}); remove the waiver and fix the finding instead`;
   }
+  // The gate subtracts waived findings from a metric's count; any other rule would ignore it silently.
+  if (finding !== undefined && s.kind !== 'metric') {
+    return `finding waivers apply to metric rules and "${rule}" is ${s.kind === 'approval' ? 'an' : 'a'} ${s.kind} rule; remove finding to waive the whole rule`;
+  }
   return undefined;
 }
 
@@ -86,7 +90,7 @@ export function effectiveWaivers(layers: readonly Layer[], states: readonly Rule
   const diagnostics: Diagnostic[] = [];
   for (const entry of layers.flatMap((l) => l.waivers)) {
     if (!entry.value) continue;
-    const problem = waiverProblem(entry.value.rule, byId);
+    const problem = waiverProblem(entry.value, byId);
     if (problem) {
       diagnostics.push(diagnosticAt(entry.ruleAt, problem));
       continue;

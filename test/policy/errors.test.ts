@@ -150,6 +150,13 @@ describe('waivers', () => {
     expect(problems(files(waiverRule))).toEqual([expected]);
   });
 
+  it('rejects a finding waiver for a rule that counts no findings', () => {
+    const text = policy('extends: strategic\nwaivers:\n  - { rule: review, finding: PR-7, reason: r, owner: o, approvers: [a], expires: 2026-12-31 }\n');
+    expect(problems({ 'builtin/strategic.yaml': BUILTIN, 'project.yaml': text })).toEqual([
+      'project.yaml:5:13: finding waivers apply to metric rules and "review" is an approval rule; remove finding to waive the whole rule',
+    ]);
+  });
+
   it('rejects a waiver for a rule a layer disabled', () => {
     const text = policy('extends: strategic\nphases:\n  testing:\n    - id: open\n      enabled: false\nwaivers:\n  - { rule: open, reason: r, owner: o, approvers: [a], expires: 2026-12-31 }\n');
     expect(problems({ 'builtin/strategic.yaml': BUILTIN, 'project.yaml': text })).toEqual([
