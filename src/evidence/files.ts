@@ -2,7 +2,7 @@
  * File access for the evidence readers: paths as users see them, located errors, and
  * chunked reads so that no report is ever read whole into memory.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PhasegateError } from '../errors.js';
 
@@ -46,6 +46,23 @@ export function fileSize(file: string, shown: string): number {
   } catch (err) {
     throw ioError(shown, err);
   }
+}
+
+/** The first bytes of `file` as Latin-1 text, byte-order mark and NULs removed: enough to tell a format. */
+export function readHead(file: string, shown: string, bytes = 512): string {
+  const head = Buffer.alloc(bytes);
+  let n = 0;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      n = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (err) {
+    throw ioError(shown, err);
+  }
+  return head.subarray(0, n).toString('latin1').replace(/^\xEF\xBB\xBF|^\xFF\xFE|^\xFE\xFF/, '').replace(/\0/g, '');
 }
 
 /** Streams the raw bytes of `file` in chunks; fs errors become user errors naming `shown`. */

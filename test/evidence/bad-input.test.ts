@@ -94,6 +94,24 @@ describe('hostile and broken XML', () => {
   });
 });
 
+describe('bad TAP and go test -json', () => {
+  it.each([
+    ['broken.json', '{"Action":"run","Package":"p","Test":"T"}\n{"Action":"pass",\n', /^broken\.json:2:1: invalid JSON event \(expected one go test -json event per line\)$/],
+    ['crash.json', '{"Action":"run","Package":"p","Test":"T"}\n', undefined],
+  ])('%s', async (name, content, expected) => {
+    write(name, content);
+    if (expected) expect(await junitError(name)).toMatch(expected);
+    else expect((await collect({ junit: [name] })).metrics).toMatchObject({ 'tests.errored': 1 });
+  });
+
+  it('a TAP stream that bails out counts an errored test', async () => {
+    write('bail.tap', 'TAP version 13\n1..3\nok 1 - a\nBail out! database is down\n');
+    const bundle = await collect({ junit: ['bail.tap'] });
+    expect(bundle.metrics).toMatchObject({ 'tests.total': 2, 'tests.passed': 1, 'tests.errored': 1 });
+    expect(bundle.items[0]).toMatchObject({ title: 'Bail out!', message: 'database is down' });
+  });
+});
+
 describe('files and globs', () => {
   it('a glob that matches nothing is an error naming the flag and glob', async () => {
     expect(await userError(collect({ junit: ['reports/**/*.xml'] }))).toBe('--junit reports/**/*.xml: no file matches; check the path and quoting, or pass --allow-empty');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/index.js';
 import { TestTally, readTestReport } from '../../src/evidence/tests/index.js';
-import { DORNY, tempDir } from './helpers.js';
+import { DORNY, FIXTURES, tempDir } from './helpers.js';
 
 type Row = [file: string, format: string, runs: number, total: number, passed: number, failed: number, errored: number, skipped: number, duration: number, passRate: number | undefined];
 
@@ -188,5 +188,34 @@ describe('outcomes and retries', () => {
     const b = new TestTally();
     await readTestReport(write('l1.xml', latin1), 'l1.xml', b, (p) => p);
     expect(b.items()[0]).toMatchObject({ id: 'C::café', message: 'ü' });
+  });
+});
+
+describe('TAP and go test -json', () => {
+  const FIX = path.join(FIXTURES, 'tests');
+  const readFixture = async (name: string) => {
+    const tally = new TestTally();
+    const format = await readTestReport(path.join(FIX, name), name, tally, (p) => p);
+    return { format, tally };
+  };
+
+  it('node:test TAP (written by node --test --test-reporter=tap): leaves only, SKIP and TODO skipped', async () => {
+    // the runner's own summary: tests 6, pass 3, fail 1, skipped 1, todo 1 (a failing TODO counts as skipped here)
+    const { format, tally } = await readFixture('node-test.tap');
+    expect(format).toBe('tap');
+    expect(tally.metrics()).toMatchObject({ 'tests.total': 6, 'tests.runs': 6, 'tests.passed': 3, 'tests.failed': 1, 'tests.skipped': 2, 'tests.errored': 0 });
+    expect(tally.items()).toEqual([
+      { id: 'math::fails', kind: 'test', title: 'fails', level: 'failed', message: '2 == 3', file: '/home/runner/work/repo/test/a.test.mjs', line: 5, counts: ['tests.failed'] },
+    ]);
+  });
+
+  it('go test -json: tests and subtests, the failing line, a package that failed to build', async () => {
+    const { format, tally } = await readFixture('go-test.json');
+    expect(format).toBe('go-test-json');
+    expect(tally.metrics()).toMatchObject({ 'tests.total': 6, 'tests.runs': 6, 'tests.passed': 3, 'tests.failed': 1, 'tests.errored': 1, 'tests.skipped': 1, 'tests.duration': 0.03 });
+    expect(tally.items()).toEqual([
+      { id: 'example.com/calc::TestDiv', kind: 'test', title: 'TestDiv', level: 'failed', message: 'Div(1, 0): got 0, want an error', file: 'calc_test.go', line: 15, counts: ['tests.failed'] },
+      { id: 'example.com/broken::[package]', kind: 'test', title: '[package]', level: 'errored', message: 'FAIL\texample.com/broken [build failed]', counts: ['tests.errored'] },
+    ]);
   });
 });

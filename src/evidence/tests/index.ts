@@ -1,13 +1,18 @@
 /** Test reports: picks the reader by the document's root element and feeds a shared tally. */
+import { fileSize, readHead } from '../files.js';
 import { byRoot, readXml } from '../xml-stream.js';
+import { readGoTestJson } from './gotest.js';
 import { junitVisitor } from './junit.js';
 import { nunitVisitor } from './nunit.js';
 import type { TestRun, TestTally } from './tally.js';
+import { readTap } from './tap.js';
 import { trxVisitor } from './trx.js';
 
 export { TestTally } from './tally.js';
 
 const EXPECTED = 'a JUnit <testsuites> or <testsuite> root, TRX <TestRun> or NUnit 3 <test-run>';
+const GO_EVENT = /^\{\s*"(Time|Action|Package|Test)"/m;
+const TAP_START = /^(TAP version \d+|\d+\.\.\d+|(not )?ok\b|# Subtest:)/i;
 
 /** The test-report format of a root element name, if it is one. */
 export function testFormatOf(root: string): 'junit' | 'trx' | 'nunit3' | undefined {
@@ -25,6 +30,15 @@ export async function readTestReport(
   normalisePath: (p: string) => string,
 ): Promise<string> {
   const emit = (run: TestRun): void => tally.add(run);
+  const head = fileSize(file, shown) > 0 ? readHead(file, shown).trimStart() : '<';
+  if (GO_EVENT.test(head)) {
+    await readGoTestJson(file, shown, emit, normalisePath);
+    return 'go-test-json';
+  }
+  if (TAP_START.test(head)) {
+    await readTap(file, shown, emit, normalisePath);
+    return 'tap';
+  }
   let format = '';
   const visitor = byRoot((root) => {
     format = testFormatOf(root) ?? '';
