@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricInfo } from '../../src/catalog/metrics.js';
-import { DEFAULT_BUILTIN_DIR, loadPolicy, POLICY_SCHEMA_FILE, validatePolicyFiles } from '../../src/policy/index.js';
+import { DEFAULT_BUILTIN_DIR, loadPolicy, memoryReader, nodeReader, POLICY_SCHEMA_FILE, validatePolicyFiles } from '../../src/policy/index.js';
 import { TIERS, type ApprovalRule, type DocumentRule, type EffectivePolicy, type MetricRule, type Rule } from '../../src/policy/types.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -112,5 +112,18 @@ describe('the example project policy', () => {
     expect([(operational.get('coverage-line') as MetricRule).threshold, (rules.get('coverage-line') as MetricRule).threshold]).toEqual([70, 85]);
     expect([(operational.get('defect-density') as MetricRule).threshold, (rules.get('defect-density') as MetricRule).threshold]).toEqual([2, 3]);
     expect(p.waivers.map((w) => [w.rule, w.expires.slice(0, 4), w.source.file])).toEqual([['coverage-new', '2027', 'policies/examples/project.yaml']]);
+  });
+});
+
+describe('docs/policy-language.md', () => {
+  it('opens with an example that validates and means what the text says', () => {
+    const doc = readFileSync(path.join(REPO, 'docs', 'policy-language.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const memory = memoryReader({ 'first.yaml': example }, REPO);
+    const reader = { read: (f: string) => (f.endsWith('first.yaml') ? memory.read(f) : nodeReader.read(f)) };
+    expect(validatePolicyFiles(['first.yaml'], { ...opts, reader })).toEqual([]);
+    const p = loadPolicy({ file: 'first.yaml' }, { ...opts, reader });
+    expect(p.rules.filter((r) => r.layers.includes('first.yaml')).map((r) => [r.id, (r as MetricRule).threshold])).toEqual([['coverage-line', 85], ['branch-coverage', 60]]);
+    expect(p.waivers.map((w) => w.rule)).toEqual(['coverage-line']);
   });
 });
