@@ -1,34 +1,111 @@
 /**
- * The `phasegate` command. One failure boundary: user errors print one line each and
- * exit 2; anything else is a bug and prints its stack (also exit 2).
+ * The `phasegate` command: builds the command tree and is the one failure boundary.
+ * User errors print one line each and exit 2; anything else is a bug (stack, exit 2).
+ * Command implementations are imported lazily so `--version` and `--help` start fast.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
+import { PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
+type SetCode = (code: number) => void;
+
+/** Adds the evidence-collection flags shared by `collect` and `gate`. */
+export function addCollectOptions(cmd: Command): Command {
+  return cmd
+    .option('--junit <glob>', 'JUnit XML test reports (repeatable)', repeatable, [])
+    .option('--coverage <glob>', 'coverage reports: LCOV, Cobertura or JaCoCo XML (repeatable)', repeatable, [])
+    .option('--sarif <glob>', 'SARIF 2.1.0 security/static-analysis results (repeatable)', repeatable, [])
+    .option('--docs <[kind=]glob>', 'requirement/design documents, e.g. requirements=docs/req/*.md (repeatable)', repeatable, [])
+    .option('--source <dir>', 'source tree for code size and path normalisation')
+    .option('--base <ref>', 'git ref the change is compared with (new code, changed files)')
+    .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
+    .option('--allow-empty', 'a glob that matches no file is not an error');
+}
+
+function policyCommands(program: Command, setCode: SetCode): void {
+  const policy = program.command('policy').description('validate and explain phase-gate policies');
+  policy
+    .command('validate')
+    .description('check policy files (and what they extend) against the policy schema')
+    .argument('<files...>', 'policy YAML files')
+    .action(async (files: string[]) => setCode((await import('./commands/policy.js')).validateCommand(files)));
+  policy
+    .command('explain')
+    .description('show the effective rules, each with the file:line and layer that set it')
+    .addOption(new Option('--tier <tier>', 'a built-in tier policy').choices(TIER_CHOICES))
+    .option('--policy <file>', 'a policy file')
+    .addOption(new Option('--phase <phase>', 'only this phase').choices(PHASE_CHOICES))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (opts) => setCode((await import('./commands/policy.js')).explainCommand(opts)));
+}
+
+function gateCommand(program: Command, setCode: SetCode): void {
+  const gate = program
+    .command('gate')
+    .description('evaluate one phase gate: exit 0 passed, 1 failed, 2 could not evaluate')
+    .addOption(new Option('--phase <phase>', 'the phase whose gate to evaluate').choices(PHASE_CHOICES).makeOptionMandatory())
+    .addOption(new Option('--tier <tier>', 'a built-in tier policy').choices(TIER_CHOICES))
+    .option('--policy <file>', 'a policy file')
+    .option('--evidence <file>', 'an evidence bundle written by `phasegate collect`');
+  addCollectOptions(gate)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'sarif', 'markdown']).default('text'))
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--fail-on-warn', 'exit 1 when the gate passes with warnings')
+    .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(parseNow))
+    .action(async (opts) => setCode(await (await import('./commands/gate.js')).gateCommand(opts)));
+}
+
+function collectCommand(program: Command, setCode: SetCode): void {
+  const collect = program.command('collect').description('read reports, documents and facts into an evidence bundle (JSON)');
+  addCollectOptions(collect)
+    .option('--out <file>', 'write the bundle to a file (atomically) instead of stdout')
+    .action(async (opts) => setCode(await (await import('./commands/collect.js')).collectCommand(opts)));
+}
+
+function demoCommand(program: Command, setCode: SetCode): void {
+  program
+    .command('demo')
+    .description('collect the evidence of the example project and evaluate its five phase gates')
+    .option('--out-dir <dir>', 'where to write the verdicts', '.phasegate/demo')
+    .action(async (opts) => setCode(await (await import('./commands/demo.js')).demoCommand(opts)));
+}
+
+/** Builds the command tree; `setCode` receives each action's exit code. */
+export function buildProgram(setCode: SetCode): Command {
   const program = new Command('phasegate')
     .description('Phase-gate policies, delivery metrics and release gates for CI/CD pipelines')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .configureOutput({ outputError: (str, write) => write(`phasegate: ${str.replace(/^error: /, '')}`) })
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 gate passed (warnings allowed), 1 gate failed, 2 could not evaluate.');
+  policyCommands(program, setCode);
+  gateCommand(program, setCode);
+  collectCommand(program, setCode);
+  demoCommand(program, setCode);
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => (code = c));
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return code;
   } catch (err) {
     return handleError(err);
   }
 }
 
 function handleError(err: unknown): number {
-  if (err instanceof CommanderError) {
-    return err.exitCode === 0 ? 0 : 2;
-  }
+  if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
   if (err instanceof PhasegateError) {
     for (const d of err.diagnostics) process.stderr.write(`phasegate: ${formatDiagnostic(d)}\n`);
     return 2;
   }
-  process.stderr.write(`phasegate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`phasegate: internal error (please report it): ${detail}\n`);
   return 2;
 }

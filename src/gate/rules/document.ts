@@ -1,5 +1,5 @@
 /** Document rules: required documents exist, are signed off by named roles, and are current. */
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import type { DocumentEvidence, EvidenceBundle } from '../../evidence/types.js';
 import type { DocumentRule } from '../../policy/types.js';
 import { missing, type Outcome } from '../outcome.js';
@@ -7,7 +7,7 @@ import { missing, type Outcome } from '../outcome.js';
 /** The documents a rule is about: matched by its globs, or by kind when it names no paths. */
 export function matchingDocuments(rule: DocumentRule, docs: readonly DocumentEvidence[]): DocumentEvidence[] {
   if (rule.paths.length === 0) return docs.filter((d) => d.kind === rule.docKind);
-  const isMatch = picomatch(rule.paths, { dot: true });
+  const isMatch = globMatcher(rule.paths);
   return docs.filter((d) => isMatch(d.path));
 }
 

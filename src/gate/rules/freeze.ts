@@ -1,5 +1,5 @@
 /** Requirements-freeze rules: after the freeze date, frozen files change only under an approved change request. */
-import picomatch from 'picomatch';
+import { globMatcher } from '../glob.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
 import type { FreezeRule } from '../../policy/types.js';
 import { missing, type Outcome } from '../outcome.js';
@@ -23,7 +23,7 @@ export function evaluateFreeze(rule: FreezeRule, evidence: EvidenceBundle, now: 
   if (!evidence.changes) {
     return missing('changed files are unknown', 'pass --base REF so phasegate can see which files changed', base);
   }
-  const isFrozen = picomatch(rule.paths, { dot: true });
+  const isFrozen = globMatcher(rule.paths);
   const touched = evidence.changes.files.map((f) => f.path).filter((p) => isFrozen(p)).sort();
   if (touched.length === 0) {
     return { ...base, result: 'pass', actual: '0 frozen files changed', message: 'no frozen file changed', hint: '' };

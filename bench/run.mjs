@@ -1,0 +1,17 @@
+// Runs every bench/*.bench.mjs in its own process (so memory figures do not mix) and
+// prints their figures. Usage: npm run bench [-- NAME-FILTER]
+import { readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const filter = process.argv[2] ?? '';
+const files = readdirSync(here).filter((f) => f.endsWith('.bench.mjs') && f.includes(filter)).sort();
+let failed = 0;
+for (const f of files) {
+  console.log(`\n== ${f}`);
+  const r = spawnSync(process.execPath, ['--expose-gc', path.join(here, f)], { stdio: 'inherit' });
+  if (r.status !== 0) failed += 1;
+}
+process.exitCode = failed ? 1 : 0;

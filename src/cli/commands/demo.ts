@@ -1,0 +1,63 @@
+/**
+ * `phasegate demo` (what `npm start` runs): collects the evidence of the example project in
+ * examples/acme-payments and evaluates its five phase gates, printing each verdict and
+ * writing them as JSON and Markdown. It exits 0 whatever the gates say: it shows, it does
+ * not guard.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { collectEvidence } from '../../evidence/index.js';
+import type { EvidenceBundle } from '../../evidence/types.js';
+import { evaluateGate } from '../../gate/engine.js';
+import { renderVerdict } from '../../gate/render/index.js';
+import type { Verdict } from '../../gate/types.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { stableJson } from '../../io/json.js';
+import { loadPolicy } from '../../policy/index.js';
+import { PHASES } from '../../policy/types.js';
+import { useColor } from '../options.js';
+import { PACKAGE_ROOT } from '../package-info.js';
+
+/** The example's demo settings (examples/acme-payments/demo.json). */
+interface DemoSettings {
+  project: string;
+  policy: string;
+  /** The example is a snapshot: gates are evaluated as of this time so the demo never drifts. */
+  now: string;
+  collect: { junit: string[]; coverage: string[]; sarif: string[]; docs: string[]; source?: string; facts?: string };
+  /** Changed files as `git diff --name-status` recorded them (the example is not its own git repository). */
+  changes: NonNullable<EvidenceBundle['changes']>;
+}
+
+const EXAMPLE = path.join(PACKAGE_ROOT, 'examples', 'acme-payments');
+
+function summaryLine(v: Verdict): string {
+  const s = v.summary;
+  const parts = [s.fail && `${s.fail} failed`, s.error && `${s.error} without evidence`, s.warn && `${s.warn} warning${s.warn === 1 ? '' : 's'}`, s.waived && `${s.waived} waived`, `${s.pass} passed`];
+  return `  ${v.phase.padEnd(15)}${v.status.toUpperCase().padEnd(6)}${parts.filter(Boolean).join(', ')}`;
+}
+
+/** Runs the demo; returns 0. */
+export async function demoCommand(opts: { outDir: string }): Promise<number> {
+  const settings = JSON.parse(readFileSync(path.join(EXAMPLE, 'demo.json'), 'utf8')) as DemoSettings;
+  const policy = loadPolicy({ file: path.join(EXAMPLE, settings.policy) }, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: EXAMPLE });
+  const collected = await collectEvidence({ ...settings.collect, cwd: EXAMPLE });
+  const evidence: EvidenceBundle = { ...collected, changes: settings.changes };
+  const now = new Date(settings.now);
+  const color = useColor(process.stdout, process.env);
+  const outDir = path.resolve(opts.outDir);
+  writeFileAtomic(path.join(outDir, 'evidence.json'), stableJson(evidence));
+  process.stdout.write(`phasegate demo: ${settings.project} (policy ${settings.policy}, tier ${policy.tier ?? 'none'}), evaluated as of ${settings.now}\n`);
+  const verdicts: Verdict[] = [];
+  for (const phase of PHASES) {
+    const verdict = evaluateGate({ policy, evidence, phase, now });
+    verdicts.push(verdict);
+    process.stdout.write(`\n${renderVerdict(verdict, 'text', { color })}`);
+    writeFileAtomic(path.join(outDir, `${phase}.verdict.json`), stableJson(verdict));
+    writeFileAtomic(path.join(outDir, `${phase}.md`), renderVerdict(verdict, 'markdown', { color: false }));
+  }
+  process.stdout.write(`\nSummary\n${verdicts.map(summaryLine).join('\n')}\n`);
+  process.stdout.write(`\nEvidence and verdicts (JSON, Markdown) are in ${path.relative(process.cwd(), outDir) || '.'}/\n`);
+  process.stdout.write('In a pipeline, `phasegate gate` exits 1 on a failed gate; the demo always exits 0.\n');
+  return 0;
+}

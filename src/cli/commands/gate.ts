@@ -1,0 +1,40 @@
+/** `phasegate gate`: evaluate one phase gate and map the verdict to an exit code. */
+import path from 'node:path';
+import { evaluateGate } from '../../gate/engine.js';
+import { renderVerdict, type VerdictFormat } from '../../gate/render/index.js';
+import type { GateStatus } from '../../gate/types.js';
+import { loadPolicy } from '../../policy/index.js';
+import type { Phase, Tier } from '../../policy/types.js';
+import { gateEvidence, type CollectFlags } from '../evidence-input.js';
+import { policyRef, useColor } from '../options.js';
+import { emit } from '../output.js';
+import { PACKAGE_ROOT } from '../package-info.js';
+
+export interface GateOptions extends CollectFlags {
+  phase: Phase;
+  tier?: Tier;
+  policy?: string;
+  evidence?: string;
+  format: VerdictFormat;
+  out?: string;
+  failOnWarn?: boolean;
+  now?: Date;
+}
+
+/** The exit code for a gate status: the one place this mapping lives. */
+export function exitCodeFor(status: GateStatus, failOnWarn: boolean): number {
+  if (status === 'fail') return 1;
+  if (status === 'warn' && failOnWarn) return 1;
+  return 0;
+}
+
+/** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
+export async function gateCommand(opts: GateOptions): Promise<number> {
+  const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
+  const evidence = await gateEvidence(opts, process.cwd());
+  const verdict = evaluateGate({ policy, evidence, phase: opts.phase, now: opts.now ?? new Date() });
+  const color = !opts.out && opts.format === 'text' && useColor(process.stdout, process.env);
+  emit(renderVerdict(verdict, opts.format, { color }), opts.out);
+  if (opts.out) process.stderr.write(`${opts.phase} gate ${verdict.status}: wrote ${opts.out}\n`);
+  return exitCodeFor(verdict.status, Boolean(opts.failOnWarn));
+}
