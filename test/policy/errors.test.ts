@@ -3,6 +3,10 @@ import { PhasegateError } from '../../src/errors.js';
 import { BUILTIN, load, policy, problems } from './helpers.js';
 
 const rule = (lines: string, phase = 'testing') => policy(`phases:\n  ${phase}:\n    - id: r\n${lines}`);
+/** A table row's check: the policy has exactly the one expected problem. */
+const onlyProblem = (_name: string, text: string | Uint8Array, expected: string) => {
+  expect(problems({ 'project.yaml': text })).toEqual([expected]);
+};
 const metricRule = (extra = '') => rule(`      metric: coverage.line\n      operator: ">="\n      threshold: 80\n${extra}`);
 
 describe('unknown keys get a did-you-mean from the schema', () => {
@@ -16,9 +20,7 @@ describe('unknown keys get a did-you-mean from the schema', () => {
     ['waiver', policy('waivers:\n  - { rule: r, reason: x, owner: o, approvers: [a], expires: 2026-01-01, finding: f, ownr: x }\n'), 'project.yaml:4:86: unknown key "ownr" in waiver for "r" (did you mean "owner"?)'],
     ['phase name', policy('phases:\n  testng: []\n'), 'project.yaml:4:3: unknown phase "testng" (did you mean "testing"?)'],
     ['no close key', metricRule('      colour: red\n'), 'project.yaml:9:7: unknown key "colour" in rule "r" (allowed: id, metric, operator, threshold, scope, severity, onMissing, locked, waivable, enabled, description, hint, document, freeze, approval)'],
-  ])('%s', (_name, text, expected) => {
-    expect(problems({ 'project.yaml': text })).toEqual([expected]);
-  });
+  ])('%s', onlyProblem);
 });
 
 describe('wrong types and values', () => {
@@ -42,9 +44,7 @@ describe('wrong types and values', () => {
     ['repeated role', rule('      document: { kind: design, signoff: [pm, pm] }\n'), 'project.yaml:6:47: document.signoff lists "pm" twice; remove one'],
     ['policy is a list', '- a\n- b\n', 'project.yaml:1:1: the policy must be a mapping (key: value lines) (got a list)'],
     ['tier', policy('tier: operationl\n'), 'project.yaml:3:7: tier must be one of "strategic", "operational", "innovation" (got "operationl"; did you mean "operational"?)'],
-  ])('%s', (_name, text, expected) => {
-    expect(problems({ 'project.yaml': text })).toEqual([expected]);
-  });
+  ])('%s', onlyProblem);
 });
 
 describe('dates are real calendar dates written YYYY-MM-DD', () => {
@@ -83,9 +83,7 @@ describe('files that are not policies', () => {
     ['duplicate YAML key', 'schemaVersion: 1\nname: a\nname: b\n', 'project.yaml:3:1: duplicate key "name" in this mapping; keep one'],
     ['two documents', 'schemaVersion: 1\nname: a\n---\nname: b\n', 'project.yaml:3:1: a policy file holds one YAML document; remove this "---" and what follows or move it to its own file'],
     ['unknown tag', 'schemaVersion: 1\nname: !secret a\n', 'project.yaml:2:7: YAML syntax error: Unresolved tag: !secret'],
-  ])('%s', (_name, content, expected) => {
-    expect(problems({ 'project.yaml': content })).toEqual([expected]);
-  });
+  ])('%s', onlyProblem);
 
   it('says when the file itself is missing', () => {
     expect(problems({}, 'nope.yaml')).toEqual(['nope.yaml: policy file not found']);
@@ -104,9 +102,7 @@ describe('rules', () => {
     ['incomplete freeze rule', rule('      freeze: { paths: [a] }\n'), 'project.yaml:5:7: freeze rule "r" needs freeze.date'],
     ['incomplete document rule', rule('      document: { signoff: [pm] }\n'), 'project.yaml:5:7: document rule "r" needs document.kind'],
     ['metric field on an approval rule', rule('      approval: { min: 2 }\n      threshold: 3\n'), 'project.yaml:7:7: threshold applies only to metric rules; "r" is an approval rule (remove threshold)'],
-  ])('%s', (_name, text, expected) => {
-    expect(problems({ 'project.yaml': text })).toEqual([expected]);
-  });
+  ])('%s', onlyProblem);
 
   it('reports a duplicate id at the repeat, naming the first line, across phases too', () => {
     const text = policy(
