@@ -15,7 +15,7 @@ import { ALWAYS_IGNORED, PathResolver } from './paths.js';
 import { FindingSet } from './sarif/index.js';
 import { measureSize } from './size.js';
 import { TestTally, readTestReport } from './tests/index.js';
-import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle, type EvidenceItem, type EvidenceSource } from './types.js';
+import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
 
 export { assertValidEvidence, readEvidenceFile } from './validate.js';
@@ -61,79 +61,97 @@ function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean)
   return [...files].sort();
 }
 
+/** What every collection step shares. */
+interface Run {
+  cwd: string;
+  bundle: EvidenceBundle;
+  paths: PathResolver;
+  git: GitRepo;
+  /** Lines added since --base, per file; undefined without a base. */
+  added?: AddedLines;
+  shown(file: string): string;
+}
+
 /** Collects an evidence bundle as `opts` says. Throws PhasegateError for any input problem. */
 export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBundle> {
   const cwd = path.resolve(opts.cwd);
   const allowEmpty = Boolean(opts.allowEmpty);
-  const shown = (f: string): string => displayPath(f, cwd);
   const root = opts.source ? path.resolve(cwd, opts.source) : cwd;
-  const paths = new PathResolver(cwd, root);
-  const metrics: Record<string, number> = {};
-  const items: EvidenceItem[] = [];
-  const sources: EvidenceSource[] = [];
-  const bundle: EvidenceBundle = { schemaVersion: EVIDENCE_SCHEMA_VERSION, metrics, items, documents: [], sources };
+  const run: Run = {
+    cwd,
+    bundle: { schemaVersion: EVIDENCE_SCHEMA_VERSION, metrics: {}, items: [], documents: [], sources: [] },
+    paths: new PathResolver(cwd, root),
+    git: new GitRepo(cwd),
+    shown: (f) => displayPath(f, cwd),
+  };
+  // Every glob is checked before any report is read: a typo fails fast.
+  const junit = expand(opts.junit, '--junit', cwd, allowEmpty);
+  const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
+  const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
+  const docs = opts.docs.map(parseDocsEntry).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
 
-  const junitFiles = expand(opts.junit, '--junit', cwd, allowEmpty);
-  const coverageFiles = expand(opts.coverage, '--coverage', cwd, allowEmpty);
-  const sarifFiles = expand(opts.sarif, '--sarif', cwd, allowEmpty);
-  const docEntries = opts.docs.map(parseDocsEntry).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
-
-  const git = new GitRepo(cwd);
-  let added: AddedLines | undefined;
-  if (opts.base) {
-    git.checkBase(opts.base);
-    const files = git.changedFiles(opts.base);
-    added = git.addedLines(opts.base);
-    bundle.changes = { base: opts.base, files };
-    metrics['changes.files'] = files.length;
-    sources.push({ kind: 'git', path: opts.base });
-  }
-
-  if (junitFiles.length > 0) {
-    const tally = new TestTally();
-    for (const f of junitFiles) sources.push({ kind: 'junit', path: shown(f), format: await readTestReport(f, shown(f), tally, (p) => paths.normalise(p)) });
-    Object.assign(metrics, tally.metrics());
-    items.push(...tally.items());
-  }
-
-  if (coverageFiles.length > 0) {
-    const map = new CoverageMap();
-    for (const f of coverageFiles) sources.push({ kind: 'coverage', path: shown(f), format: await readCoverageReport(f, shown(f), map, paths) });
-    Object.assign(metrics, map.metrics());
-    if (added) {
-      const fresh = newCodeCoverage(map, added);
-      Object.assign(metrics, fresh.metrics);
-      bundle.uncoveredNewLines = fresh.uncovered;
-    }
-  }
-
-  if (sarifFiles.length > 0) {
-    const isNewLine = added ? (file: string, line: number | undefined) => isAdded(added!, bundle, file, line) : undefined;
-    const findings = new FindingSet(paths, isNewLine);
-    for (const f of sarifFiles) {
-      findings.read(f, shown(f));
-      sources.push({ kind: 'sarif', path: shown(f), format: 'sarif-2.1.0' });
-    }
-    Object.assign(metrics, findings.metrics());
-    items.push(...findings.items.values());
-  }
-
+  if (opts.base) collectChanges(run, opts.base);
+  if (junit.length > 0) await collectTests(run, junit);
+  if (coverage.length > 0) await collectCoverage(run, coverage);
+  if (sarif.length > 0) collectFindings(run, sarif);
   if (opts.source) {
-    Object.assign(metrics, measureSize({ root, cwd, include: opts.include, exclude: opts.exclude }, added));
-    sources.push({ kind: 'source', path: shown(root) });
+    Object.assign(run.bundle.metrics, measureSize({ root, cwd, include: opts.include, exclude: opts.exclude }, run.added));
+    run.bundle.sources.push({ kind: 'source', path: run.shown(root) });
   }
+  if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
+  if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
+  return finish(run.bundle);
+}
 
-  if (docEntries.length > 0) collectDocuments(docEntries, bundle, shown, git);
+function collectChanges(run: Run, base: string): void {
+  run.git.checkBase(base);
+  const files = run.git.changedFiles(base);
+  run.added = run.git.addedLines(base);
+  run.bundle.changes = { base, files };
+  run.bundle.metrics['changes.files'] = files.length;
+  run.bundle.sources.push({ kind: 'git', path: base });
+}
 
-  if (opts.facts) {
-    const file = path.resolve(cwd, opts.facts);
-    bundle.facts = readFactsFile(file, shown(file));
-    sources.push({ kind: 'facts', path: shown(file) });
-    const approvers = new Set((bundle.facts.approvals ?? []).map((a) => a.by).filter((by) => by !== bundle.facts?.author));
-    if (bundle.facts.approvals) metrics['review.approvals'] = approvers.size;
+async function collectTests(run: Run, files: string[]): Promise<void> {
+  const tally = new TestTally();
+  for (const f of files) {
+    const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
+    run.bundle.sources.push({ kind: 'junit', path: run.shown(f), format });
   }
+  Object.assign(run.bundle.metrics, tally.metrics());
+  run.bundle.items.push(...tally.items());
+}
 
-  return finish(bundle);
+async function collectCoverage(run: Run, files: string[]): Promise<void> {
+  const map = new CoverageMap();
+  for (const f of files) {
+    const format = await readCoverageReport(f, run.shown(f), map, run.paths);
+    run.bundle.sources.push({ kind: 'coverage', path: run.shown(f), format });
+  }
+  Object.assign(run.bundle.metrics, map.metrics());
+  if (run.added) {
+    const fresh = newCodeCoverage(map, run.added);
+    Object.assign(run.bundle.metrics, fresh.metrics);
+    run.bundle.uncoveredNewLines = fresh.uncovered;
+  }
+}
+
+function collectFindings(run: Run, files: string[]): void {
+  const { added, bundle } = run;
+  const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined);
+  for (const f of files) {
+    findings.read(f, run.shown(f));
+    bundle.sources.push({ kind: 'sarif', path: run.shown(f), format: 'sarif-2.1.0' });
+  }
+  Object.assign(bundle.metrics, findings.metrics());
+  bundle.items.push(...findings.items.values());
+}
+
+function collectFacts(run: Run, file: string): void {
+  const facts = readFactsFile(file, run.shown(file));
+  run.bundle.facts = facts;
+  run.bundle.sources.push({ kind: 'facts', path: run.shown(file) });
+  if (facts.approvals) run.bundle.metrics['review.approvals'] = new Set(facts.approvals.map((a) => a.by).filter((by) => by !== facts.author)).size;
 }
 
 /** A finding is new when its line was added since the base, or its file was added. */

@@ -36,7 +36,7 @@ export interface DocumentEvidence {
   kind: string;
   /** Repository-relative path with forward slashes. */
   path: string;
-  /** When the document was last changed (front matter `updated`, else git, else file mtime). ISO. */
+  /** When the document was last changed (front matter `updated`, else its last git commit; absent otherwise). ISO. */
   updated?: string;
   signoffs: Signoff[];
   requirements?: { count: number; withAcceptance: number };
