@@ -5,8 +5,10 @@
  */
 import type { Operator, Rule } from './types.js';
 
+/** The four kinds of rule. */
 export type RuleKind = Rule['kind'];
 
+/** Rule kinds in the order messages list them. */
 export const RULE_KINDS: readonly RuleKind[] = ['metric', 'document', 'freeze', 'approval'];
 
 /** Keys inside each kind's block (`document: {...}` etc.). */
@@ -19,6 +21,7 @@ export const BLOCK_KEYS: Record<Exclude<RuleKind, 'metric'>, readonly string[]> 
 /** Top-level rule keys other than `id` and the kind blocks. */
 export const TOP_KEYS = ['metric', 'operator', 'threshold', 'scope', 'severity', 'onMissing', 'locked', 'waivable', 'enabled', 'description', 'hint'] as const;
 
+/** How layering treats one field. */
 export interface FieldSpec {
   /** The only kind of rule the field may appear on; undefined = any kind. */
   kind?: RuleKind;
@@ -49,6 +52,7 @@ function approversLoosen(prev: unknown, next: unknown): boolean {
 /** A label is a way around the freeze: adding or changing one loosens it. */
 const labelLoosens = (prev: unknown, next: unknown): boolean => next !== undefined && next !== prev;
 
+/** Every rule field by flat name. */
 export const FIELDS: Record<string, FieldSpec> = {
   metric: { kind: 'metric', deciding: true, loosens: changed },
   // operator and threshold are judged together, as one condition (see conditionLoosens).

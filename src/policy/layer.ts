@@ -29,6 +29,7 @@ export interface RuleEntry {
   tainted: boolean;
 }
 
+/** A waiver as one layer states it. */
 export interface WaiverEntry {
   /** The waiver, when it passed the schema. */
   value?: Omit<Waiver, 'source'>;
@@ -36,6 +37,7 @@ export interface WaiverEntry {
   ruleAt: SourceRef;
 }
 
+/** One policy file, ready to merge. */
 export interface Layer {
   file: PolicyFile;
   name?: string;

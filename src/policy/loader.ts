@@ -17,6 +17,7 @@ export const DEFAULT_BUILTIN_DIR = fileURLToPath(new URL('../../policies/', impo
 /** Default `waiverWarningDays`. */
 export const DEFAULT_WAIVER_WARNING_DAYS = 14;
 
+/** Options of loadPolicy and validatePolicyFiles. */
 export interface LoadOptions {
   /** Folder of the built-in `<tier>.yaml` policies (default: the package's `policies/`). */
   builtinDir?: string;
@@ -26,8 +27,10 @@ export interface LoadOptions {
   reader?: PolicyReader;
 }
 
+/** A built-in tier policy, or a policy file (absolute or relative to `cwd`). */
 export type PolicyRef = { tier: Tier } | { file: string };
 
+/** The options with their defaults filled in. */
 export function resolveOptions(opts: LoadOptions = {}): ResolveOptions {
   return { builtinDir: opts.builtinDir ?? DEFAULT_BUILTIN_DIR, cwd: opts.cwd ?? process.cwd(), reader: opts.reader ?? nodeReader };
 }

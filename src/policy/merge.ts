@@ -33,6 +33,7 @@ export function current(state: RuleState, field: string): unknown {
 /** `file:line:col` of a source reference. */
 export const where = (at: SourceRef): string => `${at.file}:${at.line}:${at.col}`;
 
+/** A diagnostic located at a source reference. */
 export const diagnosticAt = (at: SourceRef, message: string): Diagnostic => ({ file: at.file, line: at.line, col: at.col, message });
 
 /** The entry's fields that belong to `kind`; fields of other kinds are reported and dropped. */

@@ -14,6 +14,7 @@ import { didYouMean } from './suggest.js';
 import { parsePolicyBytes, type FileMeta } from './text.js';
 import { TIERS, type SourceRef, type Tier } from './types.js';
 
+/** Loader options with defaults applied. */
 export interface ResolveOptions {
   builtinDir: string;
   cwd: string;
@@ -29,6 +30,7 @@ export interface LoadedFile {
   readError?: string;
 }
 
+/** A policy file with everything it extends, in application order. */
 export interface Chain {
   layers: Layer[];
   diagnostics: Diagnostic[];

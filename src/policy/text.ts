@@ -23,6 +23,7 @@ export interface PolicyFile {
   data: unknown;
 }
 
+/** How a file is named before it is read. */
 export interface FileMeta {
   abs: string;
   display: string;
