@@ -4,13 +4,14 @@
  * path (DEFAULT_EXCLUDE) and by the "generated" marker tools write in a file's first lines.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, mkdirSync, openSync, readSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 import { PhasegateError } from '../errors.js';
+import { readHead } from './files.js';
 import type { AddedLines } from './git.js';
 import { ALWAYS_IGNORED } from './paths.js';
 
@@ -45,19 +46,11 @@ export function languageKey(language: string): string {
 }
 
 function looksGenerated(file: string): boolean {
-  const head = Buffer.alloc(1024);
-  let n = 0;
   try {
-    const fd = openSync(file, 'r');
-    try {
-      n = readSync(fd, head, 0, head.length, 0);
-    } finally {
-      closeSync(fd);
-    }
+    return GENERATED_MARK.test(readHead(file, file, 1024));
   } catch {
-    return false;
+    return false; // unreadable: cloc will say so
   }
-  return GENERATED_MARK.test(head.subarray(0, n).toString('latin1'));
 }
 
 /** The files whose code counts: cwd-relative paths under the root, after include/exclude and generated checks. */
