@@ -16,7 +16,12 @@ const reqDoc = (signoffs: { by: string; role: string; date: string }[], updated 
 describe('document rules', () => {
   it('pass when every matching document is signed by each role after its last change', () => {
     const r = one(documentRule('req'), evidence({ sources: docsSource, documents: [reqDoc([{ by: 'Li Wei', role: 'product-manager', date: '2026-09-12' }])] }));
-    expect(r).toMatchObject({ status: 'pass', actual: '1 document, signed by product-manager', threshold: 'signed by product-manager' });
+    expect(r).toMatchObject({
+      status: 'pass',
+      actual: '1 document, signed by product-manager',
+      threshold: 'signed by product-manager',
+      message: 'docs/requirements/fees.md (updated 2026-09-10): signed by Li Wei (product-manager, 2026-09-12)',
+    });
   });
 
   it('fail when a role has not signed', () => {

@@ -44,6 +44,13 @@ function freshnessProblems(rule: DocumentRule, doc: DocumentEvidence, all: reado
   return problems;
 }
 
+/** `path (updated 2026-09-10): signed by Li Wei (product-manager, 2026-09-12)`. */
+function describeSigned(doc: DocumentEvidence): string {
+  const when = doc.updated ? ` (updated ${day(doc.updated)})` : '';
+  const signs = doc.signoffs.map((s) => `${s.by} (${s.role}, ${day(s.date)})`).join(', ');
+  return `${doc.path}${when}: ${signs ? `signed by ${signs}` : 'no sign-off needed'}`;
+}
+
 /** Evaluates a document rule against the collected documents. */
 export function evaluateDocument(rule: DocumentRule, evidence: EvidenceBundle): Outcome {
   const where = rule.paths.length ? rule.paths.join(', ') : `kind ${rule.docKind}`;
@@ -66,7 +73,7 @@ export function evaluateDocument(rule: DocumentRule, evidence: EvidenceBundle): 
   const signers = [...new Set(docs.flatMap((d) => d.signoffs.map((s) => s.role)))].sort();
   const actual = `${docs.length} document${docs.length === 1 ? '' : 's'}` + (signers.length ? `, signed by ${signers.join(', ')}` : ', unsigned');
   if (problems.length === 0) {
-    return { ...base, result: 'pass', actual, message: `${rule.docKind}: ${actual}`, hint: '' };
+    return { ...base, result: 'pass', actual, message: docs.map(describeSigned).join('; '), hint: '' };
   }
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return {
