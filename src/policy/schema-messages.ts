@@ -86,6 +86,13 @@ function patternMessage(label: string, pattern: string, value: unknown): string 
   return `${label} ${describeValue(value)} is not a metric name; use a dotted name such as coverage.line`;
 }
 
+function limitMessage(keyword: string, label: string, limit: number, value: unknown): string {
+  if (keyword === 'minLength') return `${label} must not be empty`;
+  if (keyword === 'maxLength') return `${label} is longer than ${limit} characters`;
+  if (keyword === 'minItems') return `${label} must list at least ${limit} ${limit === 1 ? 'entry' : 'entries'}`;
+  return `${label} must be at ${keyword === 'minimum' ? 'least' : 'most'} ${limit} (got ${describeValue(value)})`;
+}
+
 type Located = { message: string; at?: string[]; key?: boolean };
 
 function unknownKey(e: ErrorObject, segs: string[], place: Place): Located {
@@ -107,7 +114,6 @@ function describeError(e: ErrorObject, segs: string[], data: unknown): Located {
   const place = placeOf(segs, data);
   const label = labelOf(place);
   const value = valueAt(data, segs);
-  const limit = e.params.limit as number;
   const isDate = (e.parentSchema as { format?: string } | undefined)?.format === 'date';
   switch (e.keyword) {
     case 'additionalProperties':
@@ -134,19 +140,15 @@ function describeError(e: ErrorObject, segs: string[], data: unknown): Located {
     case 'pattern':
       return { message: patternMessage(label, String(e.params.pattern), value) };
     case 'minLength':
-      return { message: `${label} must not be empty` };
     case 'maxLength':
-      return { message: `${label} is longer than ${limit} characters` };
     case 'minItems':
-      return { message: `${label} must list at least ${limit} ${limit === 1 ? 'entry' : 'entries'}` };
+    case 'minimum':
+    case 'maximum':
+      return { message: limitMessage(e.keyword, label, e.params.limit as number, value) };
     case 'uniqueItems': {
       const repeat = String(Math.max(e.params.i as number, e.params.j as number));
       return { message: `${label} lists ${describeValue(valueAt(value, [repeat]))} twice; remove one`, at: [...segs, repeat] };
     }
-    case 'minimum':
-      return { message: `${label} must be at least ${limit} (got ${describeValue(value)})` };
-    case 'maximum':
-      return { message: `${label} must be at most ${limit} (got ${describeValue(value)})` };
     case 'not':
       return kindClash(segs, place, value);
     default:

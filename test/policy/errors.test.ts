@@ -42,6 +42,8 @@ describe('wrong types and values', () => {
     ['hint on two lines', metricRule('      hint: "one\\ntwo"\n'), 'project.yaml:9:13: hint must be one line'],
     ['empty signoff entry', rule('      document: { kind: design, signoff: [""] }\n'), 'project.yaml:6:43: document.signoff[0] must not be empty'],
     ['repeated role', rule('      document: { kind: design, signoff: [pm, pm] }\n'), 'project.yaml:6:47: document.signoff lists "pm" twice; remove one'],
+    ['too many days', policy('settings: { waiverWarningDays: 5000 }\n'), 'project.yaml:3:32: settings.waiverWarningDays must be at most 3650 (got 5000)'],
+    ['id too long', policy(`phases:\n  testing:\n    - id: ${'a'.repeat(81)}\n      metric: tests.failed\n      operator: "=="\n      threshold: 0\n`), 'project.yaml:5:11: id is longer than 80 characters'],
     ['policy is a list', '- a\n- b\n', 'project.yaml:1:1: the policy must be a mapping (key: value lines) (got a list)'],
     ['tier', policy('tier: operationl\n'), 'project.yaml:3:7: tier must be one of "strategic", "operational", "innovation" (got "operationl"; did you mean "operational"?)'],
   ])('%s', onlyProblem);
