@@ -9,7 +9,9 @@ import addFormatsModule from 'ajv-formats';
 import { PACKAGE_ROOT } from '../cli/package-info.js';
 import { assertSchema, readJsonFile } from './json-file.js';
 import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA } from './sarif/schema.js';
-import type { EvidenceBundle, Facts } from './types.js';
+import { EVIDENCE_SCHEMA_VERSION, type EvidenceBundle, type Facts } from './types.js';
+import { fileError } from './files.js';
+import { locatePointer } from './json-locate.js';
 
 const EVIDENCE_SCHEMA_ID = 'https://phasegate.dev/schemas/evidence.schema.json';
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
@@ -43,6 +45,11 @@ export function assertValidEvidence(value: unknown, shown = 'evidence', text?: s
 /** Reads and validates an evidence bundle file (what `phasegate gate --evidence FILE` reads). */
 export function readEvidenceFile(file: string): EvidenceBundle {
   const { text, value } = readJsonFile(file, file, 'a phasegate evidence bundle (JSON)');
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version !== EVIDENCE_SCHEMA_VERSION) {
+    const { line, col } = locatePointer(text, '/schemaVersion');
+    throw fileError(file, `evidence schemaVersion ${version} is not supported (this phasegate reads ${EVIDENCE_SCHEMA_VERSION}); collect it again with this version`, line, col);
+  }
   assertValidEvidence(value, file, text);
   return value;
 }

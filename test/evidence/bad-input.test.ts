@@ -186,6 +186,11 @@ describe('bad coverage, SARIF, facts and bundles', () => {
     expect(await userError(() => readEvidenceFile(file))).toBe(`${file}:3:31: /metrics/tests.total: must be number (not a valid evidence bundle)`);
   });
 
+  it('an evidence file of another schema version says so', async () => {
+    const file = write('evidence2.json', '{\n  "schemaVersion": 2,\n  "metrics": {}, "items": [], "documents": [], "sources": []\n}\n');
+    expect(await userError(() => readEvidenceFile(file))).toBe(`${file}:2:20: evidence schemaVersion 2 is not supported (this phasegate reads 1); collect it again with this version`);
+  });
+
   it('a document with broken front matter is located', async () => {
     write('docs/requirements/r.md', '---\nkind: requirements\nsignoff: [ { by: x\n---\n# R\n');
     expect(await userError(collect({ docs: ['docs/requirements/*.md'] }))).toMatch(/^docs\/requirements\/r\.md:\d+:\d+: invalid YAML in front matter/);

@@ -1,7 +1,7 @@
 /** --base: changed files, coverage of new lines, new findings, new code size; --source code size; --facts. */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { collectEvidence, serializeEvidence } from '../../src/evidence/index.js';
+import { collectEvidence, readEvidenceFile, serializeEvidence } from '../../src/evidence/index.js';
 import { languageKey } from '../../src/evidence/size.js';
 import { tempDir, userError } from './helpers.js';
 
@@ -76,6 +76,12 @@ describe('changes since --base', () => {
 
   it('is deterministic: the same inputs give byte-identical JSON', async () => {
     expect(serializeEvidence(await collect())).toBe(serializeEvidence(await collect()));
+  });
+
+  it('round-trips: a written bundle reads back valid and equal', async () => {
+    const bundle = await collect();
+    const file = write('out/evidence.json', serializeEvidence(bundle));
+    expect(readEvidenceFile(file)).toEqual(bundle);
   });
 
   it('include and exclude globs narrow the code counted', async () => {
