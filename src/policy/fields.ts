@@ -136,7 +136,7 @@ export const DEFAULTS: Readonly<Record<string, unknown>> = {
 
 /** Fields a new rule of each kind must state (the rest have defaults). */
 export const REQUIRED: Record<RuleKind, readonly string[]> = {
-  metric: ['operator', 'threshold'],
+  metric: ['metric', 'operator', 'threshold'],
   document: ['document.kind'],
   freeze: ['freeze.paths', 'freeze.date'],
   approval: [],

@@ -94,7 +94,8 @@ function ruleEntries(file: PolicyFile, data: Obj, ok: (ptr: string) => boolean):
       if (isObj(raw) && typeof raw.id === 'string' && ok(`/phases/${phase}/${i}/id`)) entries.push(ruleEntry(file, phase, i, raw, ok));
     });
   }
-  return entries;
+  // In the order written, so that "first defined" means first in the file whatever the phase order.
+  return entries.sort((a, b) => a.at.line - b.at.line || a.at.col - b.at.col);
 }
 
 function waiverEntries(file: PolicyFile, data: Obj, ok: (ptr: string) => boolean): WaiverEntry[] {

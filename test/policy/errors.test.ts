@@ -106,6 +106,11 @@ describe('rules', () => {
     ['metric field on an approval rule', rule('      approval: { min: 2 }\n      threshold: 3\n'), 'project.yaml:7:7: threshold applies only to metric rules; "r" is an approval rule (remove threshold)'],
   ])('%s', onlyProblem);
 
+  it('names the first definition in the file even when its phase comes later', () => {
+    const text = policy('phases:\n  testing:\n    - id: cov\n      metric: coverage.line\n      operator: ">="\n      threshold: 80\n  design:\n    - id: cov\n      document: { kind: design }\n');
+    expect(problems({ 'project.yaml': text })).toEqual(['project.yaml:10:7: duplicate rule id "cov" (first defined at line 5); rule ids are unique across the whole file']);
+  });
+
   it('reports a duplicate id at the repeat, naming the first line, across phases too', () => {
     const text = policy(
       'phases:\n  design:\n    - id: cov\n      metric: coverage.line\n      operator: ">="\n      threshold: 80\n  testing:\n    - id: cov\n      metric: coverage.line\n      operator: ">="\n      threshold: 90\n',
