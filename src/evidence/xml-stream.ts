@@ -56,6 +56,7 @@ export async function readXml(file: string, shown: string, visitor: XmlVisitor, 
   parser.on('error', (err: Error) => {
     const raw = err.message.replace(/^\d+:\d+: /, '');
     if (!sawRoot && !sawText) throw fail(`not an XML file (expected ${expected})`);
+    if (raw.startsWith('document must contain a root element')) throw fail(`no root element (expected ${expected})`);
     if (raw.startsWith('undefined entity')) throw fail('undefined entity (only &lt; &gt; &amp; &quot; &apos; and &#...; references are read)');
     throw fail(raw.endsWith('.') ? raw.slice(0, -1) : raw);
   });

@@ -38,6 +38,7 @@ describe('hostile and broken XML', () => {
     ['bad-attr.xml', '<testsuites>\n<testsuite name=a>\n</testsuite></testsuites>', /^bad-attr\.xml:2:\d+: unquoted attribute value/],
     ['text.xml', 'hello, this is not XML\n', /^text\.xml:1:1: not an XML file \(expected a JUnit <testsuites> or <testsuite> root/],
     ['binary.xml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^binary\.xml:1:1: not an XML file/],
+    ['prolog-only.xml', '<?xml version="1.0"?>\n\n', /^prolog-only\.xml:3:1: no root element \(expected a JUnit <testsuites>/],
     ['empty.xml', '', /^empty\.xml: empty file \(expected a JUnit/],
     ['html.xml', '<html><body/></html>', /^html\.xml:1:\d+: unexpected root element <html> \(expected a JUnit <testsuites>/],
     ['latin1.xml', Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n<testsuite name="caf\xe9"/></testsuites>', 'latin1'), /^latin1\.xml:3:\d+: not valid UTF-8; save the report as UTF-8/],
