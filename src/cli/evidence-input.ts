@@ -1,18 +1,10 @@
 /** Turns the collect flags of `collect` and `gate` into an evidence bundle. */
-import { collectEvidence, readEvidenceFile } from '../evidence/index.js';
+import { collectEvidence, readEvidenceFile, type CollectOptions } from '../evidence/index.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { usage } from './options.js';
 
-export interface CollectFlags {
-  junit: string[];
-  coverage: string[];
-  sarif: string[];
-  docs: string[];
-  source?: string;
-  base?: string;
-  facts?: string;
-  allowEmpty?: boolean;
-}
+/** The collect flags as commander parses them. */
+export type CollectFlags = Omit<CollectOptions, 'cwd'>;
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
@@ -21,17 +13,8 @@ export function hasCollectFlags(f: CollectFlags): boolean {
 
 /** Collects evidence as the flags say, relative to `cwd`. */
 export function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
-  return collectEvidence({
-    junit: f.junit,
-    coverage: f.coverage,
-    sarif: f.sarif,
-    docs: f.docs,
-    source: f.source,
-    base: f.base,
-    facts: f.facts,
-    allowEmpty: Boolean(f.allowEmpty),
-    cwd,
-  });
+  const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
+  return collectEvidence({ junit, coverage, sarif, docs, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd });
 }
 
 /** The evidence for a gate: a bundle file or freshly collected, never both. */

@@ -3,7 +3,7 @@
  * platform facts, gathered into one deterministic evidence bundle.
  */
 import path from 'node:path';
-import { stringify } from 'safe-stable-stringify';
+import { stableJson } from '../io/json.js';
 import { globSync } from 'tinyglobby';
 import { PhasegateError } from '../errors.js';
 import { CoverageMap, readCoverageReport } from './coverage/index.js';
@@ -195,5 +195,5 @@ function finish(bundle: EvidenceBundle): EvidenceBundle {
 
 /** The bundle as canonical JSON text (sorted keys, 2-space indent, final newline): byte-identical for equal bundles. */
 export function serializeEvidence(bundle: EvidenceBundle): string {
-  return `${stringify(bundle, null, 2)}\n`;
+  return stableJson(bundle);
 }

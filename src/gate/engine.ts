@@ -9,7 +9,7 @@ import { evaluateApproval } from './rules/approval.js';
 import { evaluateDocument } from './rules/document.js';
 import { evaluateFreeze } from './rules/freeze.js';
 import { evaluateMetric, resolvedMetric } from './rules/metric.js';
-import { VERDICT_SCHEMA_VERSION, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
+import { MAX_EVIDENCE_REFS, VERDICT_SCHEMA_VERSION, type EvidenceRef, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
 import { applied, timeNotice, unusedNotice, waiverState } from './waivers.js';
 
 export interface GateInput {
@@ -49,6 +49,20 @@ function findingAdjustment(rule: Rule, evidence: EvidenceBundle, waivers: readon
   return { used, count: hits.filter((i) => ids.has(i.id)).length };
 }
 
+/** The evidence items counted in a non-passing metric rule's metric, for reports and annotations. */
+function evidenceRefs(rule: Rule, evidence: EvidenceBundle, status: RuleStatus, metric: string | null): EvidenceRef[] {
+  if (rule.kind !== 'metric' || status === 'pass' || !metric) return [];
+  return evidence.items
+    .filter((i) => i.counts.includes(metric))
+    .map((i) => {
+      const ref: EvidenceRef = { id: i.id, title: i.title, level: i.level };
+      if (i.file !== undefined) ref.file = i.file;
+      if (i.line !== undefined) ref.line = i.line;
+      if (i.message !== undefined) ref.message = i.message;
+      return ref;
+    });
+}
+
 function missingNote(rule: Rule, status: RuleStatus): string {
   if (status === 'pass') return ' (missing evidence counts as pass for this rule)';
   if (status === 'warn') return ' (missing evidence counts as a warning for this rule)';
@@ -75,6 +89,7 @@ function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices:
     if (w !== waiver && !used.includes(w)) notices.push(unusedNotice(w));
   }
   const message = outcome.result === 'missing' ? outcome.message + missingNote(rule, status) : outcome.message;
+  const refs = evidenceRefs(rule, input.evidence, status, outcome.metric);
   return {
     id: rule.id,
     kind: rule.kind,
@@ -88,6 +103,8 @@ function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices:
     waiver: waiver ? applied(waiver) : null,
     message: waiver ? `${message} — waived: ${waiver.reason}` : message,
     hint: status === 'pass' ? null : (rule.hint ?? outcome.hint) || null,
+    evidence: refs.slice(0, MAX_EVIDENCE_REFS),
+    evidenceCount: refs.length,
   };
 }
 

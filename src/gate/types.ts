@@ -16,6 +16,19 @@ export interface AppliedWaiver {
   source: string;
 }
 
+/** An evidence item behind a rule's outcome: a failed test, a finding. */
+export interface EvidenceRef {
+  id: string;
+  title: string;
+  level: string;
+  file?: string;
+  line?: number;
+  message?: string;
+}
+
+/** At most this many evidence items are listed per rule; `evidenceCount` gives the total. */
+export const MAX_EVIDENCE_REFS = 10;
+
 export interface RuleResult {
   id: string;
   kind: Rule['kind'];
@@ -34,6 +47,10 @@ export interface RuleResult {
   message: string;
   /** How to fix it, in one line (absent on pass). */
   hint: string | null;
+  /** For a metric rule that did not pass: the items counted in its metric (failed tests, findings), first few. */
+  evidence: EvidenceRef[];
+  /** How many items count in the metric in all (may exceed `evidence.length`). */
+  evidenceCount: number;
 }
 
 export interface WaiverNotice {

@@ -73,6 +73,8 @@ describe('phasegate gate', () => {
       waiver: null,
       message: 'tests.failed is 1; the policy requires == 0',
       hint: 'bring tests.failed down to == 0',
+      evidence: [],
+      evidenceCount: 0,
     });
   });
 

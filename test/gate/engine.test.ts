@@ -35,6 +35,8 @@ describe('metric rules', () => {
       waiver: null,
       message: 'coverage.line is 72.5 %; the policy requires >= 80 %',
       hint: 'raise coverage.line to >= 80 %',
+      evidence: [],
+      evidenceCount: 0,
     });
     expect(v.summary).toEqual({ pass: 0, warn: 0, fail: 1, waived: 0, error: 0 });
   });
@@ -142,10 +144,36 @@ describe('waivers', () => {
     });
     const rule = metricRule('sec', 'security.high', '==', 0);
     const v = gate(policy([rule], [waiver('sec', '2027-01-31', { finding: 'fp-123' })]), e);
-    expect(v.rules[0]).toMatchObject({ status: 'waived', actual: 0, waiver: { finding: 'fp-123' } });
+    expect(v.rules[0]).toMatchObject({ status: 'waived', actual: 0, waiver: { finding: 'fp-123' }, evidenceCount: 1 });
+    expect(v.rules[0]?.evidence).toEqual([{ id: 'fp-123', title: 'SQL injection', level: 'high' }]);
     const other = gate(policy([rule], [waiver('sec', '2027-01-31', { finding: 'fp-999' })]), e);
     expect(other.rules[0]).toMatchObject({ status: 'fail', actual: 1 });
     expect(other.notices).toEqual([expect.objectContaining({ state: 'unused', finding: 'fp-999' })]);
+  });
+});
+
+describe('evidence behind a rule', () => {
+  it('lists the first ten items counted in a failing metric and the total', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      id: `Suite::t${i}`,
+      kind: 'test' as const,
+      title: `t${i}`,
+      level: 'failed',
+      file: 'test/a.test.ts',
+      line: i + 1,
+      message: 'boom',
+      counts: ['tests.failed'],
+    }));
+    const v = gate(policy([metricRule('t', 'tests.failed', '==', 0)]), evidence({ metrics: { 'tests.failed': 12 }, items }));
+    expect(v.rules[0]?.evidenceCount).toBe(12);
+    expect(v.rules[0]?.evidence).toHaveLength(10);
+    expect(v.rules[0]?.evidence[0]).toEqual({ id: 'Suite::t0', title: 't0', level: 'failed', file: 'test/a.test.ts', line: 1, message: 'boom' });
+  });
+
+  it('lists nothing for a passing rule', () => {
+    const items = [{ id: 'x', kind: 'finding' as const, title: 'x', level: 'low', counts: ['security.low'] }];
+    const v = gate(policy([metricRule('s', 'security.low', '<=', 5)]), evidence({ metrics: { 'security.low': 1 }, items }));
+    expect(v.rules[0]).toMatchObject({ status: 'pass', evidence: [], evidenceCount: 0 });
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { RuleResult, Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
-import { STATUS_WORD, blocksGate, comparison, showValue, sourceText, waiverText } from './shared.js';
+import { blocksGate, comparison, evidenceLines, showValue, sourceText, STATUS_WORD, waiverText } from './shared.js';
 
 // Characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF),
 // plus DEL and the C1 controls, which are allowed but have no business in a report.
@@ -30,6 +30,7 @@ const attrs = (pairs: Record<string, string | number>): string =>
 function details(r: RuleResult): string[] {
   const lines = [`actual: ${showValue(r, r.actual)}`, `operator: ${r.operator ?? '—'}`, `threshold: ${r.threshold === null ? '—' : showValue(r, r.threshold)}`];
   if (r.hint) lines.push(`hint: ${r.hint}`);
+  for (const e of evidenceLines(r)) lines.push(`evidence: ${e}`);
   if (r.waiver) lines.push(`waiver: ${waiverText(r)}`, `waiver reason: ${r.waiver.reason}`);
   lines.push(`source: ${sourceText(r.source)}`);
   return lines;

@@ -6,7 +6,7 @@
  */
 import type { GateStatus, RuleResult, RuleStatus, Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
-import { GATE_WORD, STATUS_WORD, byStatus, oneLine, requirement, showValue, sourceText } from './shared.js';
+import { byStatus, evidenceLines, GATE_WORD, oneLine, requirement, showValue, sourceText, STATUS_WORD } from './shared.js';
 
 const STATUS_EMOJI: Record<RuleStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', waived: '🔕', error: '❗' };
 const GATE_EMOJI: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -58,7 +58,10 @@ function details(summary: string, body: string[]): string[] {
 function fixes(rules: readonly RuleResult[]): string[] {
   const withHint = rules.filter((r) => r.hint && r.status !== 'waived');
   if (withHint.length === 0) return [];
-  const items = withHint.map((r) => `- **${mdText(r.id)}**: ${mdText(r.hint ?? '')} — set at ${mdText(sourceText(r.source))}`);
+  const items = withHint.flatMap((r) => [
+    `- **${mdText(r.id)}**: ${mdText(r.hint ?? '')} — set at ${mdText(sourceText(r.source))}`,
+    ...evidenceLines(r).map((e) => `  - ${mdText(e)}`),
+  ]);
   return ['', '**How to fix**', '', ...items];
 }
 

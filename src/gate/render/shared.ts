@@ -110,3 +110,14 @@ export function waiverText(r: RuleResult): string {
   const finding = w.finding ? `finding ${w.finding}, ` : '';
   return `${finding}owner ${w.owner}, expires ${w.expires}${by} (${w.source})`;
 }
+
+/** `src/fees.test.ts:42 FeeTest rounds — expected 67.11 to be 67.12` for each evidence item, plus a count of the rest. */
+export function evidenceLines(r: RuleResult): string[] {
+  const lines = r.evidence.map((e) => {
+    const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''} ` : '';
+    return `${where}${e.title}${e.message ? ` — ${e.message}` : ''}`;
+  });
+  const rest = r.evidenceCount - r.evidence.length;
+  if (rest > 0) lines.push(`… and ${rest} more`);
+  return lines;
+}

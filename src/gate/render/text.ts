@@ -5,7 +5,7 @@
  */
 import type { GateStatus, RuleResult, RuleStatus, Verdict, WaiverNotice } from '../types.js';
 import type { RenderOptions } from './index.js';
-import { STATUS_WORD, comparison, countsText, oneLine, policyText, sourceText, waiverText } from './shared.js';
+import { STATUS_WORD, comparison, countsText, evidenceLines, oneLine, policyText, sourceText, waiverText } from './shared.js';
 
 const ANSI = { red: '31', green: '32', yellow: '33', cyan: '36', bold: '1', dim: '2' } as const;
 type Style = keyof typeof ANSI;
@@ -31,6 +31,7 @@ function ruleLines(r: RuleResult, idWidth: number, paint: ReturnType<typeof pain
   const word = paint(STATUS_STYLE[r.status], STATUS_WORD[r.status].padEnd(6));
   const lines = [`  ${word}  ${oneLine(r.id).padEnd(idWidth)}  ${oneLine(comparison(r))}  ${oneLine(r.message)}`.trimEnd()];
   if (r.status === 'pass') return lines;
+  for (const e of evidenceLines(r)) lines.push(`${INDENT}- ${oneLine(e)}`);
   if (r.hint) lines.push(`${INDENT}${paint('dim', `hint: ${oneLine(r.hint)}`)}`);
   if (r.waiver) lines.push(`${INDENT}${paint('dim', `waiver: ${oneLine(waiverText(r))}`)}`);
   lines.push(`${INDENT}${paint('dim', `at ${oneLine(sourceText(r.source))}`)}`);

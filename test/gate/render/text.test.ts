@@ -17,6 +17,8 @@ describe('text format', () => {
       '          hint: raise coverage.line to >= 80 %',
       '          at policies/strategic.yaml:12:7 (tier:strategic)',
       '  WARN    flaky-tests          3 <= 0  tests.flaky is 3, required <= 0',
+      '          - src/fees.test.ts:42 FeeTest rounds — expected 67.11 to be 67.12',
+      '          - … and 2 more',
       '          hint: fix or quarantine the flaky tests',
       '          at policies/strategic.yaml:20:7 (tier:strategic)',
       '  ERROR   security-high        — <= 0  security.high was not measured (missing evidence fails this rule)',

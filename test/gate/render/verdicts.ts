@@ -14,6 +14,8 @@ const metricRule = (over: Partial<RuleResult> & Pick<RuleResult, 'id' | 'status'
   waiver: null,
   message: 'ok',
   hint: null,
+  evidence: [],
+  evidenceCount: 0,
   ...over,
 });
 
@@ -29,7 +31,20 @@ export function mixedVerdict(): Verdict {
       message: 'coverage.line is 71.25 %, required >= 80 %',
       hint: 'raise coverage.line to >= 80 %',
     }),
-    metricRule({ id: 'flaky-tests', status: 'warn', severity: 'warn', metric: 'tests.flaky', actual: 3, operator: '<=', threshold: 0, source: at(20), message: 'tests.flaky is 3, required <= 0', hint: 'fix or quarantine the flaky tests' }),
+    metricRule({
+      id: 'flaky-tests',
+      status: 'warn',
+      severity: 'warn',
+      metric: 'tests.flaky',
+      actual: 3,
+      operator: '<=',
+      threshold: 0,
+      source: at(20),
+      message: 'tests.flaky is 3, required <= 0',
+      hint: 'fix or quarantine the flaky tests',
+      evidence: [{ id: 'FeeTest::rounds', title: 'FeeTest rounds', level: 'flaky', file: 'src/fees.test.ts', line: 42, message: 'expected 67.11 to be 67.12' }],
+      evidenceCount: 3,
+    }),
     metricRule({
       id: 'security-high',
       status: 'error',
@@ -54,6 +69,8 @@ export function mixedVerdict(): Verdict {
       waiver: null,
       message: 'documents were not collected',
       hint: 'pass --docs so the design documents are read',
+      evidence: [],
+      evidenceCount: 0,
     },
     {
       id: 'requirements-signed',
@@ -68,6 +85,8 @@ export function mixedVerdict(): Verdict {
       waiver: { rule: 'requirements-signed', reason: 'PM on leave', owner: 'chen.jie', approvers: ['wang.fang'], expires: '2026-12-31', source: 'phasegate.yaml:90:5' },
       message: 'not signed by product-manager — waived: PM on leave',
       hint: 'have the product-manager sign off the current version',
+      evidence: [],
+      evidenceCount: 0,
     },
   ];
   return {
