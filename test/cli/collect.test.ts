@@ -68,6 +68,14 @@ describe('phasegate collect', () => {
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'locked.xml'), 0o000);
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const probe = spawnSync(process.execPath, [BIN, '--version'], { cwd: dir, encoding: 'utf8', ...asUser });
+    if (probe.status !== 0) {
+      // Root reads every file, and here the unprivileged user cannot even reach this checkout
+      // (it lies under a private folder), so the permission path is checked through ioError in
+      // test/evidence/bad-input.test.ts; say so rather than pass silently.
+      console.warn(`unreadable-file process test: nobody cannot run ${BIN} (${probe.error?.message ?? probe.stderr.trim()}); relying on the ioError unit test`);
+      return;
+    }
     const r = spawnSync(process.execPath, [BIN, 'collect', '--junit', 'locked.xml'], { cwd: dir, encoding: 'utf8', ...asUser });
     expect(r.stderr).toBe('phasegate: locked.xml: permission denied; make the file readable\n');
     expect(r.status).toBe(2);
