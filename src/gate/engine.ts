@@ -2,7 +2,7 @@
  * The gate engine: policy + evidence + phase + now → verdict. Pure and deterministic:
  * no I/O, no clock (the caller passes `now`), output ordered as the policy orders its rules.
  */
-import type { EvidenceBundle } from '../evidence/types.js';
+import type { EvidenceBundle, EvidenceItem } from '../evidence/types.js';
 import type { EffectivePolicy, Phase, Rule, Waiver } from '../policy/types.js';
 import type { Outcome } from './outcome.js';
 import { evaluateApproval } from './rules/approval.js';
@@ -39,21 +39,34 @@ function rawStatus(rule: Rule, o: Outcome): RuleStatus {
   return rule.onMissing === 'fail' ? 'error' : rule.onMissing;
 }
 
+/** Evidence items by the metric they count in, built once per gate on first use. */
+type ItemIndex = (metric: string) => readonly EvidenceItem[];
+
+function indexItems(items: readonly EvidenceItem[]): ItemIndex {
+  let index: Map<string, EvidenceItem[]> | undefined;
+  return (metric) => {
+    if (!index) {
+      index = new Map();
+      for (const item of items) for (const m of item.counts) (index.get(m) ?? index.set(m, []).get(m)!).push(item);
+    }
+    return index.get(metric) ?? [];
+  };
+}
+
 /** The finding waivers that match an evidence item counted in the rule's metric, and how many items they remove. */
-function findingAdjustment(rule: Rule, evidence: EvidenceBundle, waivers: readonly Waiver[]): { used: Waiver[]; count: number } {
+function findingAdjustment(rule: Rule, items: ItemIndex, waivers: readonly Waiver[]): { used: Waiver[]; count: number } {
   if (rule.kind !== 'metric' || waivers.length === 0) return { used: [], count: 0 };
-  const metric = resolvedMetric(rule);
-  const hits = evidence.items.filter((i) => i.counts.includes(metric));
+  const hits = items(resolvedMetric(rule));
   const used = waivers.filter((w) => hits.some((i) => i.id === w.finding));
   const ids = new Set(used.map((w) => w.finding));
   return { used, count: hits.filter((i) => ids.has(i.id)).length };
 }
 
 /** The evidence items counted in a non-passing metric rule's metric, for reports and annotations. */
-function evidenceRefs(rule: Rule, evidence: EvidenceBundle, status: RuleStatus, metric: string | null): EvidenceRef[] {
+function evidenceRefs(rule: Rule, items: ItemIndex, status: RuleStatus, metric: string | null): EvidenceRef[] {
   if (rule.kind !== 'metric' || status === 'pass' || !metric) return [];
-  return evidence.items
-    .filter((i) => i.counts.includes(metric))
+  return items(metric)
+    .slice(0, MAX_EVIDENCE_REFS)
     .map((i) => {
       const ref: EvidenceRef = { id: i.id, title: i.title, level: i.level };
       if (i.file !== undefined) ref.file = i.file;
@@ -69,12 +82,12 @@ function missingNote(rule: Rule, status: RuleStatus): string {
   return rule.onMissing === 'fail' ? ' (missing evidence fails this rule)' : '';
 }
 
-function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices: WaiverNotice[]): RuleResult {
+function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly Waiver[], notices: WaiverNotice[]): RuleResult {
   const whole = active.find((w) => w.finding === undefined);
   const findingWaivers = active.filter((w) => w.finding !== undefined);
   const before = evaluateRule(rule, input.evidence, input.now, 0);
   const failedBefore = rawStatus(rule, before) !== 'pass';
-  const { used, count } = failedBefore ? findingAdjustment(rule, input.evidence, findingWaivers) : { used: [], count: 0 };
+  const { used, count } = failedBefore ? findingAdjustment(rule, items, findingWaivers) : { used: [], count: 0 };
   const outcome = count > 0 ? evaluateRule(rule, input.evidence, input.now, count) : before;
   let status = rawStatus(rule, outcome);
   let waiver: Waiver | undefined;
@@ -89,7 +102,8 @@ function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices:
     if (w !== waiver && !used.includes(w)) notices.push(unusedNotice(w));
   }
   const message = outcome.result === 'missing' ? outcome.message + missingNote(rule, status) : outcome.message;
-  const refs = evidenceRefs(rule, input.evidence, status, outcome.metric);
+  const refs = evidenceRefs(rule, items, status, outcome.metric);
+  const total = rule.kind === 'metric' && status !== 'pass' && outcome.metric ? items(outcome.metric).length : 0;
   return {
     id: rule.id,
     kind: rule.kind,
@@ -103,8 +117,8 @@ function judge(rule: Rule, input: GateInput, active: readonly Waiver[], notices:
     waiver: waiver ? applied(waiver) : null,
     message: waiver ? `${message} — waived: ${waiver.reason}` : message,
     hint: status === 'pass' ? null : (rule.hint ?? outcome.hint) || null,
-    evidence: refs.slice(0, MAX_EVIDENCE_REFS),
-    evidenceCount: refs.length,
+    evidence: refs,
+    evidenceCount: total,
   };
 }
 
@@ -132,15 +146,12 @@ export function evaluateGate(input: GateInput): Verdict {
     const n = timeNotice(w, now, warnDays);
     if (n) notices.push(n);
   }
-  const active = relevant.filter((w) => waiverState(w, now, warnDays).state !== 'expired');
-  const results = rules.map((r) =>
-    judge(
-      r,
-      input,
-      active.filter((w) => w.rule === r.id && r.waivable),
-      notices,
-    ),
-  );
+  const active = new Map<string, Waiver[]>();
+  for (const w of relevant) {
+    if (waiverState(w, now, warnDays).state !== 'expired') (active.get(w.rule) ?? active.set(w.rule, []).get(w.rule)!).push(w);
+  }
+  const items = indexItems(input.evidence.items);
+  const results = rules.map((r) => judge(r, input, items, r.waivable ? (active.get(r.id) ?? []) : [], notices));
   const summary: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
   for (const r of results) summary[r.status] += 1;
   return {

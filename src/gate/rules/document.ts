@@ -73,7 +73,8 @@ export function evaluateDocument(rule: DocumentRule, evidence: EvidenceBundle): 
   const signers = [...new Set(docs.flatMap((d) => d.signoffs.map((s) => s.role)))].sort();
   const actual = `${docs.length} document${docs.length === 1 ? '' : 's'}` + (signers.length ? `, signed by ${signers.join(', ')}` : ', unsigned');
   if (problems.length === 0) {
-    return { ...base, result: 'pass', actual, message: docs.map(describeSigned).join('; '), hint: '' };
+    const more = docs.length > 3 ? `; and ${docs.length - 3} more` : '';
+    return { ...base, result: 'pass', actual, message: docs.slice(0, 3).map(describeSigned).join('; ') + more, hint: '' };
   }
   const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : '';
   return {

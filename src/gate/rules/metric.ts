@@ -1,5 +1,5 @@
 /** Metric rules: compare one number of the evidence with a threshold. */
-import { metricInfo } from '../../catalog/metrics.js';
+import { metricInfo, type MetricInfo } from '../../catalog/metrics.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
 import type { MetricRule, Operator } from '../../policy/types.js';
 import { missing, type Outcome } from '../outcome.js';
@@ -32,7 +32,10 @@ export function resolvedMetric(rule: MetricRule): string {
 
 /** Formats a metric value with its unit for messages. */
 export function formatValue(metric: string, value: number): string {
-  const unit = metricInfo(metric)?.unit;
+  return withUnit(metricInfo(metric)?.unit, value);
+}
+
+function withUnit(unit: MetricInfo['unit'] | undefined, value: number): string {
   const n = Number.isInteger(value) ? String(value) : String(Math.round(value * 1000) / 1000);
   if (unit === 'percent') return `${n} %`;
   if (unit === 'kloc') return `${n} KLOC`;
@@ -40,36 +43,33 @@ export function formatValue(metric: string, value: number): string {
   return n;
 }
 
-function defaultHint(metric: string, operator: Operator, threshold: number): string {
-  const want = `${operator} ${formatValue(metric, threshold)}`;
-  const better = metricInfo(metric)?.better;
-  if (better === 'higher') return `raise ${metric} to ${want}`;
-  if (better === 'lower') return `bring ${metric} down to ${want}`;
+function defaultHint(metric: string, info: MetricInfo | undefined, want: string): string {
+  if (info?.better === 'higher') return `raise ${metric} to ${want}`;
+  if (info?.better === 'lower') return `bring ${metric} down to ${want}`;
   return `make ${metric} ${want}`;
 }
 
 /**
  * Evaluates a metric rule. `adjust` lets a finding waiver subtract waived items from a
- * count metric before the comparison.
+ * count metric before the comparison. Hot path: a policy may hold a thousand rules.
  */
 export function evaluateMetric(rule: MetricRule, evidence: EvidenceBundle, adjust = 0): Outcome {
   const metric = resolvedMetric(rule);
+  const info = metricInfo(metric);
   const base = { metric, operator: rule.operator, threshold: rule.threshold };
-  const hint = defaultHint(metric, rule.operator, rule.threshold);
+  const want = `${rule.operator} ${withUnit(info?.unit, rule.threshold)}`;
   const raw = evidence.metrics[metric];
   if (raw === undefined || !Number.isFinite(raw)) {
     return missing(`${metric} was not measured`, `collect the evidence that provides ${metric}`, base);
   }
   const actual = raw - adjust;
   const ok = compare(actual, rule.operator, rule.threshold);
-  const shown = formatValue(metric, actual);
-  const want = `${rule.operator} ${formatValue(metric, rule.threshold)}`;
   const waivedNote = adjust > 0 ? ` after ${adjust} waived finding${adjust === 1 ? '' : 's'}` : '';
   return {
     ...base,
     result: ok ? 'pass' : 'fail',
     actual,
-    message: `${metric} is ${shown}${waivedNote}; the policy requires ${want}`,
-    hint,
+    message: `${metric} is ${withUnit(info?.unit, actual)}${waivedNote}; the policy requires ${want}`,
+    hint: ok ? '' : defaultHint(metric, info, want),
   };
 }
