@@ -1,0 +1,61 @@
+/** The few durable file operations the file store is built on (synchronous: they run under the lock). */
+import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { PhasegateError } from '../../errors.js';
+
+/** Makes a folder's entries (files created, renamed or removed in it) durable. */
+export function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** An I/O failure of the store as a user error naming the file and the system code. */
+export function storeIoError(file: string, what: string, err: unknown): PhasegateError {
+  if (err instanceof PhasegateError) return err;
+  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+  return new PhasegateError({ file, message: `cannot ${what} the history store (${code}); check that the folder exists, is writable and has space` });
+}
+
+/**
+ * Appends `lines` (each ending in a newline) with one write and an fsync; returns the file's
+ * new size and inode. If the file does not end in a newline (a torn line from a writer that
+ * was stopped), a newline is written first so the new lines never glue onto the torn one.
+ * On failure the file is cut back to its old size.
+ */
+export function appendLines(file: string, lines: string): { size: number; ino: number } {
+  const fd = openSync(file, 'a+', 0o644);
+  try {
+    const { size } = fstatSync(fd);
+    let prefix = '';
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) prefix = '\n';
+    }
+    const buf = Buffer.from(prefix + lines, 'utf8');
+    try {
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      fsyncSync(fd);
+    } catch (err) {
+      ftruncateSync(fd, size);
+      throw err;
+    }
+    return { size: size + buf.length, ino: fstatSync(fd).ino };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Cuts `file` back to `size` bytes and fsyncs it (the rollback of an interrupted append). */
+export function truncateTo(file: string, size: number): void {
+  const fd = openSync(file, 'r+');
+  try {
+    ftruncateSync(fd, size);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
