@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
 import { PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
+import { registerHistoryCommands } from './register-history.js';
 
 type SetCode = (code: number) => void;
 
@@ -78,6 +79,7 @@ export function buildProgram(setCode: SetCode): Command {
   const program = new Command('phasegate')
     .description('Phase-gate policies, delivery metrics and release gates for CI/CD pipelines')
     .version(packageVersion(), '-V, --version')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(`phasegate: ${str.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run with --help for usage)')
@@ -85,6 +87,7 @@ export function buildProgram(setCode: SetCode): Command {
   policyCommands(program, setCode);
   gateCommand(program, setCode);
   collectCommand(program, setCode);
+  registerHistoryCommands(program, setCode);
   demoCommand(program, setCode);
   return program;
 }

@@ -1,0 +1,66 @@
+/** Registers the history commands: `record …`, `metrics`, `forecast`. Implementations load lazily. */
+import type { Command} from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { PHASE_CHOICES, parseNow, repeatable } from './options.js';
+
+type SetCode = (code: number) => void;
+
+const DEFAULT_STORE = 'file:.phasegate/history';
+
+/** `--store` (default: $PHASEGATE_STORE, else the file store in .phasegate/history) and `--project`. */
+function storeOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--store <url>', 'history store: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
+    .requiredOption('--project <name>', 'project the facts belong to');
+}
+
+const positive = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+};
+
+function recordCommands(program: Command, setCode: SetCode): void {
+  const record = program.command('record').description('append runs, deployments, incidents and work items to the history store');
+  const time = () => new Option('--time <iso-8601>', 'when it happened (default: now)').argParser(parseNow);
+  storeOptions(record.command('run').description('a pipeline run with its evidence metrics and gate verdicts'))
+    .requiredOption('--pipeline <name>', 'pipeline or job name')
+    .requiredOption('--build <id>', 'build number or run id')
+    .requiredOption('--commit <sha>', 'commit built')
+    .requiredOption('--branch <name>', 'branch built')
+    .option('--evidence <file>', 'evidence bundle from `phasegate collect`')
+    .option('--verdict <file>', 'JSON verdict from `phasegate gate --format json` (repeatable)', repeatable, [])
+    .addOption(time())
+    .action(async (o) => setCode(await (await import('./commands/record.js')).recordRun(o)));
+  storeOptions(record.command('deployment').description('a deployment (production counts for DORA)'))
+    .option('--environment <name>', 'environment', 'production')
+    .requiredOption('--version <version>', 'version deployed')
+    .requiredOption('--commit <sha>', 'commit deployed')
+    .addOption(new Option('--commit-time <iso-8601>', 'time of the earliest commit in the deployment (lead time)').argParser(parseNow))
+    .addOption(new Option('--status <status>', 'outcome').choices(['success', 'failed', 'rolled_back']).default('success'))
+    .option('--id <id>', 'deployment id (default: derived from project, environment, version and time)')
+    .addOption(time())
+    .action(async (o) => setCode(await (await import('./commands/record.js')).recordDeployment(o)));
+  storeOptions(record.command('incident').description('a production incident: start (--time), restore (--resolved), cause (--deployment)'))
+    .addOption(new Option('--severity <level>', 'severity').choices(['critical', 'major', 'minor']).makeOptionMandatory())
+    .addOption(new Option('--resolved <iso-8601>', 'when service was restored').argParser(parseNow))
+    .option('--deployment <id>', 'the deployment that caused it')
+    .option('--id <id>', 'incident id (default: derived from project, time and severity)')
+    .addOption(time())
+    .action(async (o) => setCode(await (await import('./commands/record.js')).recordIncident(o)));
+  storeOptions(record.command('workitem').description('a work item state change (the latest per item wins)'))
+    .requiredOption('--item <id>', 'work item id, e.g. PAY-123')
+    .addOption(new Option('--type <type>', 'kind of item').choices(['feature', 'requirement', 'defect', 'task']).default('feature'))
+    .addOption(new Option('--state <state>', 'new state').choices(['open', 'in-progress', 'done']).makeOptionMandatory())
+    .addOption(new Option('--phase <phase>', 'phase the item belongs to').choices(PHASE_CHOICES))
+    .addOption(new Option('--weight <n>', 'relative size (default 1)').argParser(positive))
+    .addOption(new Option('--severity <level>', 'for defects').choices(['critical', 'high', 'medium', 'low']))
+    .option('--title <text>', 'title')
+    .addOption(time())
+    .action(async (o) => setCode(await (await import('./commands/record.js')).recordWorkItem(o)));
+}
+
+/** Registers `record`, `metrics` and `forecast`. */
+export function registerHistoryCommands(program: Command, setCode: SetCode): void {
+  recordCommands(program, setCode);
+}
