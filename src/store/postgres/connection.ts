@@ -69,11 +69,16 @@ export function storeError(err: unknown, t: PgTarget, doing: string): unknown {
   return err;
 }
 
+// A checked-out client whose connection dies emits 'error' besides failing its query; without a
+// listener that event would crash the process. The failed query is what gets handled.
+const ignore = (): void => undefined;
+
 /** Leaves a client after a failure: rolled back and returned to the pool, or destroyed if its connection is gone. */
 async function abandon(client: PoolClient, dropped: boolean): Promise<void> {
   if (!dropped) {
     try {
       await client.query('ROLLBACK');
+      client.off('error', ignore);
       client.release();
       return;
     } catch {
@@ -94,9 +99,11 @@ export async function inTransaction<T>(pool: Pool, t: PgTarget, doing: string, f
     let client: PoolClient | undefined;
     try {
       client = await pool.connect();
+      client.on('error', ignore);
       await client.query('BEGIN');
       const result = await fn(client);
       await client.query('COMMIT');
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (err) {
