@@ -61,15 +61,25 @@ describe.skipIf(postgresSkipReason() !== undefined)('PostgreSQL adapter: migrati
     await expect(openStore(url)).rejects.toThrow(/schema version 99, newer than this phasegate knows \(1\); upgrade phasegate/);
   });
 
-  it('rolls back and retries once when the connection drops mid-write: every record once', async () => {
+  /**
+   * A store appending `records` on a new database while another connection holds an
+   * uncommitted row with the id `held`: the store's INSERT waits mid-statement.
+   */
+  async function blockedAppend(held: string) {
     const url = await pgs().newDatabase();
     const store = await openStore(url);
     const blocker = await client(url);
-    // An uncommitted row with one of the batch's ids makes the store's INSERT wait mid-statement.
     await blocker.query('BEGIN');
-    await blocker.query("INSERT INTO phasegate_records VALUES ('r50', 'x', 'run', now(), '{}')");
-    const appending = store.append(records);
-    const killed = await terminateWaitingWriter(pgs().admin, dbName(url));
+    await blocker.query("INSERT INTO phasegate_records VALUES ($1, 'x', 'run', now(), '{}')", [held]);
+    const appending = store.append(records).catch((e: unknown) => e);
+    const kill = (spare?: number): Promise<number> => terminateWaitingWriter(pgs().admin, dbName(url), spare);
+    const done = (): Promise<unknown> => Promise.all([store.close(), blocker.end()]);
+    return { store, blocker, appending, kill, done };
+  }
+
+  it('rolls back and retries once when the connection drops mid-write: every record once', async () => {
+    const { store, blocker, appending, kill, done } = await blockedAppend('r50');
+    const killed = await kill();
     await blocker.query('ROLLBACK');
     expect(await appending).toBe(100);
     const { rows } = await blocker.query('SELECT count(*)::int AS n, count(DISTINCT id)::int AS d FROM phasegate_records');
@@ -77,24 +87,18 @@ describe.skipIf(postgresSkipReason() !== undefined)('PostgreSQL adapter: migrati
     const alive = await pgs().admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [killed]);
     expect(alive.rowCount).toBe(0);
     expect(await store.append(records)).toBe(0);
-    await Promise.all([store.close(), blocker.end()]);
+    await done();
   });
 
   it('gives up after one retry with a clear error, having written nothing', async () => {
-    const url = await pgs().newDatabase();
-    const store = await openStore(url);
-    const blocker = await client(url);
-    await blocker.query('BEGIN');
-    await blocker.query("INSERT INTO phasegate_records VALUES ('r99', 'x', 'run', now(), '{}')");
-    const appending = store.append(records).catch((e: unknown) => e);
-    const first = await terminateWaitingWriter(pgs().admin, dbName(url));
-    await terminateWaitingWriter(pgs().admin, dbName(url), first);
+    const { blocker, appending, kill, done } = await blockedAppend('r99');
+    await kill(await kill());
     const err = await appending;
     await blocker.query('ROLLBACK');
     expect(err).toBeInstanceOf(PhasegateError);
     expect((err as Error).message).toMatch(/^lost the connection to PostgreSQL at 127\.0\.0\.1:\d+, database phasegate_t\d+ while appending records, and again on the retry \(57P01\)/);
     expect((await blocker.query('SELECT count(*)::int AS n FROM phasegate_records')).rows).toEqual([{ n: 0 }]);
-    await Promise.all([store.close(), blocker.end()]);
+    await done();
   });
 
   it('says which server it cannot reach, in one line, without the password', async () => {
