@@ -119,6 +119,7 @@ export function storeContract(name: string, fresh: () => Promise<StoreLocation>)
       await expect(store.append([run('n', '2026-01-01T00:00:00Z', 'acme', { commit: 'a\u0000b' })])).rejects.toThrow(/NUL character/);
       await expect(store.append([run('has space', '2026-01-01T00:00:00Z')])).rejects.toThrow(/printable ASCII/);
       await expect(store.append([run('feb', '2026-02-30T00:00:00Z')])).rejects.toThrow(/ISO-8601 UTC/);
+      await expect(store.append([run('y0', '0000-01-01T00:00:00Z')])).rejects.toThrow(/ISO-8601 UTC/);
       await expect(store.query({ from: 'yesterday' })).rejects.toThrow(PhasegateError);
       await expect(store.query({ to: '2026-01-01T00:00:00' })).rejects.toThrow(/with a zone/);
       await expect(store.prune('soon')).rejects.toThrow(/prune before "soon"/);
