@@ -1,0 +1,120 @@
+/**
+ * Earned value over time from a plan and the history. PV accrues linearly over each
+ * element's planned window by its budget; an element earns its whole budget once done (the
+ * 0/100 rule: a work item whose latest state is `done`, a budgeted phase without work items
+ * once its gate passed); AC is the cost booked in periods that started by the status date.
+ */
+import { PhasegateError } from '../errors.js';
+import type { WorkItemRecord } from '../store/records.js';
+import { earnedSchedule, evIndices, overrunRate, scheduleIndicators, type EvIndices } from './formulas.js';
+import { doneSince, firstGatePass, timelines, type At, type History } from './history.js';
+import { resolvePlan, type Element, type ResolvedPlan } from './plan-model.js';
+import { DAY_MS, dayStart } from './time.js';
+import type { Phase, Plan } from './types.js';
+
+/** A plan resolved against the history, ready to be read at any status date. */
+export interface PlanContext {
+  plan: Plan;
+  resolved: ResolvedPlan;
+  items: Map<string, At<WorkItemRecord>[]>;
+  history: History;
+  bac: number;
+}
+
+/** Resolves the plan; a plan with problems (only possible when built in code) is a user error. */
+export function planContext(plan: Plan, history: History): PlanContext {
+  const resolved = resolvePlan(plan);
+  if (resolved.problems.length > 0) {
+    throw new PhasegateError(resolved.problems.map((p) => ({ file: plan.file, message: `${p.path.join('.')}: ${p.message}` })));
+  }
+  return { plan, resolved, items: timelines(history.workItems), history, bac: plan.budget };
+}
+
+/** When the element was done at `t` (undefined while it is not). */
+export function elementDone(ctx: PlanContext, el: Element, t: number): number | undefined {
+  if (el.itemId !== undefined) {
+    const tl = ctx.items.get(el.itemId);
+    return tl ? doneSince(tl, t) : undefined;
+  }
+  return el.phase ? firstGatePass(ctx.history.verdicts, el.phase, t)?.ms : undefined;
+}
+
+const accrued = (el: Element, t: number): number => el.budget * Math.min(1, Math.max(0, (t - el.start) / (el.end - el.start)));
+
+/** Planned value at `t` of the elements of `phase` (or of all). */
+export function pvAt(ctx: PlanContext, t: number, phase?: Phase): number {
+  return ctx.resolved.elements.reduce((s, el) => (phase && el.phase !== phase ? s : s + accrued(el, t)), 0);
+}
+
+/** Earned value at `t` of the elements of `phase` (or of all). */
+export function evAt(ctx: PlanContext, t: number, phase?: Phase): number {
+  return ctx.resolved.elements.reduce((s, el) => (phase && el.phase !== phase) || elementDone(ctx, el, t) === undefined ? s : s + el.budget, 0);
+}
+
+/** Actual cost booked by `t` (of `phase` when given); undefined when the plan books none. */
+export function acAt(ctx: PlanContext, t: number, phase?: Phase): number | undefined {
+  const actuals = (ctx.plan.actuals ?? []).filter((a) => !phase || a.phase === phase);
+  if (actuals.length === 0) return undefined;
+  return actuals.reduce((s, a) => (dayStart(a.period.length === 7 ? `${a.period}-01` : a.period) <= t ? s + a.cost : s), 0);
+}
+
+/** The cumulative PV at the end of each planned day, for earned schedule in days. */
+export function dailyPv(ctx: PlanContext): number[] {
+  const { start, finish, elements } = ctx.resolved;
+  const days = Math.round((finish - start) / DAY_MS);
+  const slope = new Float64Array(days + 1);
+  for (const el of elements) {
+    const s = Math.round((el.start - start) / DAY_MS);
+    const e = Math.round((el.end - start) / DAY_MS);
+    const perDay = el.budget / (e - s);
+    slope[s] = slope[s]! + perDay;
+    slope[e] = slope[e]! - perDay;
+  }
+  const out: number[] = [];
+  let rate = 0;
+  let pv = 0;
+  for (let d = 0; d < days; d++) {
+    rate += slope[d]!;
+    pv += rate;
+    out.push(pv);
+  }
+  return out;
+}
+
+/** When the project finished by `t`: its release gate passed, or every element was done. */
+export function finishedAt(ctx: PlanContext, t: number): number | undefined {
+  const release = firstGatePass(ctx.history.verdicts, 'release', t)?.ms;
+  if (release !== undefined) return release;
+  const els = ctx.resolved.elements;
+  if (els.length === 0) return undefined;
+  let last = -Infinity;
+  for (const el of els) {
+    const done = elementDone(ctx, el, t);
+    if (done === undefined) return undefined;
+    last = Math.max(last, done);
+  }
+  return last;
+}
+
+/** Earned value, earned schedule and cost overrun at the status date `t`. */
+export interface EvmStatus extends EvIndices {
+  /** Earned schedule and actual time, days from the planned start; SV(t) in days. */
+  es: number;
+  at: number;
+  svT: number;
+  spiT?: number;
+  finished: boolean;
+  /** Percent. */
+  overrunRate?: number;
+}
+
+/** The project's EVM status at `t`; `pvDays` is dailyPv(ctx), passed in to compute it once. */
+export function evmStatus(ctx: PlanContext, t: number, pvDays: readonly number[]): EvmStatus {
+  const end = finishedAt(ctx, t);
+  const ix = evIndices(pvAt(ctx, t), evAt(ctx, t), acAt(ctx, t), ctx.bac);
+  // Actual time stops when the project finishes (Lipke): a finished project's SPI(t) stays put.
+  const at = Math.max(0, ((end ?? t) - ctx.resolved.start) / DAY_MS);
+  const st = scheduleIndicators(earnedSchedule(pvDays, ix.ev), at);
+  const overrun = overrunRate(end !== undefined, ix);
+  return { ...ix, ...st, finished: end !== undefined, ...(overrun === undefined ? {} : { overrunRate: overrun }) };
+}

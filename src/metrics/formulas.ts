@@ -1,0 +1,81 @@
+/**
+ * The earned-value and earned-schedule formulas of DOMAIN.md §3, on plain numbers. Each
+ * result is absent when its divisor is zero, so no KPI is ever NaN or Infinity.
+ */
+
+/** Earned-value indices at one status date. */
+export interface EvIndices {
+  pv: number;
+  ev: number;
+  ac?: number;
+  bac: number;
+  /** SV = EV − PV */
+  sv: number;
+  /** SPI = EV / PV */
+  spi?: number;
+  /** CV = EV − AC */
+  cv?: number;
+  /** CPI = EV / AC */
+  cpi?: number;
+  /** EAC = BAC / CPI (the "typical" estimate: today's cost efficiency holds to the end) */
+  eac?: number;
+  /** VAC = BAC − EAC */
+  vac?: number;
+}
+
+const ratio = (a: number, b: number): number | undefined => (b > 0 ? a / b : undefined);
+
+/** SV, SPI, CV, CPI, EAC and VAC from PV, EV, AC (optional) and BAC. */
+export function evIndices(pv: number, ev: number, ac: number | undefined, bac: number): EvIndices {
+  const out: EvIndices = { pv, ev, bac, sv: ev - pv };
+  const spi = ratio(ev, pv);
+  if (spi !== undefined) out.spi = spi;
+  if (ac === undefined) return out;
+  out.ac = ac;
+  out.cv = ev - ac;
+  const cpi = ratio(ev, ac);
+  if (cpi === undefined) return out;
+  out.cpi = cpi;
+  if (cpi > 0) {
+    out.eac = bac / cpi;
+    out.vac = bac - out.eac;
+  }
+  return out;
+}
+
+/** Values below this are rounding noise of summed budgets. */
+const EPS = 1e-9;
+
+/**
+ * Earned schedule (Lipke 2003): ES = C + I, where C is the number of whole periods whose
+ * cumulative PV the EV has reached and I = (EV − PV_C) / (PV_C+1 − PV_C) the part of the next
+ * period, by linear interpolation. `pvByPeriod[k]` is the cumulative PV at the end of period
+ * k + 1; PV is 0 at the start. In periods; at most the number of periods.
+ */
+export function earnedSchedule(pvByPeriod: readonly number[], ev: number): number {
+  const tol = EPS * Math.max(1, Math.abs(ev));
+  let c = 0;
+  while (c < pvByPeriod.length && pvByPeriod[c]! <= ev + tol) c++;
+  if (c === pvByPeriod.length) return c;
+  const before = c === 0 ? 0 : pvByPeriod[c - 1]!;
+  return c + Math.max(0, (ev - before) / (pvByPeriod[c]! - before));
+}
+
+/** Earned-schedule indicators: SV(t) = ES − AT and SPI(t) = ES / AT (absent for AT = 0). */
+export function scheduleIndicators(es: number, at: number): { es: number; at: number; svT: number; spiT?: number } {
+  const spiT = ratio(es, at);
+  return spiT === undefined ? { es, at, svT: es - at } : { es, at, svT: es - at, spiT };
+}
+
+/** (actual − planned) / planned, as a percentage; absent for a zero planned duration. */
+export function deviationRate(actual: number, planned: number): number | undefined {
+  const r = ratio(actual - planned, planned);
+  return r === undefined ? undefined : r * 100;
+}
+
+/** Cost overrun (DOMAIN.md): (AC − BAC) / BAC when finished, (EAC − BAC) / BAC while running, in percent. */
+export function overrunRate(finished: boolean, ix: EvIndices): number | undefined {
+  const cost = finished ? ix.ac : ix.eac;
+  if (cost === undefined || !(ix.bac > 0)) return undefined;
+  return ((cost - ix.bac) / ix.bac) * 100;
+}

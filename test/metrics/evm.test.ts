@@ -1,0 +1,102 @@
+/** EVM from a plan and the history, calculated by hand (the project is described in fixtures.ts). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeKpis } from '../../src/metrics/index.js';
+import { dailyPv, evAt, planContext, pvAt } from '../../src/metrics/evm.js';
+import { partition } from '../../src/metrics/history.js';
+import { PLAN, RECORDS } from './fixtures.js';
+import { PROJECT } from './helpers.js';
+
+const at = (iso: string) => computeKpis({ project: PROJECT, asOf: new Date(iso), records: RECORDS, plan: PLAN });
+
+describe('EVM while running (asOf 26 Jul, day 25)', () => {
+  const r = at('2026-07-26T00:00:00Z');
+
+  it('PV, EV, AC and the indices', () => {
+    // PV = 200 + 300 + 5 days × 25 = 625; EV = R-1 100 + R-2 100 + design 300 = 500 (I-1 still in progress)
+    // AC = July's 450 (August not booked yet)
+    expect(r.kpis['schedule.pv']).toBeCloseTo(625, 2);
+    expect(r.kpis['schedule.ev']).toBeCloseTo(500, 2);
+    expect(r.kpis['schedule.sv']).toBeCloseTo(-125, 2);
+    expect(r.kpis['schedule.spi']).toBeCloseTo(0.8, 3);
+    expect(r.kpis['cost.ac']).toBeCloseTo(450, 2);
+    expect(r.kpis['cost.cv']).toBeCloseTo(50, 2); // 500 − 450
+    expect(r.kpis['cost.cpi']).toBeCloseTo(1.111, 3); // 500 / 450
+    expect(r.kpis['cost.eac']).toBeCloseTo(900, 2); // 1000 / 1.111…
+    expect(r.kpis['cost.vac']).toBeCloseTo(100, 2);
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-10, 2); // running: (900 − 1000) / 1000
+  });
+
+  it('earned schedule in days', () => {
+    // PV reached 500 at the end of day 20 and 525 at day 21: ES = 20 + (500 − 500) / 25 = 20; AT = 25
+    expect(r.evm?.status.es).toBeCloseTo(20, 10);
+    expect(r.evm?.status.at).toBeCloseTo(25, 10);
+    expect(r.kpis['schedule.svT']).toBeCloseTo(-5, 10);
+    expect(r.kpis['schedule.spiT']).toBeCloseTo(0.8, 10);
+  });
+
+  it('the phase table: durations from the first gate pass, deviation per phase', () => {
+    const rows = Object.fromEntries(r.evm!.phases.map((p) => [p.phase, p]));
+    // requirements: 1 Jul (R-1 starts) → 13 Jul (first pass/warn verdict) = 12 days vs 10 planned: +20 %
+    expect(rows.requirements).toMatchObject({ status: 'done', plannedDays: 10, actualDays: 12, actualStart: '2026-07-01T00:00:00.000Z', actualFinish: '2026-07-13T00:00:00.000Z', budget: 200, pv: 200, ev: 200 });
+    expect(rows.requirements!.deviationRate).toBeCloseTo(20, 10);
+    // design: no items, starts on plan 11 Jul, gate passed 24 Jul = 13 days vs 10: +30 %
+    expect(rows.design).toMatchObject({ status: 'done', actualDays: 13, actualStart: '2026-07-11T00:00:00.000Z' });
+    expect(rows.design!.deviationRate).toBeCloseTo(30, 10);
+    // implementation: started 22 Jul, 4 days in, 20 planned: counted as at least 20 → 0 %; PV 125, EV 0
+    expect(rows.implementation).toMatchObject({ status: 'running', plannedDays: 20, actualDays: 20, deviationRate: 0, pv: 125, ev: 0, spi: 0 });
+    expect(rows.project).toMatchObject({ status: 'running', plannedDays: 40, actualDays: 40, deviationRate: 0, budget: 1000 });
+    expect(r.kpis['schedule.deviationRate']).toBe(0);
+  });
+
+  it('phase AC is absent when actuals are not booked to phases', () => {
+    expect(r.evm!.phases[0]).not.toHaveProperty('ac');
+  });
+});
+
+describe('EVM after the finish (asOf 20 Aug)', () => {
+  const r = at('2026-08-20T00:00:00Z');
+  it('a finished project: SPI 1 but SPI(t) < 1, overrun from AC', () => {
+    // all done by 14 Aug (I-2): actual 44 days vs 40 planned → +10 %; AC = 450 + 100 = 550
+    expect(r.kpis['schedule.spi']).toBeCloseTo(1, 10);
+    expect(r.evm!.status.finished).toBe(true);
+    expect(r.evm!.status.at).toBeCloseTo(44, 10); // AT stops at the finish
+    expect(r.kpis['schedule.spiT']).toBeCloseTo(40 / 44, 10); // 0.909
+    expect(r.kpis['schedule.svT']).toBeCloseTo(-4, 10);
+    expect(r.kpis['schedule.deviationRate']).toBeCloseTo(10, 10);
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-45, 10); // finished: (550 − 1000) / 1000
+  });
+});
+
+describe('PV accrual properties', () => {
+  const ctx = planContext(PLAN, partition(RECORDS, PROJECT, Date.parse('2026-09-01')));
+  const day = fc.integer({ min: -5, max: 50 }).map((d) => Date.parse('2026-07-01T00:00:00Z') + d * 86_400_000);
+  it('PV rises with time from 0 to BAC, never above; EV never exceeds BAC', () => {
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(pvAt(ctx, lo)).toBeLessThanOrEqual(pvAt(ctx, hi) + 1e-9);
+        expect(pvAt(ctx, hi)).toBeLessThanOrEqual(1000 + 1e-9);
+        expect(evAt(ctx, hi)).toBeLessThanOrEqual(1000 + 1e-9);
+      }),
+    );
+  });
+
+  it('the daily PV curve matches PV at each day end', () => {
+    const series = dailyPv(ctx);
+    expect(series).toHaveLength(40);
+    series.forEach((pv, k) => expect(pv).toBeCloseTo(pvAt(ctx, Date.parse('2026-07-01T00:00:00Z') + (k + 1) * 86_400_000), 9));
+  });
+
+  it('SPI · PV = EV and CPI · AC = EV at every status date', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), (d) => {
+        const r = at(new Date(Date.parse('2026-07-01T00:00:00Z') + d * 86_400_000).toISOString());
+        const k = r.kpis;
+        expect(k['schedule.spi']! * k['schedule.pv']!).toBeCloseTo(k['schedule.ev']!, 6);
+        if (k['cost.cpi'] !== undefined) expect(k['cost.cpi'] * k['cost.ac']!).toBeCloseTo(k['schedule.ev']!, 6);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
