@@ -5,6 +5,7 @@
  * once its gate passed); AC is the cost booked in periods that started by the status date.
  */
 import { PhasegateError } from '../errors.js';
+import { PHASES } from '../policy/types.js';
 import type { WorkItemRecord } from '../store/records.js';
 import { earnedSchedule, evIndices, overrunRate, scheduleIndicators, type EvIndices } from './formulas.js';
 import { doneSince, firstGatePass, timelines, type At, type History } from './history.js';
@@ -81,10 +82,11 @@ export function dailyPv(ctx: PlanContext): number[] {
   return out;
 }
 
-/** When the project finished by `t`: its release gate passed, or every element was done. */
+/** When the project finished by `t`: the gate of its last planned phase (normally release) passed, or every element was done. */
 export function finishedAt(ctx: PlanContext, t: number): number | undefined {
-  const release = firstGatePass(ctx.history.verdicts, 'release', t)?.ms;
-  if (release !== undefined) return release;
+  const lastPhase = PHASES.filter((p) => ctx.resolved.phaseWindows.has(p)).at(-1) ?? 'release';
+  const gate = firstGatePass(ctx.history.verdicts, lastPhase, t)?.ms;
+  if (gate !== undefined) return gate;
   const els = ctx.resolved.elements;
   if (els.length === 0) return undefined;
   let last = -Infinity;

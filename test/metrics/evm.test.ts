@@ -100,3 +100,28 @@ describe('PV accrual properties', () => {
     );
   });
 });
+
+describe('plans that cannot give every KPI', () => {
+  it('before the planned start: nothing planned, nothing booked, nothing started', () => {
+    const r = at('2026-06-20T00:00:00Z');
+    expect(r.kpis).toMatchObject({ 'schedule.pv': 0, 'schedule.ev': 0, 'cost.ac': 0 });
+    const why = Object.fromEntries(r.notMeasured.map((n) => [n.kpi, n.reason]));
+    expect(why).toMatchObject({
+      'schedule.spi': 'no value was planned by asOf (PV = 0)',
+      'schedule.spiT': 'the plan has not started by asOf (AT = 0)',
+      'schedule.deviationRate': 'the plan has not started by asOf',
+      'cost.cpi': 'no actual cost booked by asOf (AC = 0)',
+      'cost.eac': 'no actual cost booked by asOf (AC = 0)',
+    });
+    expect(r.evm?.phases.map((p) => p.status)).toEqual(['not-started', 'not-started', 'not-started', 'not-started']);
+  });
+
+  it('a plan of phase windows only gives deviation rates but no earned value', () => {
+    const windows = { project: PLAN.project, budget: 0, due: PLAN.due, phases: { requirements: { start: '2026-07-01', finish: '2026-07-10' } } };
+    const r = computeKpis({ project: PROJECT, asOf: new Date('2026-07-20T00:00:00Z'), records: RECORDS, plan: windows });
+    // requirements: 1 Jul → first pass 13 Jul = 12 days vs 10 → +20 %; the project is that one phase
+    expect(r.kpis['schedule.deviationRate']).toBeCloseTo(20, 10);
+    expect(r.notMeasured).toContainEqual({ kpi: 'schedule.spi', reason: 'the plan budgets no phase and no work item' });
+    expect(r.notMeasured).toContainEqual({ kpi: 'cost.ac', reason: 'the plan budgets no phase and no work item' });
+  });
+});

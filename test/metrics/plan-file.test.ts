@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, PhasegateError } from '../../src/errors.js';
 import { loadPlanFile } from '../../src/metrics/index.js';
-import { tempDir } from '../helpers/cli.js';
+import { resolvePlan } from '../../src/metrics/plan-model.js';
+import { ROOT, tempDir } from '../helpers/cli.js';
 
 /** A plan header; line numbers in the expectations count from its first line. */
 const HEADER = 'schemaVersion: 1\nproject: acme-payments\nbudget: 1000\ndue: 2026-12-18\n';
@@ -37,6 +38,18 @@ describe('a valid plan', () => {
       { period: '2026-09', cost: 1250.5 },
       { period: '2026-09-15', cost: 30, phase: 'design' },
     ]);
+  });
+});
+
+describe('the example of docs/metrics.md', () => {
+  it('loads, and its budgets add up to BAC as the comments say', () => {
+    const example = /```yaml\n([\s\S]*?)```/.exec(readFileSync(path.join(ROOT, 'docs/metrics.md'), 'utf8'))![1]!;
+    const dir = tempDir({ 'plan.yaml': example, 'costs.csv': 'period,cost\n2026-09,210000\n' });
+    const plan = loadPlanFile('plan.yaml', { cwd: dir });
+    const budgets = Object.fromEntries(resolvePlan(plan).elements.map((e) => [e.key, e.budget]));
+    // REQ-2 takes what REQ-1 leaves of requirements' 120,000; BAC − 120,000 − 180,000 = 900,000 is shared 3:1:2:1
+    expect(budgets).toEqual({ 'phase:design': 180_000, 'REQ-1': 70_000, 'REQ-2': 50_000, 'PAY-101': (900_000 * 3) / 7, 'PAY-102': 900_000 / 7, 'PAY-103': (900_000 * 2) / 7, 'REL-1': 900_000 / 7 });
+    expect(plan.actuals).toHaveLength(3);
   });
 });
 
