@@ -76,7 +76,8 @@ export function doraKpis(input: DoraInput): { report: DoraReport | null; tally: 
 }
 
 function leadTime(deps: readonly At<DeploymentRecord>[], report: DoraReport, tally: Tally, days: number): void {
-  const hours = deps.filter((d) => d.r.commitTime !== undefined).map((d) => (d.ms - Date.parse(d.r.commitTime!)) / HOUR_MS);
+  // A commit time after the deployment (or unreadable) is a recording error, not a lead time.
+  const hours = deps.filter((d) => d.r.commitTime !== undefined).map((d) => (d.ms - Date.parse(d.r.commitTime!)) / HOUR_MS).filter((h) => h >= 0);
   if (hours.length > 0) report.leadTime = { value: median(hours), band: leadTimeBand(median(hours)), deployments: hours.length };
   tally.set('dora.leadTime', report.leadTime?.value, `no deployment in the last ${days} days records commitTime`);
 }
@@ -95,7 +96,7 @@ function changeFailure(deps: readonly At<DeploymentRecord>[], incidents: readonl
 
 function restore(incidents: readonly At<IncidentRecord>[], asOf: number, report: DoraReport, tally: Tally, days: number): void {
   const resolved = incidents.filter((i) => i.r.resolved !== undefined && Date.parse(i.r.resolved) <= asOf);
-  const hours = resolved.map((i) => (Date.parse(i.r.resolved!) - i.ms) / HOUR_MS);
+  const hours = resolved.map((i) => (Date.parse(i.r.resolved!) - i.ms) / HOUR_MS).filter((h) => h >= 0);
   if (hours.length > 0) {
     const value = median(hours);
     report.timeToRestore = { value, band: timeToRestoreBand(value), incidents: hours.length, unresolved: incidents.length - hours.length };

@@ -93,6 +93,7 @@ export function forecastFrom(items: Timelines, asOf: number, opts: Omit<Forecast
   if (remaining > 0 && !throughput.some((x) => x > 0)) {
     return { reason: items.size === 0 ? 'no work item recorded: no throughput to forecast from' : `no work item was done in the last ${throughput.length} week(s): no throughput to forecast from` };
   }
+  if (remaining <= 0) return finished(items, asOf, throughput, opts);
   const trials = opts.trials ?? DEFAULT_TRIALS;
   const seed = opts.seed ?? DEFAULT_SEED;
   const sim = simulate(throughput, remaining, trials, seed);
@@ -104,6 +105,17 @@ export function forecastFrom(items: Timelines, asOf: number, opts: Omit<Forecast
     result.due = due;
     result.onTimeProbability = shareWithin(sim, Math.floor((dayEnd(due) - asOf) / WEEK_MS));
   }
+  return result;
+}
+
+/** The "forecast" of work that is all done: the finish is when the last item was done. */
+function finished(items: Timelines, asOf: number, throughput: number[], opts: Omit<ForecastInput, 'project' | 'asOf' | 'records'>): ForecastResult {
+  let end = -Infinity;
+  for (const tl of items.values()) end = Math.max(end, doneSince(tl, asOf) ?? -Infinity);
+  const day = isoDay(Number.isFinite(end) ? end : asOf);
+  const result: ForecastResult = { asOf: new Date(asOf).toISOString(), remaining: 0, throughput, trials: 0, seed: opts.seed ?? DEFAULT_SEED, weeks: { p50: 0, p85: 0, p95: 0 }, p50: day, p85: day, p95: day, capped: 0 };
+  const due = opts.due ?? opts.plan?.due;
+  if (due) Object.assign(result, { due, onTimeProbability: day <= due ? 100 : 0 });
   return result;
 }
 

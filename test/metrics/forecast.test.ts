@@ -69,6 +69,13 @@ describe('Monte Carlo forecast', () => {
     expect(forecast({ project: PROJECT, asOf: new Date(asOf), records, due: '2026-09-28', seed: 8 }).onTimeProbability).not.toBe(a.onTimeProbability);
   });
 
+  it('work that is all done finished when its last item was done, on time or not', () => {
+    const done = [item('o1', day(-20, asOf), 'W-1', 'open'), item('d1', day(-3, asOf), 'W-1', 'done')];
+    const f = forecast({ project: PROJECT, asOf: new Date(asOf), records: done, due: '2026-08-28' });
+    expect(f).toMatchObject({ remaining: 0, trials: 0, p50: '2026-08-29', p95: '2026-08-29', onTimeProbability: 0 });
+    expect(forecast({ project: PROJECT, asOf: new Date(asOf), records: done, due: '2026-08-29' }).onTimeProbability).toBe(100);
+  });
+
   it('cannot forecast without throughput', () => {
     const idle = [item('o1', day(-20, asOf), 'W-1', 'open')];
     expect(() => forecast({ project: PROJECT, asOf: new Date(asOf), records: idle })).toThrow(`cannot forecast ${PROJECT}: no work item was done in the last 3 week(s): no throughput to forecast from`);

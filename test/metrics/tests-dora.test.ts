@@ -69,7 +69,7 @@ describe('DORA', () => {
     deploy('d2', '2026-09-05T00:00:00Z', { commitTime: '2026-09-03T00:00:00Z' }), // 48 h
     deploy('d3', '2026-09-10T00:00:00Z', { commitTime: '2026-09-09T18:00:00Z', status: 'rolled_back' }), // 6 h
     deploy('d4', '2026-09-15T00:00:00Z', { commitTime: '2026-09-14T00:00:00Z' }), // 24 h
-    deploy('d5', '2026-09-20T00:00:00Z'),
+    deploy('d5', '2026-09-20T00:00:00Z', { commitTime: '2026-09-21T00:00:00Z' }), // commit after the deploy: not a lead time
     deploy('d6', '2026-09-25T00:00:00Z', { commitTime: '2026-09-21T00:00:00Z' }), // 96 h
     deploy('dx', '2026-09-26T00:00:00Z', { status: 'failed' }),
     deploy('s1', '2026-09-26T00:00:00Z', { environment: 'staging' }),
