@@ -4,6 +4,7 @@
  */
 import type { NotMeasured } from './types.js';
 
+/** KPI values and the reasons for the ones missing, gathered by each part of the report. */
 export class Tally {
   readonly kpis: Record<string, number> = {};
   readonly notMeasured: NotMeasured[] = [];
