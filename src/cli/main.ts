@@ -55,6 +55,10 @@ function gateCommand(program: Command, setCode: SetCode): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'sarif', 'markdown']).default('text'))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--fail-on-warn', 'exit 1 when the gate passes with warnings')
+    .option('--project <name>', 'also gate on the KPIs of this project from the history store (schedule.*, cost.*, dora.*, …)')
+    .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default('file:.phasegate/history'))
+    .option('--plan <file>', 'plan file for --project (default: .phasegate/plan.yaml when it exists)')
+    .option('--defects <file>', 'defects export for --project (defect density)')
     .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(parseNow))
     .action(async (opts) => setCode(await (await import('./commands/gate.js')).gateCommand(opts)));
 }

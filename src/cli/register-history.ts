@@ -60,7 +60,33 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .action(async (o) => setCode(await (await import('./commands/record.js')).recordWorkItem(o)));
 }
 
+const integer = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
+  return n;
+};
+
+/** Options shared by `metrics` and `forecast`. */
+function kpiOptions(cmd: Command): Command {
+  return storeOptions(cmd)
+    .option('--plan <file>', 'plan file (default: .phasegate/plan.yaml when it exists)')
+    .option('--defects <file>', 'defects export (JSON or CSV) for defect density')
+    .addOption(new Option('--as-of <iso-8601>', 'compute as of this time (default: now)').argParser(parseNow))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
+}
+
 /** Registers `record`, `metrics` and `forecast`. */
 export function registerHistoryCommands(program: Command, setCode: SetCode): void {
   recordCommands(program, setCode);
+  kpiOptions(program.command('metrics').description('KPIs of a project: defect density, earned value, test analytics, DORA, forecast, warnings'))
+    .option('--evidence <file>', 'the current evidence bundle (size, test and security metrics)')
+    .action(async (o) => setCode(await (await import('./commands/metrics.js')).metricsCommand(o)));
+  kpiOptions(program.command('forecast').description('Monte Carlo forecast of the finish date from weekly throughput; --backtest checks it against the past'))
+    .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(parseNow))
+    .addOption(new Option('--remaining <n>', 'work left, in item weights (default: open work items)').argParser(positive))
+    .addOption(new Option('--trials <n>', 'Monte Carlo trials (default 10000)').argParser(integer))
+    .addOption(new Option('--seed <n>', 'random seed (default 1): the same seed gives the same forecast').argParser(integer))
+    .option('--backtest', 'also cut the history at past dates and compare forecasts with the real finish')
+    .action(async (o) => setCode(await (await import('./commands/metrics.js')).forecastCommand(o)));
 }

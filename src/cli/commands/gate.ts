@@ -11,6 +11,10 @@ import { emit } from '../output.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 
 export interface GateOptions extends CollectFlags {
+  project?: string;
+  store: string;
+  plan?: string;
+  defects?: string;
   phase: Phase;
   tier?: Tier;
   policy?: string;
@@ -28,11 +32,23 @@ export function exitCodeFor(status: GateStatus, failOnWarn: boolean): number {
   return 0;
 }
 
+/** The project's KPIs from the history store, under the evidence's own metrics (which win on a clash). */
+async function withKpis(opts: GateOptions, project: string, metrics: Record<string, number>, asOf: Date): Promise<Record<string, number>> {
+  const { readHistory, reportStoreWarnings } = await import('../history-input.js');
+  const { computeKpis } = await import('../../metrics/index.js');
+  const history = await readHistory({ store: opts.store, project, plan: opts.plan, defects: opts.defects });
+  reportStoreWarnings(history.warnings);
+  const report = computeKpis({ project, asOf, records: history.records, plan: history.plan, defects: history.defects, evidence: metrics });
+  return { ...report.kpis, ...metrics };
+}
+
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
 export async function gateCommand(opts: GateOptions): Promise<number> {
   const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
   const evidence = await gateEvidence(opts, process.cwd());
-  const verdict = evaluateGate({ policy, evidence, phase: opts.phase, now: opts.now ?? new Date() });
+  const now = opts.now ?? new Date();
+  if (opts.project) evidence.metrics = await withKpis(opts, opts.project, evidence.metrics, now);
+  const verdict = evaluateGate({ policy, evidence, phase: opts.phase, now });
   const color = !opts.out && opts.format === 'text' && useColor(process.stdout, process.env);
   emit(renderVerdict(verdict, opts.format, { color }), opts.out);
   if (opts.out) process.stderr.write(`${opts.phase} gate ${verdict.status}: wrote ${opts.out}\n`);
