@@ -87,6 +87,26 @@ describe('KPIs of the example history on the file store', () => {
     expect(f.p50 <= f.p85 && f.p85 <= f.p95).toBe(true);
   });
 
+  it('ties defects to the change and counts chosen evidence as defects', () => {
+    const dir = tempDir({
+      'evidence.json': JSON.stringify({
+        schemaVersion: 1,
+        metrics: { 'size.kloc': 0.304, 'size.newKloc': 0.05, 'security.high': 1 },
+        items: [],
+        documents: [],
+        sources: [],
+        changes: { base: 'origin/main', files: [{ path: 'src/fx.ts', status: 'modified' }] },
+      }),
+    });
+    const args = ['metrics', '--project', 'acme-payments', '--store', store, '--as-of', '2026-11-21', '--format', 'json', '--defects', path.join(EXAMPLE, 'defects.csv')];
+    const r = cli([...args, '--evidence', 'evidence.json', '--count-as-defects', 'security.high'], { cwd: dir });
+    const k = JSON.parse(r.stdout).kpis;
+    // Five confirmed defects plus one high security finding, over 0.304 KLOC.
+    expect(k['defects.density']).toBeCloseTo(6 / 0.304, 9);
+    // ACME-502 and ACME-504 touch src/fx.ts, the changed file: 2 over 0.05 changed KLOC.
+    expect(k['defects.newDensity']).toBeCloseTo(2 / 0.05, 9);
+  });
+
   it('a policy gates on the KPIs with phasegate gate --project', () => {
     const dir = tempDir({
       'policy.yaml': 'schemaVersion: 1\nname: kpis\nphases:\n  release:\n    - id: cfr\n      metric: dora.changeFailureRate\n      operator: "<="\n      threshold: 15\n    - id: spi\n      metric: schedule.spi\n      operator: ">="\n      threshold: 0.9\n',

@@ -9,16 +9,28 @@ import { emit } from '../output.js';
 export interface MetricsOptions extends HistoryFlags {
   asOf?: Date;
   evidence?: string;
+  /** Evidence count metrics that also count as defects (e.g. security.high, tests.failed). */
+  countAsDefects: string[];
   format: 'text' | 'json';
   out?: string;
 }
 
 /** Computes the KPIs of a project; 0 on success. */
 export async function metricsCommand(opts: MetricsOptions): Promise<number> {
-  const evidence = opts.evidence ? readEvidenceFile(opts.evidence).metrics : undefined;
+  const bundle = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
   const history = await readHistory(opts);
   reportStoreWarnings(history.warnings);
-  const report = computeKpis({ project: opts.project, asOf: opts.asOf ?? new Date(), records: history.records, plan: history.plan, defects: history.defects, evidence });
+  // The bundle's changed files (collected with --base) tie defects to the change: defects.newDensity.
+  const change = bundle?.changes ? { files: bundle.changes.files.map((f) => f.path) } : undefined;
+  const report = computeKpis({
+    project: opts.project,
+    asOf: opts.asOf ?? new Date(),
+    records: history.records,
+    plan: history.plan,
+    defects: history.defects,
+    evidence: bundle?.metrics,
+    options: { countEvidence: opts.countAsDefects, ...(change ? { change } : {}) },
+  });
   emit(opts.format === 'json' ? stableJson(report) : renderKpiText(report), opts.out);
   return 0;
 }
