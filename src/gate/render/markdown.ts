@@ -23,7 +23,10 @@ export function mdText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_~[\]$|]/g, '\\$&');
+    .replace(/[\\`*_~[\]$|]/g, '\\$&')
+    // A zero-width joiner after @ keeps `@org/team` from notifying anyone in a PR comment,
+    // and `#123` is left alone (it only links).
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200d');
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -79,6 +79,8 @@ describe('markdown format', () => {
     ['[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
     ['C:\\path', 'C:\\\\path'],
     ['&amp;', '&amp;amp;'],
+    ['ping @acme/payments-core', 'ping @\u200dacme/payments-core'],
+    ['mail a@b.com, issue #12', 'mail a@\u200db.com, issue #12'],
   ])('mdText(%j) is %j', (input, expected) => {
     expect(mdText(input)).toBe(expected);
   });
