@@ -11,8 +11,6 @@ import type { RuleResult, Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
 import { blocksGate, ruleDescription } from './shared.js';
 
-/** Where the tool is documented (tool.driver.informationUri). */
-export const PHASEGATE_URI = 'https://phasegate.dev';
 const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 type Level = 'error' | 'warning';
@@ -97,7 +95,8 @@ export function renderSarif(v: Verdict, opts: RenderOptions): string {
     rules.push(descriptor(r, v.rules.find((x) => x.id === r.id && x.hint)?.hint ?? null));
   }
   const results = v.rules.filter((r) => r.status !== 'pass').map((r) => result(v, r, index.get(r.id)!));
-  const driver = { name: 'phasegate', informationUri: PHASEGATE_URI, version: opts.toolVersion ?? packageVersion(), rules };
+  // No informationUri: the project has no public home yet, and SARIF does not require one.
+  const driver = { name: 'phasegate', version: opts.toolVersion ?? packageVersion(), rules };
   const run = {
     tool: { driver },
     automationDetails: { id: `phasegate/${v.phase}/` },

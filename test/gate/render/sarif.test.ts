@@ -56,7 +56,7 @@ describe('sarif format', () => {
   it('describes the tool and every rule of the phase without measured values', () => {
     const run = sarif().runs[0]!;
     const { rules, ...driver } = run.tool.driver;
-    expect(driver).toEqual({ name: 'phasegate', informationUri: 'https://phasegate.dev', version: '1.2.3' });
+    expect(driver).toEqual({ name: 'phasegate', version: '1.2.3' });
     expect(run.automationDetails.id).toBe('phasegate/testing/');
     expect(rules.map((r) => [r.id, r.shortDescription.text, r.defaultConfiguration.level, r.help?.text ?? null])).toEqual([
       ['tests-pass-rate', 'tests.passRate >= 100 %', 'error', null],
