@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv, ValidateFunction } from 'ajv';
+import { newAjv } from '../io/ajv.js';
 import { PACKAGE_ROOT } from '../cli/package-info.js';
 import { assertSchema, readJsonFile } from './json-file.js';
 import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA } from './sarif/schema.js';
@@ -14,8 +14,6 @@ import { fileError } from './files.js';
 import { locatePointer } from './json-locate.js';
 
 const EVIDENCE_SCHEMA_ID = 'https://phasegate.dev/schemas/evidence.schema.json';
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => Ajv;
 
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
@@ -25,8 +23,7 @@ function validator(key: 'evidence' | 'facts' | 'sarifHeader' | 'sarifRun' | 'sar
   let v = compiled.get(key);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv({ strict: true, allErrors: true });
-      addFormats(ajv);
+      ajv = newAjv();
       ajv.addSchema(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8')) as object);
     }
     if (key === 'evidence') v = ajv.getSchema(EVIDENCE_SCHEMA_ID)!;

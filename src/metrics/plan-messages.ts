@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../io/ajv.js';
 import type { Diagnostic } from '../errors.js';
 import { locate, pointerSegments } from '../policy/locate.js';
 import { describeValue, valueAt } from '../policy/schema-messages.js';
@@ -17,15 +17,12 @@ import { PHASES } from '../policy/types.js';
 /** `<package>/schemas/plan.schema.json`, two folders up from src/metrics and dist/metrics. */
 export const PLAN_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url));
 
-// ajv-formats is CommonJS; under ESM its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => Ajv;
 let compiled: ValidateFunction | undefined;
 
 /** Schema errors of a parsed plan (empty when valid). */
 export function planSchemaErrors(data: unknown): ErrorObject[] {
   if (!compiled) {
-    const ajv = new Ajv({ strict: true, allErrors: true, verbose: true });
-    addFormats(ajv);
+    const ajv = newAjv({ verbose: true });
     compiled = ajv.compile(JSON.parse(readFileSync(PLAN_SCHEMA_FILE, 'utf8')) as object);
   }
   return compiled(data) ? [] : [...(compiled.errors ?? [])];

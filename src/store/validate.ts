@@ -5,15 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../io/ajv.js';
 import { PACKAGE_ROOT } from '../cli/package-info.js';
 import { PhasegateError, type Diagnostic } from '../errors.js';
 import type { HistoryQuery } from './port.js';
 import type { HistoryRecord } from './records.js';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => Ajv;
 
 /** At most this many problems are listed; the rest are counted. */
 const MAX_LISTED = 20;
@@ -30,8 +28,7 @@ let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ strict: true, allErrors: true });
-    addFormats(ajv);
+    const ajv = newAjv();
     compiled = ajv.compile(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'records.schema.json'), 'utf8')) as object);
   }
   return compiled;

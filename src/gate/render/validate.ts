@@ -5,21 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { newAjv } from '../../io/ajv.js';
 import { PACKAGE_ROOT } from '../../cli/package-info.js';
 import { PhasegateError, type Diagnostic } from '../../errors.js';
 import type { RuleStatus, Verdict } from '../types.js';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (a: Ajv) => Ajv;
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (!compiled) {
-    const ajv = new Ajv({ strict: true, allErrors: true });
-    addFormats(ajv);
+    const ajv = newAjv();
     const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'verdict.schema.json'), 'utf8')) as object;
     compiled = ajv.compile(schema);
   }
