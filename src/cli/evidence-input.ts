@@ -3,18 +3,21 @@ import { collectEvidence, readEvidenceFile, type CollectOptions } from '../evide
 import type { EvidenceBundle } from '../evidence/types.js';
 import { usage } from './options.js';
 
-/** The collect flags as commander parses them. */
-export type CollectFlags = Omit<CollectOptions, 'cwd'>;
+type Lists = 'junit' | 'coverage' | 'sarif' | 'docs';
+
+/** The collect flags as commander parses them: a repeatable flag never given is undefined. */
+export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>>;
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
-  return f.junit.length + f.coverage.length + f.sarif.length + f.docs.length > 0 || Boolean(f.source || f.base || f.facts);
+  return [f.junit, f.coverage, f.sarif, f.docs].some((l) => (l?.length ?? 0) > 0) || Boolean(f.source || f.base || f.facts);
 }
 
 /** Collects evidence as the flags say, relative to `cwd`. */
 export function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
   const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
-  return collectEvidence({ junit, coverage, sarif, docs, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd });
+  const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
+  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd });
 }
 
 /** The evidence for a gate: a bundle file or freshly collected, never both. */

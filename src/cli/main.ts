@@ -14,13 +14,13 @@ type SetCode = (code: number) => void;
 /** Adds the evidence-collection flags shared by `collect` and `gate`. */
 export function addCollectOptions(cmd: Command): Command {
   return cmd
-    .option('--junit <glob>', 'JUnit XML test reports (repeatable)', repeatable, [])
-    .option('--coverage <glob>', 'coverage reports: LCOV, Cobertura or JaCoCo XML (repeatable)', repeatable, [])
-    .option('--sarif <glob>', 'SARIF 2.1.0 security/static-analysis results (repeatable)', repeatable, [])
-    .option('--docs <[kind=]glob>', 'requirement/design documents, e.g. requirements=docs/req/*.md (repeatable)', repeatable, [])
+    .option('--junit <glob>', 'JUnit XML test reports (repeatable)', repeatable)
+    .option('--coverage <glob>', 'coverage reports: LCOV, Cobertura or JaCoCo XML (repeatable)', repeatable)
+    .option('--sarif <glob>', 'SARIF 2.1.0 security/static-analysis results (repeatable)', repeatable)
+    .option('--docs <[kind=]glob>', 'requirement/design documents, e.g. requirements=docs/req/*.md (repeatable)', repeatable)
     .option('--source <dir>', 'source tree for code size and path normalisation')
-    .option('--include <glob>', 'count only these files under --source (repeatable)', repeatable, undefined)
-    .option('--exclude <glob>', 'also leave these files out of --source (repeatable)', repeatable, undefined)
+    .option('--include <glob>', 'count only these files under --source (repeatable)', repeatable)
+    .option('--exclude <glob>', 'also leave these files out of --source (repeatable)', repeatable)
     .option('--base <ref>', 'git ref the change is compared with (new code, changed files)')
     .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
     .option('--allow-empty', 'a glob that matches no file is not an error');

@@ -29,7 +29,7 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .requiredOption('--commit <sha>', 'commit built')
     .requiredOption('--branch <name>', 'branch built')
     .option('--evidence <file>', 'evidence bundle from `phasegate collect`')
-    .option('--verdict <file>', 'JSON verdict from `phasegate gate --format json` (repeatable)', repeatable, [])
+    .option('--verdict <file>', 'JSON verdict from `phasegate gate --format json` (repeatable)', repeatable)
     .addOption(time())
     .action(async (o) => setCode(await (await import('./commands/record.js')).recordRun(o)));
   storeOptions(record.command('deployment').description('a deployment (production counts for DORA)'))
@@ -81,7 +81,7 @@ export function registerHistoryCommands(program: Command, setCode: SetCode): voi
   recordCommands(program, setCode);
   kpiOptions(program.command('metrics').description('KPIs of a project: defect density, earned value, test analytics, DORA, forecast, warnings'))
     .option('--evidence <file>', 'the current evidence bundle (size, test and security metrics; changed files for defects.newDensity)')
-    .option('--count-as-defects <metric>', 'an evidence count that also counts as defects, e.g. security.high or tests.failed (repeatable)', repeatable, [])
+    .option('--count-as-defects <metric>', 'an evidence count that also counts as defects, e.g. security.high or tests.failed (repeatable)', repeatable)
     .action(async (o) => setCode(await (await import('./commands/metrics.js')).metricsCommand(o)));
   kpiOptions(program.command('forecast').description('Monte Carlo forecast of the finish date from weekly throughput; --backtest checks it against the past'))
     .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(parseNow))

@@ -10,7 +10,7 @@ export interface MetricsOptions extends HistoryFlags {
   asOf?: Date;
   evidence?: string;
   /** Evidence count metrics that also count as defects (e.g. security.high, tests.failed). */
-  countAsDefects: string[];
+  countAsDefects?: string[];
   format: 'text' | 'json';
   out?: string;
 }
@@ -29,7 +29,7 @@ export async function metricsCommand(opts: MetricsOptions): Promise<number> {
     plan: history.plan,
     defects: history.defects,
     evidence: bundle?.metrics,
-    options: { countEvidence: opts.countAsDefects, ...(change ? { change } : {}) },
+    options: { countEvidence: opts.countAsDefects ?? [], ...(change ? { change } : {}) },
   });
   emit(opts.format === 'json' ? stableJson(report) : renderKpiText(report), opts.out);
   return 0;

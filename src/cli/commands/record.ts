@@ -58,7 +58,7 @@ export interface RunOptions extends StoreOptions {
   commit: string;
   branch: string;
   evidence?: string;
-  verdict: string[];
+  verdict?: string[];
 }
 
 /** `record run`: a pipeline run with its evidence metrics and any gate verdicts. */
@@ -77,7 +77,7 @@ export async function recordRun(opts: RunOptions): Promise<number> {
     metrics: bundle?.metrics ?? {},
   };
   if (bundle) run.tests = testRuns(bundle);
-  const verdicts: VerdictRecord[] = opts.verdict.map((file) => {
+  const verdicts: VerdictRecord[] = (opts.verdict ?? []).map((file) => {
     const v = readVerdict(file);
     return {
       ...base,
