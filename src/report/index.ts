@@ -1,0 +1,10 @@
+/**
+ * Public API of the project health report: buildReport (pure model), and its renderers
+ * (Markdown for GitHub, deterministic JSON) with the schema check.
+ */
+export { buildReport, type ReportInput } from './build.js';
+export { kpiStatus, nearMargin, nearThreshold, NEAR_THRESHOLD } from './kpi-status.js';
+export { HEADLINE_KPIS, TREND_POINTS } from './kpis.js';
+export { healthOf, healthStatus } from './health.js';
+export type * from './types.js';
+export { REPORT_SCHEMA_VERSION } from './types.js';

@@ -1,0 +1,198 @@
+/**
+ * The project health report model (DOMAIN.md §3): what `buildReport` returns and
+ * `renderReportJson` writes. Its JSON Schema is schemas/report.schema.json; docs/report.md
+ * explains every section, the KPI status rules and the health score formula. A value that
+ * could not be measured is `null`, never 0 or NaN.
+ */
+import type { GateStatus, RuleStatus } from '../gate/types.js';
+import type { Band } from '../metrics/dora.js';
+import type { KpiWarning, WarningEvidence } from '../metrics/types.js';
+import type { Phase, Tier } from '../policy/types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+/** A KPI's rating against the policy's metric rules on it (docs/report.md, "KPI status"). */
+export type KpiStatus = 'green' | 'amber' | 'red' | 'unrated' | 'not-measured';
+export type HealthStatus = 'healthy' | 'at-risk' | 'critical';
+
+/** One phase: its latest gate verdict and its planned and actual dates. */
+export interface ReportPhase {
+  phase: Phase;
+  gate: GateStatus | 'not-evaluated';
+  /** When the latest verdict was evaluated (ISO); null when none. */
+  evaluatedAt: string | null;
+  summary: Record<RuleStatus, number> | null;
+  /** Ids of the rules that fail the gate. */
+  failing: string[];
+  plannedStart: string | null;
+  plannedFinish: string | null;
+  actualStart: string | null;
+  actualFinish: string | null;
+  /** Percent: (actual − planned duration) / planned duration. */
+  deviationRate: number | null;
+}
+
+export interface ReportKpi {
+  name: string;
+  unit: string;
+  better: 'higher' | 'lower' | 'neither';
+  value: number | null;
+  /** The value of the last earlier run (or period) that measured it. */
+  previous: number | null;
+  /** Earlier values, oldest first, then the current value when measured. */
+  trend: number[];
+  status: KpiStatus;
+  /** Ids of the policy's metric rules that rate this KPI. */
+  rules: string[];
+  /** Why it is not measured and how to measure it; null when measured. */
+  notMeasured: string | null;
+}
+
+/** A failed, errored or flaky test, or a finding, with where it is. */
+export interface ReportItem {
+  id: string;
+  title: string;
+  level: string;
+  message: string | null;
+  file: string | null;
+  line: number | null;
+}
+
+export interface ReportTests {
+  total: number | null;
+  passed: number | null;
+  failed: number | null;
+  passRate: number | null;
+  failures: ReportItem[];
+  /** Ids of flaky tests (this run's and those seen flipping across runs). */
+  flaky: string[];
+  /** Tests failing now that did not fail in the base branch's last run. */
+  newFailures: string[];
+}
+
+export interface ReportCoverage {
+  line: number | null;
+  branch: number | null;
+  newLine: number | null;
+  newBranch: number | null;
+}
+
+export interface ReportSecurity {
+  critical: number | null;
+  high: number | null;
+  medium: number | null;
+  low: number | null;
+  new: number | null;
+  findings: ReportItem[];
+}
+
+export interface ReportDefects {
+  density: number | null;
+  newDensity: number | null;
+  open: number | null;
+  confirmed: number | null;
+}
+
+/** One row of the earned-value table (a phase or the whole project). */
+export interface EvmRow {
+  phase: Phase | 'project';
+  status: 'done' | 'running' | 'not-started';
+  plannedStart: string;
+  plannedFinish: string;
+  deviationRate: number | null;
+  budget: number;
+  pv: number;
+  ev: number;
+  ac: number | null;
+  sv: number;
+  spi: number | null;
+  cpi: number | null;
+}
+
+export interface ReportSchedule {
+  currency: string | null;
+  bac: number;
+  due: string;
+  spi: number | null;
+  spiT: number | null;
+  cpi: number | null;
+  deviationRate: number | null;
+  overrunRate: number | null;
+  eac: number | null;
+  table: EvmRow[];
+}
+
+export interface DoraMetric {
+  value: number;
+  band: Band;
+}
+
+export interface ReportDora {
+  environment: string;
+  deployments: number;
+  deploymentFrequency: DoraMetric | null;
+  leadTime: DoraMetric | null;
+  changeFailureRate: DoraMetric | null;
+  timeToRestore: DoraMetric | null;
+}
+
+export interface ReportForecast {
+  p50: string;
+  p85: string;
+  p95: string;
+  due: string | null;
+  onTimeProbability: number | null;
+  trials: number;
+}
+
+export interface ReportWarning {
+  code: KpiWarning['code'];
+  message: string;
+  evidence: WarningEvidence[];
+  /** What to do about it, in one line. */
+  action: string;
+}
+
+export interface ReportWaiver {
+  rule: string;
+  finding: string | null;
+  owner: string;
+  reason: string;
+  approvers: string[];
+  expires: string;
+  /** Whole days left until the end of the expiry day. */
+  daysLeft: number;
+  source: string;
+}
+
+export interface ReportHealth {
+  /** 0–100, or null when there is nothing to score (docs/report.md, "Health score"). */
+  score: number | null;
+  status: HealthStatus | null;
+  /** Mean gate score (pass 1, warn 0.5, fail 0) over evaluated gates; null when none. */
+  gates: number | null;
+  /** Mean KPI score (green 1, amber 0.5, red 0) over rated KPIs; null when none. */
+  kpis: number | null;
+}
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION;
+  project: string;
+  tier: Tier | null;
+  asOf: string;
+  policy: string | null;
+  health: ReportHealth;
+  phases: ReportPhase[];
+  kpis: ReportKpi[];
+  tests: ReportTests;
+  coverage: ReportCoverage;
+  security: ReportSecurity;
+  defects: ReportDefects;
+  schedule: ReportSchedule | null;
+  dora: ReportDora | null;
+  forecast: ReportForecast | null;
+  warnings: ReportWarning[];
+  waivers: { inForce: ReportWaiver[]; expiring: ReportWaiver[] };
+  /** Release decisions of the gray-release gate; always empty until that gate exists. */
+  releaseDecisions: never[];
+}
