@@ -25,6 +25,12 @@ function planFile(flag: string | undefined): string | undefined {
   return existsSync('.phasegate/plan.yaml') ? '.phasegate/plan.yaml' : undefined;
 }
 
+/** The plan of the latest `record plan` snapshot, when no plan file is given. */
+export function latestPlan(records: readonly HistoryRecord[]): Plan | undefined {
+  const plans = records.filter((r) => r.kind === 'plan');
+  return plans.at(-1)?.plan as Plan | undefined;
+}
+
 /** Loads plan and defects first (cheap, and their errors name lines), then the history. */
 export async function readHistory(f: HistoryFlags): Promise<HistoryInput> {
   const file = planFile(f.plan);
@@ -33,7 +39,7 @@ export async function readHistory(f: HistoryFlags): Promise<HistoryInput> {
   const store = await openStore(f.store);
   try {
     const records = await store.query({ project: f.project });
-    return { records, plan, defects, warnings: store.warnings() };
+    return { records, plan: plan ?? latestPlan(records), defects, warnings: store.warnings() };
   } finally {
     await store.close();
   }

@@ -58,6 +58,10 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .option('--title <text>', 'title')
     .addOption(time())
     .action(async (o) => setCode(await (await import('./commands/record.js')).recordWorkItem(o)));
+  storeOptions(record.command('plan').description('a snapshot of the plan file (metrics and portfolio reports use the latest)'))
+    .requiredOption('--plan <file>', 'plan file, e.g. .phasegate/plan.yaml')
+    .addOption(time())
+    .action(async (o) => setCode(await (await import('./commands/record.js')).recordPlan(o)));
 }
 
 const integer = (value: string): number => {

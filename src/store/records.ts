@@ -45,6 +45,8 @@ export interface VerdictRecord extends RecordBase {
   phase: 'requirements' | 'design' | 'implementation' | 'testing' | 'release';
   status: 'pass' | 'warn' | 'fail';
   policy: string;
+  /** The policy's tier, when it has one (portfolio reports show it). */
+  tier?: 'strategic' | 'operational' | 'innovation';
   commit?: string;
   buildId?: string;
   /** Rule id → outcome. */

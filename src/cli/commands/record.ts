@@ -86,6 +86,7 @@ export async function recordRun(opts: RunOptions): Promise<number> {
       phase: v.phase,
       status: v.status,
       policy: v.policy,
+      ...(v.tier ? { tier: v.tier } : {}),
       commit: opts.commit,
       buildId: opts.build,
       rules: Object.fromEntries(v.rules.map((r) => [r.id, r.status])),
@@ -173,4 +174,27 @@ export async function recordWorkItem(opts: WorkItemOptions): Promise<number> {
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
   return appendAll(opts, [rec], `work item ${opts.item} (${opts.state})`);
+}
+
+export interface PlanOptions extends StoreOptions {
+  plan: string;
+}
+
+/** `record plan`: a snapshot of the plan file, so KPIs and portfolio reports can use it from the store. */
+export async function recordPlan(opts: PlanOptions): Promise<number> {
+  const { loadPlanFile } = await import('../../metrics/index.js');
+  const { stableJson } = await import('../../io/json.js');
+  const { createHash } = await import('node:crypto');
+  const plan = loadPlanFile(opts.plan);
+  const digest = createHash('sha256').update(stableJson(plan)).digest('hex');
+  const rec: HistoryRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    kind: 'plan',
+    id: recordId(opts.project, 'plan', digest),
+    project: opts.project,
+    time: (opts.time ?? new Date()).toISOString(),
+    digest,
+    plan,
+  };
+  return appendAll(opts, [rec], `plan ${opts.plan} (${digest.slice(0, 12)})`);
 }
