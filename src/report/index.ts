@@ -8,3 +8,5 @@ export { HEADLINE_KPIS, TREND_POINTS } from './kpis.js';
 export { healthOf, healthStatus } from './health.js';
 export type * from './types.js';
 export { REPORT_SCHEMA_VERSION } from './types.js';
+export { renderReportMarkdown, reportMarker, DROP_ORDER, type MarkdownOptions } from './markdown/index.js';
+export { CHECK_RUN_SUMMARY_LIMIT, JOB_SUMMARY_LIMIT, COMMENT_LIMIT, measure, type LimitUnit } from './markdown/size.js';

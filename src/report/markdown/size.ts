@@ -1,0 +1,20 @@
+/**
+ * GitHub's size limits for Markdown and how a text is measured against them. A check run's
+ * `output.summary` takes at most 65,535 characters; a job summary ($GITHUB_STEP_SUMMARY) at
+ * most 1 MiB. UTF-8 bytes are never fewer than UTF-16 code units, so a text measured in
+ * bytes fits either limit; that is the renderer's default.
+ */
+
+/** GitHub's limit on a check run's summary, in characters. */
+export const CHECK_RUN_SUMMARY_LIMIT = 65_535;
+/** GitHub's limit on a step's job summary, in bytes (1 MiB). */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024;
+/** GitHub's limit on an issue or PR comment body, in characters. */
+export const COMMENT_LIMIT = 65_536;
+
+export type LimitUnit = 'bytes' | 'characters';
+
+/** The size of `text`: UTF-8 bytes, or characters as JavaScript counts them (UTF-16 code units). */
+export function measure(text: string, unit: LimitUnit): number {
+  return unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
+}
