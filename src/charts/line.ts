@@ -1,0 +1,41 @@
+/** Line charts (trends over runs, days, weeks) as static SVG. */
+import { baseOption, thresholdExtentSeries, thresholdMarkLine } from './options.js';
+import { renderSvg } from './render.js';
+import { cleanSpec, describe, isEmpty, type ChartSpec } from './spec.js';
+import { noDataSvg } from './svg.js';
+import { lineCue, palette, seriesColour } from './theme.js';
+
+/**
+ * Renders a line chart to an SVG string. Pure and deterministic: the same spec gives the same
+ * bytes. Nulls are gaps; each series has its own dash pattern and point symbol besides its
+ * colour; a spec with nothing to plot gives a small "No data" SVG. Never throws on data.
+ */
+export function lineChartSvg(spec: ChartSpec): string {
+  const s = cleanSpec(spec);
+  if (isEmpty(s)) return noDataSvg(s);
+  const p = palette(s.theme);
+  const markLine = thresholdMarkLine(s);
+  const series = s.series.map((x, i) => {
+    const cue = lineCue(i);
+    const colour = seriesColour(p, i);
+    return {
+      type: 'line',
+      name: x.name,
+      data: x.values,
+      connectNulls: false,
+      silent: true,
+      symbol: cue.symbol,
+      symbolSize: 7,
+      showAllSymbol: 'auto',
+      itemStyle: { color: colour, borderColor: colour },
+      lineStyle: { color: colour, width: 2, type: cue.type },
+      ...(i === 0 && markLine ? { markLine } : {}),
+    };
+  });
+  return renderSvg(
+    { ...baseOption(s, false), series: [...series, ...thresholdExtentSeries(s)] },
+    s.width,
+    s.height,
+    describe(s, 'Line chart'),
+  );
+}
