@@ -1,7 +1,7 @@
 /** Bar charts (findings by severity, deployments per week) as static SVG. */
 import { baseOption, thresholdExtentSeries, thresholdMarkLine } from './options.js';
 import { renderSvg } from './render.js';
-import { cleanSpec, describe, isEmpty, type BarChartSpec } from './spec.js';
+import { cleanSpec, describe, formatNumber, isEmpty, type BarChartSpec } from './spec.js';
 import { noDataSvg } from './svg.js';
 import { barDecal, palette, seriesColour } from './theme.js';
 
@@ -18,6 +18,7 @@ export function barChartSvg(spec: BarChartSpec): string {
   if (isEmpty(s)) return noDataSvg(s);
   const p = palette(s.theme);
   const markLine = thresholdMarkLine(s);
+  const stacked = spec.stacked === true;
   const labelled = s.categories.length * s.series.length <= MAX_LABELLED_BARS;
   const series = s.series.map((x, i) => {
     const colour = seriesColour(p, i);
@@ -27,14 +28,17 @@ export function barChartSvg(spec: BarChartSpec): string {
       name: x.name,
       data: x.values,
       silent: true,
-      ...(spec.stacked === true ? { stack: 'total' } : {}),
+      ...(stacked ? { stack: 'total' } : {}),
       itemStyle: { color: colour, ...(decal ? { decal } : {}) },
       label: {
         show: labelled,
-        position: spec.stacked === true ? 'inside' : 'top',
-        color: spec.stacked === true ? p.background : p.text,
+        position: stacked ? 'inside' : 'top',
+        color: stacked ? p.background : p.text,
         fontFamily: 'sans-serif',
         fontSize: 11,
+        // A zero segment of a stack has no height: its label would sit on the next one.
+        formatter: (p: { value: unknown }) =>
+          typeof p.value === 'number' && !(stacked && p.value === 0) ? formatNumber(p.value) : '',
       },
       ...(i === 0 && markLine ? { markLine } : {}),
     };
