@@ -14,6 +14,7 @@ import { reportKpis } from './kpis.js';
 import { coverageSection, defectsSection, doraSection, forecastSection, scheduleSection, securitySection, testsSection } from './sections.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './types.js';
 
+/** What buildReport reads; only the project, tier, status date and verdicts are required. */
 export interface ReportInput {
   project: string;
   tier: Tier | null;

@@ -7,9 +7,13 @@
  */
 import type { HealthStatus, KpiStatus, ReportHealth, ReportKpi, ReportPhase } from './types.js';
 
+/** Weight of the gates part G in the score. */
 export const GATE_WEIGHT = 0.4;
+/** Weight of the KPI part K in the score. */
 export const KPI_WEIGHT = 0.6;
+/** Lowest score that is `healthy`. */
 export const HEALTHY_FROM = 80;
+/** Lowest score that is `at-risk`; below it is `critical`. */
 export const AT_RISK_FROM = 60;
 
 const GATE_POINTS: Record<string, number> = { pass: 1, warn: 0.5, fail: 0 };

@@ -24,6 +24,7 @@ export const HEADLINE_KPIS: readonly string[] = [
 /** How many points a trend series holds at most (the current value included). */
 export const TREND_POINTS = 12;
 
+/** The inputs the KPI table reads (a subset of ReportInput). */
 export interface KpiSources {
   project: string;
   asOf: Date;

@@ -5,14 +5,18 @@
  * could not be measured is `null`, never 0 or NaN.
  */
 import type { GateStatus, RuleStatus } from '../gate/types.js';
-import type { Band } from '../metrics/dora.js';
 import type { KpiWarning, WarningEvidence } from '../metrics/types.js';
 import type { Phase, Tier } from '../policy/types.js';
+import type { ReportCoverage, ReportDefects, ReportDora, ReportForecast, ReportSchedule, ReportSecurity, ReportTests } from './measures.js';
 
+export type * from './measures.js';
+
+/** Version of the report model and schemas/report.schema.json. */
 export const REPORT_SCHEMA_VERSION = 1;
 
 /** A KPI's rating against the policy's metric rules on it (docs/report.md, "KPI status"). */
 export type KpiStatus = 'green' | 'amber' | 'red' | 'unrated' | 'not-measured';
+/** The band of the health score: healthy ≥ 80, at-risk ≥ 60, else critical. */
 export type HealthStatus = 'healthy' | 'at-risk' | 'critical';
 
 /** One phase: its latest gate verdict and its planned and actual dates. */
@@ -32,6 +36,7 @@ export interface ReportPhase {
   deviationRate: number | null;
 }
 
+/** One KPI: value, previous value, trend and status against the policy. */
 export interface ReportKpi {
   name: string;
   unit: string;
@@ -48,103 +53,7 @@ export interface ReportKpi {
   notMeasured: string | null;
 }
 
-/** A failed, errored or flaky test, or a finding, with where it is. */
-export interface ReportItem {
-  id: string;
-  title: string;
-  level: string;
-  message: string | null;
-  file: string | null;
-  line: number | null;
-}
-
-export interface ReportTests {
-  total: number | null;
-  passed: number | null;
-  failed: number | null;
-  passRate: number | null;
-  failures: ReportItem[];
-  /** Ids of flaky tests (this run's and those seen flipping across runs). */
-  flaky: string[];
-  /** Tests failing now that did not fail in the base branch's last run. */
-  newFailures: string[];
-}
-
-export interface ReportCoverage {
-  line: number | null;
-  branch: number | null;
-  newLine: number | null;
-  newBranch: number | null;
-}
-
-export interface ReportSecurity {
-  critical: number | null;
-  high: number | null;
-  medium: number | null;
-  low: number | null;
-  new: number | null;
-  findings: ReportItem[];
-}
-
-export interface ReportDefects {
-  density: number | null;
-  newDensity: number | null;
-  open: number | null;
-  confirmed: number | null;
-}
-
-/** One row of the earned-value table (a phase or the whole project). */
-export interface EvmRow {
-  phase: Phase | 'project';
-  status: 'done' | 'running' | 'not-started';
-  plannedStart: string;
-  plannedFinish: string;
-  deviationRate: number | null;
-  budget: number;
-  pv: number;
-  ev: number;
-  ac: number | null;
-  sv: number;
-  spi: number | null;
-  cpi: number | null;
-}
-
-export interface ReportSchedule {
-  currency: string | null;
-  bac: number;
-  due: string;
-  spi: number | null;
-  spiT: number | null;
-  cpi: number | null;
-  deviationRate: number | null;
-  overrunRate: number | null;
-  eac: number | null;
-  table: EvmRow[];
-}
-
-export interface DoraMetric {
-  value: number;
-  band: Band;
-}
-
-export interface ReportDora {
-  environment: string;
-  deployments: number;
-  deploymentFrequency: DoraMetric | null;
-  leadTime: DoraMetric | null;
-  changeFailureRate: DoraMetric | null;
-  timeToRestore: DoraMetric | null;
-}
-
-export interface ReportForecast {
-  p50: string;
-  p85: string;
-  p95: string;
-  due: string | null;
-  onTimeProbability: number | null;
-  trials: number;
-}
-
+/** An early warning, the facts it rests on and what to do. */
 export interface ReportWarning {
   code: KpiWarning['code'];
   message: string;
@@ -153,6 +62,7 @@ export interface ReportWarning {
   action: string;
 }
 
+/** A waiver in force at the status date. */
 export interface ReportWaiver {
   rule: string;
   finding: string | null;
@@ -165,6 +75,7 @@ export interface ReportWaiver {
   source: string;
 }
 
+/** The overall health score and its parts. */
 export interface ReportHealth {
   /** 0–100, or null when there is nothing to score (docs/report.md, "Health score"). */
   score: number | null;
@@ -175,6 +86,7 @@ export interface ReportHealth {
   kpis: number | null;
 }
 
+/** The project health report. */
 export interface Report {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
   project: string;

@@ -10,6 +10,7 @@ import { PhasegateError } from '../errors.js';
 import { newAjv } from '../io/ajv.js';
 import type { Report } from './types.js';
 
+/** Where the report schema lives: `<package>/schemas/report.schema.json`. */
 export const REPORT_SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schemas', 'report.schema.json');
 
 let compiled: ValidateFunction | undefined;

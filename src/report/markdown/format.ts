@@ -18,8 +18,11 @@ export interface Rendered {
   dropped: Dropped[];
 }
 
+/** A KPI status as an emoji and a word (never colour alone). */
 export const KPI_WORD: Readonly<Record<KpiStatus, string>> = { red: '🔴 red', amber: '🟠 amber', green: '🟢 green', unrated: '⚪ unrated', 'not-measured': '— not measured' };
+/** The headline emoji of a health status (`none`: not scored). */
 export const HEALTH_EMOJI: Readonly<Record<HealthStatus | 'none', string>> = { healthy: '🟢', 'at-risk': '🟠', critical: '🔴', none: '⚪' };
+/** A gate state as an emoji and a word. */
 export const GATE_CELL: Readonly<Record<ReportPhase['gate'], string>> = { pass: '✅ PASS', warn: '⚠️ WARN', fail: '❌ FAIL', 'not-evaluated': '— not evaluated' };
 
 /** `1,234.5`: at most `digits` decimals, thousands grouped; `—` for null. */

@@ -23,6 +23,7 @@ export const DROP_ORDER: readonly string[] = [
   'the waiver tables',
 ];
 
+/** Options of renderReportMarkdown. */
 export interface MarkdownOptions {
   /** The most the text may take, in `unit`s. */
   limit: number;

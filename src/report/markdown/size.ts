@@ -12,6 +12,7 @@ export const JOB_SUMMARY_LIMIT = 1024 * 1024;
 /** GitHub's limit on an issue or PR comment body, in characters. */
 export const COMMENT_LIMIT = 65_536;
 
+/** How a limit counts: UTF-8 bytes or UTF-16 code units. */
 export type LimitUnit = 'bytes' | 'characters';
 
 /** The size of `text`: UTF-8 bytes, or characters as JavaScript counts them (UTF-16 code units). */
