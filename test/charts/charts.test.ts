@@ -110,3 +110,16 @@ describe.each(renderers)('%s chart SVG', (kind, render) => {
     expect(dark).toContain('fill="#0d1117"');
   });
 });
+
+describe('a long line chart (one point per run)', () => {
+  const runs = Array.from({ length: 10_000 }, (_, i) => `run ${i + 1}`);
+  const values = runs.map((_, i) => (i >= 3000 && i < 4000 ? null : 10 + Math.sin(i / 300) * 5 + (i % 7)));
+
+  it('is downsampled to the chart width, keeping wide gaps and the last value', () => {
+    const svg = lineChartSvg({ title: 'Duration per run', categories: runs, series: [{ name: 'main', values }] });
+    expect(svg.length).toBeLessThan(30_000);
+    const line = parseSvg(svg).find((e) => e.name === 'path' && e.attributes['stroke-width'] === '2');
+    expect(line?.attributes.d?.match(/M/g)).toHaveLength(2);
+    expect(rootOf(svg).title).toContain(`main: last value ${values.at(-1)?.toFixed(3).replace(/\.?0+$/, '')} (run 10000)`);
+  });
+});
