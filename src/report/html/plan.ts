@@ -1,0 +1,90 @@
+/**
+ * The plan sections of the health report: schedule and cost (earned value per phase, the
+ * deviation and overrun rates), DORA's four keys with their bands, and the finish forecast
+ * (P50/P85/P95 against the due date). A section without its input says how to get it.
+ */
+import type { DoraMetric, EvmRow, Report } from '../types.js';
+import { spiChart } from './charts.js';
+import { esc } from './escape.js';
+import { badge, day, num, notMeasured, signedPercent, valueOr, withUnit } from './format.js';
+import { facts, section, table, type Column } from './table.js';
+
+const ratio = (x: number | null, hint = 'not computable yet'): string => valueOr(x, (v) => num(v), hint);
+
+function evmCols(currency: string): Column<EvmRow>[] {
+  const money = (x: number | null): string => valueOr(x, (v) => `${num(v, 0)}${currency}`, 'no actual cost recorded');
+  return [
+    { head: 'Phase', cell: (e) => esc(e.phase) },
+    { head: 'Status', cell: (e) => esc(e.status.replace('-', ' ')) },
+    { head: 'Planned', cell: (e) => `${day(e.plannedStart)} → ${day(e.plannedFinish)}` },
+    { head: 'Deviation', num: true, cell: (e) => valueOr(e.deviationRate, signedPercent, 'not started') },
+    { head: 'Budget', num: true, cell: (e) => money(e.budget) },
+    { head: 'PV', num: true, cell: (e) => money(e.pv) },
+    { head: 'EV', num: true, cell: (e) => money(e.ev) },
+    { head: 'AC', num: true, cell: (e) => money(e.ac) },
+    { head: 'SV', num: true, cell: (e) => money(e.sv) },
+    { head: 'SPI', num: true, cell: (e) => ratio(e.spi) },
+    { head: 'CPI', num: true, cell: (e) => ratio(e.cpi, 'no actual cost recorded') },
+  ];
+}
+
+/** Earned value per phase and for the project, with SPI, SPI(t), CPI, EAC and the rates. */
+export function schedule(r: Report): string {
+  const s = r.schedule;
+  if (s === null) return section('schedule', 'Schedule and cost', `<p>${notMeasured('no plan: give the plan file (.phasegate/plan.yaml) to phasegate metrics')}</p>`);
+  const cur = s.currency ? ` ${esc(s.currency)}` : '';
+  const rate = (x: number | null): string => valueOr(x, signedPercent, 'not computable yet');
+  return section('schedule', 'Schedule and cost', [
+    facts([
+      ['SPI', ratio(s.spi)], ['SPI(t)', ratio(s.spiT)], ['CPI', ratio(s.cpi, 'no actual cost recorded')],
+      ['Schedule deviation', rate(s.deviationRate)], ['Cost overrun', rate(s.overrunRate)],
+      ['BAC', `${num(s.bac, 0)}${cur}`], ['EAC', valueOr(s.eac, (v) => `${num(v, 0)}${cur}`, 'no actual cost recorded')], ['Due', day(s.due)],
+    ]),
+    table('Earned value per phase (PV planned value, EV earned value, AC actual cost, SV = EV − PV)', evmCols(cur), s.table, { id: 'evm-table' }),
+    spiChart(r),
+  ].join('\n'));
+}
+
+const BAND_TONE = { elite: 'good', high: 'good', medium: 'warn', low: 'bad' } as const;
+const bandBadge = (m: DoraMetric): string => badge(BAND_TONE[m.band], m.band === 'low' || m.band === 'medium' ? '▲' : '✔', `${m.band[0]!.toUpperCase()}${m.band.slice(1)}`);
+
+const DORA_ROWS: ReadonlyArray<[keyof Omit<NonNullable<Report['dora']>, 'environment' | 'deployments'>, string, string]> = [
+  ['deploymentFrequency', 'Deployment frequency', 'per-day'],
+  ['leadTime', 'Lead time for changes', 'hours'],
+  ['changeFailureRate', 'Change failure rate', 'percent'],
+  ['timeToRestore', 'Time to restore', 'hours'],
+];
+
+/** DORA's four keys with their performance bands. */
+export function dora(r: Report): string {
+  const d = r.dora;
+  if (d === null) return section('dora', 'DORA', `<p>${notMeasured('no deployments recorded: record production deployments and incidents (phasegate record)')}</p>`);
+  const rows = DORA_ROWS.map(([key, label, unit]) => ({ label, unit, m: d[key] }));
+  const cols: Column<(typeof rows)[number]>[] = [
+    { head: 'Key', cell: (x) => x.label },
+    { head: 'Value', num: true, cell: (x) => (x.m ? withUnit(x.m.value, x.unit) : notMeasured('no data for it yet')) },
+    { head: 'Band', cell: (x) => (x.m ? bandBadge(x.m) : '<span class="muted">—</span>') },
+  ];
+  const caption = `DORA keys in ${esc(d.environment)} over ${d.deployments} deployments (bands: elite, high, medium, low)`;
+  return section('dora', 'DORA', table(caption, cols, rows, { id: 'dora-table' }));
+}
+
+/** The forecast finish dates against the due date. */
+export function forecast(r: Report): string {
+  const f = r.forecast;
+  if (f === null) return section('forecast', 'Forecast', `<p>${notMeasured('no forecast: give the plan and work item history to phasegate forecast')}</p>`);
+  const due = f.due;
+  const vsDue = (d: string): string =>
+    due === null ? '<span class="muted">no due date</span>' : d <= due ? badge('good', '✔', 'by the due date') : badge('bad', '✖', 'after the due date');
+  const rows: Array<[string, string]> = [['P50 (even odds)', f.p50], ['P85', f.p85], ['P95', f.p95]];
+  const cols: Column<[string, string]>[] = [
+    { head: 'Confidence', cell: ([k]) => k },
+    { head: 'Finish by', cell: ([, d]) => day(d) },
+    { head: 'Against due date', cell: ([, d]) => vsDue(d) },
+  ];
+  const odds = valueOr(f.onTimeProbability, (v) => withUnit(v, 'percent'), 'no due date');
+  return section('forecast', 'Forecast', [
+    facts([['Due', due === null ? '<span class="muted">none</span>' : day(due)], ['On-time probability', odds], ['Trials', num(f.trials, 0)]]),
+    table('Monte Carlo finish dates', cols, rows, { id: 'forecast-table' }),
+  ].join('\n'));
+}
