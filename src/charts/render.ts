@@ -10,7 +10,7 @@
  */
 import { init } from 'echarts/dist/echarts.esm.min.mjs';
 import type { EChartsCoreOption } from 'echarts/core';
-import { makeAccessible, stabiliseIds, stripInteractivity } from './svg.js';
+import { fontStylesToAttributes, makeAccessible, stabiliseIds, stripInteractivity } from './svg.js';
 
 /**
  * Renders an ECharts option to a deterministic, accessible SVG string. Animation is always
@@ -20,7 +20,8 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   const chart = init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({ ...option, animation: false });
-    return makeAccessible(stabiliseIds(stripInteractivity(chart.renderToSVGString())), label);
+    const svg = fontStylesToAttributes(stripInteractivity(chart.renderToSVGString()));
+    return makeAccessible(stabiliseIds(svg), label);
   } finally {
     chart.dispose();
   }

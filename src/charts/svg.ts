@@ -46,17 +46,31 @@ export function stripInteractivity(svg: string): string {
     .replace(/<style[^>]*><!\[CDATA\[[^\]]*\]\]>\s*<\/style>\n?/, '');
 }
 
+const PRESENTATION = new Set(['font-size', 'font-family', 'font-weight', 'font-style']);
+
+/**
+ * Turns ECharts' inline `style="font-…"` into SVG presentation attributes. A Content Security
+ * Policy without 'unsafe-inline' styles (Jenkins' default for archived HTML) drops style
+ * attributes, and the text would fall back to the page's 16px; attributes are not styles.
+ */
+export function fontStylesToAttributes(svg: string): string {
+  return svg.replace(/ style="([^"]*)"/g, (whole, css: string) => {
+    const declarations = css.split(';').filter((d) => d.trim() !== '');
+    const pairs = declarations.map((d) => d.split(':').map((x) => x.trim()));
+    if (!pairs.every(([name, value]) => name && value && PRESENTATION.has(name))) return whole;
+    return pairs.map(([name, value]) => ` ${name}="${value}"`).join('');
+  });
+}
+
 /**
  * Makes the root an image with a name: `role="img"`, `aria-label`, and a `<title>` (shown as a
- * tooltip, read by screen readers that ignore aria-label on SVG). Also lets the chart shrink to
- * its container (phones) while keeping its aspect ratio, through the viewBox ECharts writes.
+ * tooltip, read by screen readers that ignore aria-label on SVG). No style attribute: the page
+ * scales the chart (`svg { max-width: 100%; height: auto }` keeps the viewBox's aspect ratio),
+ * so a strict Content Security Policy has nothing to refuse.
  */
 export function makeAccessible(svg: string, label: string): string {
   const text = escapeXml(label);
-  return svg.replace(
-    /^<svg /,
-    `<svg role="img" aria-label="${text}" style="max-width:100%;height:auto" `,
-  ).replace(/^(<svg[^>]*>)/, `$1\n<title>${text}</title>`);
+  return svg.replace(/^<svg /, `<svg role="img" aria-label="${text}" `).replace(/^(<svg[^>]*>)/, `$1\n<title>${text}</title>`);
 }
 
 /** The SVG for a chart with nothing to plot: the title and "No data", same width. */
@@ -65,12 +79,12 @@ export function noDataSvg(spec: CleanSpec): string {
   const w = spec.width;
   const h = 64;
   const label = `${spec.title}. No data.`;
-  const font = 'font-family:sans-serif';
+  const font = 'font-family="sans-serif"';
   return [
     `<svg width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}">`,
     `<rect width="${w}" height="${h}" fill="${p.background}"></rect>`,
-    `<text x="8" y="22" style="font-size:14px;font-weight:bold;${font}" fill="${p.text}">${escapeXml(spec.title)}</text>`,
-    `<text x="8" y="48" style="font-size:12px;${font}" fill="${p.axis}">No data</text>`,
+    `<text x="8" y="22" font-size="14px" font-weight="bold" ${font} fill="${p.text}">${escapeXml(spec.title)}</text>`,
+    `<text x="8" y="48" font-size="12px" ${font} fill="${p.axis}">No data</text>`,
     '</svg>',
   ]
     .map((line, i) => (i === 0 ? makeAccessible(line, label) : line))

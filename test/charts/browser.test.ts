@@ -33,7 +33,7 @@ const deployments = barChartSvg({
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>charts</title>
-<style>body{font-family:sans-serif;margin:1rem;background:#f6f8fa}.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:1rem}</style>
+<style>body{font-family:sans-serif;margin:1rem;background:#f6f8fa}svg{display:block;max-width:100%;height:auto}.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(20rem,1fr));gap:1rem}</style>
 </head><body><h1>Charts</h1><div class="charts"><figure>${duration}</figure><figure>${deployments}</figure></div></body></html>`;
 
 describe.skipIf(chromiumSkipReason() !== undefined)('chart SVGs in headless Chromium', () => {
@@ -76,6 +76,20 @@ describe.skipIf(chromiumSkipReason() !== undefined)('chart SVGs in headless Chro
     expect(readFileSync(shots.phone).readUInt32BE(16)).toBe(780);
     expect(opened.consoleErrors).toEqual([]);
     expect(opened.requests).toEqual([]);
+  });
+
+  it('keeps chart text at its size under a CSP that refuses inline styles (Jenkins)', async () => {
+    const file = join(dir, 'csp.html');
+    const csp = "default-src 'none'; img-src 'self'; style-src 'self'";
+    writeFileSync(file, `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}">${duration}`);
+    const strict = await openInChromium(file, { name: 'charts-csp' });
+    try {
+      const sizes = await strict.page.locator('svg text').evaluateAll((ts) => ts.map((t) => getComputedStyle(t).fontSize));
+      expect(new Set(sizes)).toEqual(new Set(['12px', '14px']));
+      expect(strict.consoleErrors).toEqual([]);
+    } finally {
+      await strict.close();
+    }
   });
 
   it('records what a page that is not self-contained asks for', async () => {

@@ -123,3 +123,18 @@ describe('a long line chart (one point per run)', () => {
     expect(rootOf(svg).title).toContain(`main: last value ${values.at(-1)?.toFixed(3).replace(/\.?0+$/, '')} (run 10000)`);
   });
 });
+
+describe.each(renderers)('%s chart text under a strict Content Security Policy', (kind, render) => {
+  it('sets fonts as presentation attributes, which a CSP without inline styles keeps', () => {
+    const spec = kind === 'line' ? line : bar;
+    for (const svg of [render(spec), render({ ...spec, series: [] })]) {
+      const texts = parseSvg(svg).filter((e) => e.name === 'text');
+      expect(texts.length).toBeGreaterThan(1);
+      for (const t of texts) {
+        expect(t.attributes.style).toBeUndefined();
+        expect(t.attributes['font-size']).toMatch(/^\d+px$/);
+        expect(t.attributes['font-family']).toBe('sans-serif');
+      }
+    }
+  });
+});
