@@ -84,7 +84,11 @@ describe.skipIf(chromiumSkipReason() !== undefined)('chart SVGs in headless Chro
     writeFileSync(file, `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}">${duration}`);
     const strict = await openInChromium(file, { name: 'charts-csp' });
     try {
-      const sizes = await strict.page.locator('svg text').evaluateAll((ts) => ts.map((t) => getComputedStyle(t).fontSize));
+      // Runs in the page; the test's types have no DOM library.
+      const sizes = await strict.page.locator('svg text').evaluateAll((ts) => {
+        const view = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } };
+        return ts.map((t) => view.getComputedStyle(t).fontSize);
+      });
       expect(new Set(sizes)).toEqual(new Set(['12px', '14px']));
       expect(strict.consoleErrors).toEqual([]);
     } finally {
