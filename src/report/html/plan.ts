@@ -11,8 +11,8 @@ import { facts, section, table, type Column } from './table.js';
 
 const ratio = (x: number | null, hint = 'not computable yet'): string => valueOr(x, (v) => num(v), hint);
 
-function evmCols(currency: string): Column<EvmRow>[] {
-  const money = (x: number | null): string => valueOr(x, (v) => `${num(v, 0)}${currency}`, 'no actual cost recorded');
+function evmCols(): Column<EvmRow>[] {
+  const money = (x: number | null): string => valueOr(x, (v) => num(v, 0), 'no actual cost recorded');
   return [
     { head: 'Phase', cell: (e) => esc(e.phase) },
     { head: 'Status', cell: (e) => esc(e.status.replace('-', ' ')) },
@@ -40,13 +40,14 @@ export function schedule(r: Report): string {
       ['Schedule deviation', rate(s.deviationRate)], ['Cost overrun', rate(s.overrunRate)],
       ['BAC', `${num(s.bac, 0)}${cur}`], ['EAC', valueOr(s.eac, (v) => `${num(v, 0)}${cur}`, 'no actual cost recorded')], ['Due', day(s.due)],
     ]),
-    table('Earned value per phase (PV planned value, EV earned value, AC actual cost, SV = EV − PV)', evmCols(cur), s.table, { id: 'evm-table' }),
+    table(`Earned value per phase${cur ? `, amounts in${cur}` : ''} (PV planned value, EV earned value, AC actual cost, SV = EV − PV)`, evmCols(), s.table, { id: 'evm-table' }),
     spiChart(r),
   ].join('\n'));
 }
 
 const BAND_TONE = { elite: 'good', high: 'good', medium: 'warn', low: 'bad' } as const;
-const bandBadge = (m: DoraMetric): string => badge(BAND_TONE[m.band], m.band === 'low' || m.band === 'medium' ? '▲' : '✔', `${m.band[0]!.toUpperCase()}${m.band.slice(1)}`);
+const BAND_ICON = { elite: '★', high: '✔', medium: '▲', low: '✖' } as const;
+const bandBadge = (m: DoraMetric): string => badge(BAND_TONE[m.band], BAND_ICON[m.band], `${m.band[0]!.toUpperCase()}${m.band.slice(1)}`);
 
 const DORA_ROWS: ReadonlyArray<[keyof Omit<NonNullable<Report['dora']>, 'environment' | 'deployments'>, string, string]> = [
   ['deploymentFrequency', 'Deployment frequency', 'per-day'],

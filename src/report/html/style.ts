@@ -42,7 +42,7 @@ td code,th code{white-space:nowrap}
 .score small{font-size:1rem;color:var(--muted);font-weight:400}
 .facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.5rem;margin:.5rem 0}
 .facts div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.4rem .6rem}
-.facts dt{font-size:.85rem;color:var(--muted)}.facts dd{margin:0;font-weight:600}
+.facts dt{font-size:.85rem;color:var(--muted)}.facts dd{margin:0;font-weight:600}.facts .hint{font-weight:400}
 ol.timeline{display:grid;grid-template-columns:repeat(5,1fr);gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
 ol.timeline li{border:1px solid var(--line);border-radius:6px;padding:.5rem;background:var(--panel)}
 ol.timeline .phase{display:block;font-weight:600;text-transform:capitalize}
