@@ -58,7 +58,10 @@ export interface OpenPage {
   close(): Promise<void>;
 }
 
-function watch(context: BrowserContext, fileUrl: string, out: OpenPage): void {
+/** What the pages of one openInChromium call logged and requested. */
+type Log = Pick<OpenPage, 'consoleErrors' | 'requests'>;
+
+function watch(context: BrowserContext, fileUrl: string, out: Log): void {
   context.on('request', (request) => {
     const url = request.url();
     if (url !== fileUrl && !url.startsWith('data:')) out.requests.push(url);
@@ -72,7 +75,7 @@ function watch(context: BrowserContext, fileUrl: string, out: OpenPage): void {
   });
 }
 
-async function openContext(browser: Browser, fileUrl: string, out: OpenPage, phone: boolean): Promise<Page> {
+async function openContext(browser: Browser, fileUrl: string, out: Log, phone: boolean): Promise<Page> {
   const context = await browser.newContext(
     phone
       ? { viewport: PHONE_VIEWPORT, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
@@ -94,27 +97,23 @@ export async function openInChromium(file: string, options: { name: string }): P
   if (!/^[\w.-]+$/.test(options.name)) throw new Error(`screenshot name must be a plain file name: ${options.name}`);
   const fileUrl = pathToFileURL(resolve(file)).href;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: 60_000 });
-  const out: OpenPage = {
-    page: undefined as unknown as Page,
-    consoleErrors: [],
-    requests: [],
-    screenshot: async () => {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const desktop = resolve(SCREENSHOT_DIR, `${options.name}.png`);
-      const phone = resolve(SCREENSHOT_DIR, `${options.name}-phone.png`);
-      await out.page.screenshot({ path: desktop, fullPage: true });
-      const phonePage = await openContext(browser, fileUrl, out, true);
-      await phonePage.screenshot({ path: phone, fullPage: true });
-      await phonePage.context().close();
-      return { desktop, phone };
-    },
-    close: () => browser.close(),
-  };
+  const log: Log = { consoleErrors: [], requests: [] };
+  let page: Page;
   try {
-    out.page = await openContext(browser, fileUrl, out, false);
+    page = await openContext(browser, fileUrl, log, false);
   } catch (error) {
     await browser.close();
     throw error;
   }
-  return out;
+  const screenshot = async (): Promise<{ desktop: string; phone: string }> => {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const desktop = resolve(SCREENSHOT_DIR, `${options.name}.png`);
+    const phone = resolve(SCREENSHOT_DIR, `${options.name}-phone.png`);
+    await page.screenshot({ path: desktop, fullPage: true });
+    const phonePage = await openContext(browser, fileUrl, log, true);
+    await phonePage.screenshot({ path: phone, fullPage: true });
+    await phonePage.context().close();
+    return { desktop, phone };
+  };
+  return { page, ...log, screenshot, close: () => browser.close() };
 }
