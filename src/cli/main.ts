@@ -8,6 +8,7 @@ import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
 import { PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
 import { registerHistoryCommands } from './register-history.js';
+import { registerReportCommand } from './register-report.js';
 
 type SetCode = (code: number) => void;
 
@@ -92,6 +93,7 @@ export function buildProgram(setCode: SetCode): Command {
   gateCommand(program, setCode);
   collectCommand(program, setCode);
   registerHistoryCommands(program, setCode);
+  registerReportCommand(program, setCode);
   demoCommand(program, setCode);
   return program;
 }

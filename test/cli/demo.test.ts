@@ -46,4 +46,14 @@ describe('phasegate demo (npm start)', () => {
     expect(testing.status).toBe('fail');
     expect(readFileSync(path.join(out, 'release.md'), 'utf8')).toMatch(/release gate failed/i);
   });
+
+  it('writes the health report as Markdown, HTML and JSON and says where', () => {
+    for (const name of ['report.md', 'report.html', 'report.json']) expect(r.stdout).toContain(path.join(path.relative(process.cwd(), out), name));
+    const md = readFileSync(path.join(out, 'report.md'), 'utf8');
+    expect(md.split('\n')[0]).toMatch(/^### .+ acme-payments health \d+\/100 \((healthy|at-risk|critical)\) — 2 of 5 gates failing: testing, release$/);
+    const report = JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'));
+    expect(report.phases.map((p: { gate: string }) => p.gate)).toEqual(['pass', 'pass', 'pass', 'fail', 'fail']);
+    expect(report.coverage.line).toBe(75.42);
+    expect(readFileSync(path.join(out, 'report.html'), 'utf8')).toContain('acme-payments');
+  });
 });

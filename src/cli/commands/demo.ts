@@ -57,7 +57,11 @@ export async function demoCommand(opts: { outDir: string }): Promise<number> {
     writeFileAtomic(path.join(outDir, `${phase}.md`), renderVerdict(verdict, 'markdown', { color: false }));
   }
   process.stdout.write(`\nSummary\n${verdicts.map(summaryLine).join('\n')}\n`);
-  process.stdout.write(`\nEvidence and verdicts (JSON, Markdown) are in ${path.relative(process.cwd(), outDir) || '.'}/\n`);
+  const { writeDemoReports } = await import('../demo-report.js');
+  const reports = await writeDemoReports({ example: EXAMPLE, project: settings.project, policy, evidence, verdicts, now, outDir });
+  const shown = (f: string) => path.relative(process.cwd(), f) || f;
+  process.stdout.write(`\nHealth report (twelve weeks of the example's history, its plan and defects):\n${reports.map((f) => `  ${shown(f)}`).join('\n')}\n`);
+  process.stdout.write(`Evidence and verdicts (JSON, Markdown) are in ${shown(outDir)}/\n`);
   process.stdout.write('In a pipeline, `phasegate gate` exits 1 on a failed gate; the demo always exits 0.\n');
   return 0;
 }

@@ -3,13 +3,10 @@
  * Ids are derived from what identifies each fact, so recording the same build twice (a
  * retried pipeline step) never duplicates it.
  */
-import { readFileSync } from 'node:fs';
 import { readEvidenceFile } from '../../evidence/index.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
-import { PhasegateError } from '../../errors.js';
-import type { Verdict } from '../../gate/types.js';
-import { assertValidVerdict } from '../../gate/render/validate.js';
 import { openStore, recordId } from '../../store/open.js';
+import { readVerdictFile } from '../verdict-input.js';
 import { RECORD_SCHEMA_VERSION, type HistoryRecord, type RunRecord, type TestRun, type VerdictRecord } from '../../store/records.js';
 
 export interface StoreOptions {
@@ -29,17 +26,6 @@ async function appendAll(opts: StoreOptions, records: HistoryRecord[], what: str
   } finally {
     await store.close();
   }
-}
-
-function readVerdict(file: string): Verdict {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new PhasegateError({ file, message: `cannot read the verdict (${(err as Error).message.split('\n')[0]}); give a file written by phasegate gate --format json` });
-  }
-  assertValidVerdict(value, file);
-  return value;
 }
 
 /** Failed, errored and flaky tests of the bundle: passes are implied by tests.total. */
@@ -78,7 +64,7 @@ export async function recordRun(opts: RunOptions): Promise<number> {
   };
   if (bundle) run.tests = testRuns(bundle);
   const verdicts: VerdictRecord[] = (opts.verdict ?? []).map((file) => {
-    const v = readVerdict(file);
+    const v = readVerdictFile(file);
     return {
       ...base,
       kind: 'verdict',
