@@ -1,7 +1,7 @@
 /** Bar charts (findings by severity, deployments per week) as static SVG. */
-import { baseOption, thresholdExtentSeries, thresholdMarkLine } from './options.js';
-import { renderSvg } from './render.js';
-import { cleanSpec, describe, formatNumber, isEmpty, type BarChartSpec } from './spec.js';
+import { thresholdMarkLine } from './options.js';
+import { renderChart } from './render.js';
+import { cleanSpec, formatNumber, isEmpty, type BarChartSpec } from './spec.js';
 import { noDataSvg } from './svg.js';
 import { barDecal, palette, seriesColour } from './theme.js';
 
@@ -43,10 +43,5 @@ export function barChartSvg(spec: BarChartSpec): string {
       ...(i === 0 && markLine ? { markLine } : {}),
     };
   });
-  return renderSvg(
-    { ...baseOption(s, true), series: [...series, ...thresholdExtentSeries(s)] },
-    s.width,
-    s.height,
-    describe(s, 'Bar chart'),
-  );
+  return renderChart(s, 'Bar chart', series);
 }

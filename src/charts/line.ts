@@ -1,7 +1,7 @@
 /** Line charts (trends over runs, days, weeks) as static SVG. */
-import { baseOption, thresholdExtentSeries, thresholdMarkLine } from './options.js';
-import { renderSvg } from './render.js';
-import { cleanSpec, describe, isEmpty, type ChartSpec } from './spec.js';
+import { thresholdMarkLine } from './options.js';
+import { renderChart } from './render.js';
+import { cleanSpec, isEmpty, type ChartSpec } from './spec.js';
 import { noDataSvg } from './svg.js';
 import { lineCue, palette, seriesColour } from './theme.js';
 
@@ -37,10 +37,5 @@ export function lineChartSvg(spec: ChartSpec): string {
       ...(i === 0 && markLine ? { markLine } : {}),
     };
   });
-  return renderSvg(
-    { ...baseOption(s, false), series: [...series, ...thresholdExtentSeries(s)] },
-    s.width,
-    s.height,
-    describe(s, 'Line chart'),
-  );
+  return renderChart(s, 'Line chart', series);
 }

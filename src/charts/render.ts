@@ -10,6 +10,8 @@
  */
 import { init } from 'echarts/dist/echarts.esm.min.mjs';
 import type { EChartsCoreOption } from 'echarts/core';
+import { baseOption, thresholdExtentSeries } from './options.js';
+import { describe, type CleanSpec } from './spec.js';
 import { fontStylesToAttributes, makeAccessible, stabiliseIds, stripInteractivity } from './svg.js';
 
 /**
@@ -25,4 +27,10 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   } finally {
     chart.dispose();
   }
+}
+
+/** Renders a line or bar chart: the shared axes, legend and title around the given series. */
+export function renderChart(spec: CleanSpec, kind: 'Line chart' | 'Bar chart', series: Record<string, unknown>[]): string {
+  const option = { ...baseOption(spec, kind === 'Bar chart'), series: [...series, ...thresholdExtentSeries(spec)] };
+  return renderSvg(option, spec.width, spec.height, describe(spec, kind));
 }
