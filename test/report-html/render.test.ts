@@ -63,7 +63,7 @@ describe('missing values and hostile text', () => {
     const r = handReport();
     r.coverage.newLine = null;
     const html = renderReportHtml(r);
-    const row = html.split('\n').find((l) => l.includes('<code>coverage.newLine</code>'))!;
+    const row = html.split('\n').find((l) => l.includes('<code>coverage.<wbr />newLine</code>'))!;
     expect(row).toContain('<span class="nm">not measured</span> <span class="hint">(no input gives coverage.newLine: ');
     expect(html).toMatch(/New code, line<\/dt><dd><span class="nm">not measured<\/span>/);
     expect(html).not.toMatch(/NaN|undefined|>null</);

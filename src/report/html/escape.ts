@@ -22,7 +22,5 @@ export function escCut(text: string, max: number): string {
   return `${esc(text.slice(0, max))}… <span class="muted">(${(text.length - max).toLocaleString('en-US')} more characters)</span>`;
 }
 
-/** A slug usable as an id: lower-case letters, digits and dashes. */
-export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'x';
-}
+/** An escaped dotted name with break opportunities after the dots (`coverage.<wbr />line`). */
+export const dotted = (name: string): string => esc(name).replace(/\./g, '.<wbr />');

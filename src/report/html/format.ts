@@ -71,10 +71,10 @@ export const healthBadge = (s: HealthStatus | string | null): string =>
 
 /** The trend against the previous value: an arrow, a word and whether that is better. */
 export function trendWord(k: ReportKpi): string {
-  if (k.value === null || k.previous === null) return '<span class="muted">first value</span>';
+  if (k.value === null || k.previous === null) return '<span class="muted nowrap">first value</span>';
   const d = k.value - k.previous;
-  if (Math.abs(d) < 1e-9) return '<span aria-hidden="true">→</span> steady';
+  if (Math.abs(d) < 1e-9) return '<span class="nowrap"><span aria-hidden="true">→</span> steady</span>';
   const up = d > 0;
   const better = k.better === 'neither' ? '' : up === (k.better === 'higher') ? ' (better)' : ' (worse)';
-  return `<span aria-hidden="true">${up ? '↑' : '↓'}</span> ${up ? 'up' : 'down'} ${num(Math.abs(d))}${better}`;
+  return `<span class="nowrap"><span aria-hidden="true">${up ? '↑' : '↓'}</span> ${up ? 'up' : 'down'} ${num(Math.abs(d))}</span>${better}`;
 }

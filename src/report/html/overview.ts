@@ -3,7 +3,7 @@
  * the formula), the five-phase timeline with gate states and dates, and the KPI table.
  */
 import type { Report, ReportKpi, ReportPhase } from '../types.js';
-import { esc } from './escape.js';
+import { dotted, esc } from './escape.js';
 import { day, gateBadge, healthBadge, kpiBadge, num, signedPercent, trendWord, valueOr, withUnit } from './format.js';
 import { facts, section, table, type Column } from './table.js';
 
@@ -42,7 +42,7 @@ export function phases(r: Report): string {
 }
 
 const KPI_COLS: readonly Column<ReportKpi>[] = [
-  { head: 'KPI', cell: (k) => `<code>${esc(k.name)}</code>` },
+  { head: 'KPI', cell: (k) => `<code>${dotted(k.name)}</code>` },
   { head: 'Value', num: true, cell: (k) => valueOr(k.value, (x) => withUnit(x, k.unit), k.notMeasured) },
   { head: 'Previous', num: true, cell: (k) => (k.previous === null ? '<span class="muted">—</span>' : withUnit(k.previous, k.unit)) },
   { head: 'Trend', cell: trendWord },

@@ -12,10 +12,9 @@ import { facts, section, table, type Column } from './table.js';
 const ratio = (x: number | null, hint = 'not computable yet'): string => valueOr(x, (v) => num(v), hint);
 
 function evmCols(): Column<EvmRow>[] {
-  const money = (x: number | null): string => valueOr(x, (v) => num(v, 0), 'no actual cost recorded');
+  const money = (x: number | null): string => valueOr(x, (v) => num(v, 0), null);
   return [
-    { head: 'Phase', cell: (e) => esc(e.phase) },
-    { head: 'Status', cell: (e) => esc(e.status.replace('-', ' ')) },
+    { head: 'Phase', cell: (e) => `${esc(e.phase)}<br /><span class="hint">${esc(e.status.replace('-', ' '))}</span>` },
     { head: 'Planned', cell: (e) => `${day(e.plannedStart)} → ${day(e.plannedFinish)}` },
     { head: 'Deviation', num: true, cell: (e) => valueOr(e.deviationRate, signedPercent, 'not started') },
     { head: 'Budget', num: true, cell: (e) => money(e.budget) },
@@ -24,7 +23,7 @@ function evmCols(): Column<EvmRow>[] {
     { head: 'AC', num: true, cell: (e) => money(e.ac) },
     { head: 'SV', num: true, cell: (e) => money(e.sv) },
     { head: 'SPI', num: true, cell: (e) => ratio(e.spi) },
-    { head: 'CPI', num: true, cell: (e) => ratio(e.cpi, 'no actual cost recorded') },
+    { head: 'CPI', num: true, cell: (e) => valueOr(e.cpi, (v) => num(v), null) },
   ];
 }
 
@@ -41,6 +40,7 @@ export function schedule(r: Report): string {
       ['BAC', `${num(s.bac, 0)}${cur}`], ['EAC', valueOr(s.eac, (v) => `${num(v, 0)}${cur}`, 'no actual cost recorded')], ['Due', day(s.due)],
     ]),
     table(`Earned value per phase${cur ? `, amounts in${cur}` : ''} (PV planned value, EV earned value, AC actual cost, SV = EV − PV)`, evmCols(), s.table, { id: 'evm-table' }),
+    s.table.some((e) => e.ac === null) ? '<p class="more">AC and CPI read "not measured" where no actual cost is recorded for the phase; give actual costs in the plan file.</p>' : '',
     spiChart(r),
   ].join('\n'));
 }

@@ -30,10 +30,10 @@ caption{text-align:left;font-weight:600;padding:.5rem .75rem;background:var(--pa
 th,td{padding:.4rem .75rem;border-top:1px solid var(--line);text-align:left;vertical-align:top}
 thead th{background:var(--panel);white-space:nowrap}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-.badge{display:inline-block;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor;font-weight:600;font-size:.85rem;white-space:nowrap}
+.badge{display:inline-block;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor;font-weight:600;font-size:.85em;white-space:nowrap}
 .good{color:var(--good-fg);background:var(--good-bg)}.warn{color:var(--warn-fg);background:var(--warn-bg)}
 .bad{color:var(--bad-fg);background:var(--bad-bg)}.none{color:var(--none-fg);background:var(--none-bg)}
-.muted,.hint,.more{color:var(--muted)}.hint{font-size:.85rem}.nm{font-style:italic}time{white-space:nowrap}
+.muted,.hint,.more{color:var(--muted)}.hint{font-size:.85em;font-weight:400}.nowrap{white-space:nowrap}.nm{font-style:italic}time{white-space:nowrap}
 .num .hint{display:block;white-space:normal;max-width:24rem;margin-left:auto}
 .msg{white-space:pre-wrap;overflow-wrap:break-word;display:block;min-width:16rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:break-word}
@@ -59,7 +59,7 @@ const PRINT = `
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--panel:#fff;--line:#999;--link:#000}
 body{font-size:10.5pt}nav.toc,.skip{display:none}
 .chart-dark{display:none!important}.chart-light{display:block!important}
-.table-wrap{overflow:visible;border:none}table{font-size:9pt}
+.table-wrap{overflow:visible;border:none}table{font-size:9pt}td code,th code{white-space:normal}th,td{padding:.2rem .3rem}.num{white-space:normal}
 tr,li,figure,article,.facts div{break-inside:avoid}thead{display:table-header-group}h2,h3{break-after:avoid}
 .badge{background:#fff!important;color:#000!important}a{text-decoration:none}}`;
 
