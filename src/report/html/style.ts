@@ -51,7 +51,9 @@ figure{margin:0}figcaption{font-size:.85rem;color:var(--muted)}
 .chart-light svg,.chart-dark svg{display:block;max-width:100%;height:auto}
 article.warning{border-left:4px solid var(--warn-fg);padding:.25rem .75rem;margin:.75rem 0;background:var(--panel)}
 footer{color:var(--muted);font-size:.85rem;padding:2rem 1rem;border-top:1px solid var(--line);margin-top:2rem}
-th button{all:inherit;cursor:pointer;text-decoration:underline dotted}
+th button{all:unset;cursor:pointer;font:inherit;color:inherit;text-decoration:underline dotted}
+th[aria-sort=ascending] button::after{content:" \\2191" / ""}th[aria-sort=descending] button::after{content:" \\2193" / ""}
+#portfolio-table th[scope=row]{white-space:nowrap}
 th button:focus-visible{outline:2px solid var(--link)}
 @media (max-width:40rem){ol.timeline{grid-template-columns:1fr}.score{font-size:2rem}h1{font-size:1.3rem}body{font-size:15px}}`;
 
