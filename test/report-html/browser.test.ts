@@ -47,7 +47,37 @@ describe.skipIf(skip)('the health report in Chromium', () => {
     const shown = await page.locator('figure.chart svg:visible').count();
     expect(shown).toBe(await page.locator('figure.chart').count());
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.locator("html").evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('shows the dark charts in dark mode, and light charts without navigation in print', async () => {
+    const { page } = open;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await page.locator('.chart-dark svg:visible').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.chart-light svg:visible').count()).toBe(0);
+    await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+    expect(await page.locator('.chart-dark svg:visible').count()).toBe(0);
+    expect(await page.locator('nav.toc').isVisible()).toBe(false);
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(255, 255, 255)');
+  });
+});
+
+describe.skipIf(skip)('the health report under a Jenkins-like CSP (no inline styles, no scripts)', () => {
+  it('stays readable: plain tables and text, exactly one chart per figure', async () => {
+    const jenkins = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'self';" />`;
+    const html = renderReportHtml(await acmeReport()).replace('<meta charset="utf-8" />', `<meta charset="utf-8" />${jenkins}`);
+    const open = await openInChromium(write('acme-payments-jenkins-csp.html', html), { name: 'report-html-acme-jenkins-csp' });
+    try {
+      const { page } = open;
+      expect(await page.locator('figure.chart svg:visible').count()).toBe(await page.locator('figure.chart').count());
+      expect(await page.locator('#coverage').innerText()).toContain('75.42 %');
+      expect(await page.locator('.score').innerText()).toMatch(/54\s*\/ 100\s*✖ Critical/);
+      expect(open.requests).toEqual([]);
+      await open.screenshot();
+    } finally {
+      await open.close();
+    }
   });
 });
 
