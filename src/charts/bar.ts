@@ -1,9 +1,8 @@
 /** Bar charts (findings by severity, deployments per week) as static SVG. */
-import { thresholdMarkLine } from './options.js';
-import { renderChart } from './render.js';
+import { renderChart, thresholdMarkLine } from './options.js';
 import { cleanSpec, formatNumber, isEmpty, type BarChartSpec } from './spec.js';
 import { noDataSvg } from './svg.js';
-import { barDecal, palette, seriesColour } from './theme.js';
+import { barDecal, palette, seriesColour, textOnSeries } from './theme.js';
 
 /** Above this many bars, value labels would overlap, so they are left out. */
 const MAX_LABELLED_BARS = 24;
@@ -33,7 +32,7 @@ export function barChartSvg(spec: BarChartSpec): string {
       label: {
         show: labelled,
         position: stacked ? 'inside' : 'top',
-        color: stacked ? p.background : p.text,
+        color: stacked ? textOnSeries(p, i) : p.text,
         fontFamily: 'sans-serif',
         fontSize: 11,
         // A zero segment of a stack has no height: its label would sit on the next one.

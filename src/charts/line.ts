@@ -1,6 +1,5 @@
 /** Line charts (trends over runs, days, weeks) as static SVG. */
-import { thresholdMarkLine } from './options.js';
-import { renderChart } from './render.js';
+import { renderChart, thresholdMarkLine } from './options.js';
 import { cleanSpec, isEmpty, type ChartSpec } from './spec.js';
 import { noDataSvg } from './svg.js';
 import { lineCue, palette, seriesColour } from './theme.js';
@@ -19,6 +18,8 @@ export function lineChartSvg(spec: ChartSpec): string {
   // More points than pixels: downsample (largest-triangle-three-buckets keeps peaks and the
   // shape). 10,000 points render in ~40 ms and ~8 kB instead of ~150 ms and ~110 kB per series.
   const sampling = s.categories.length > s.width ? { sampling: 'lttb' } : {};
+  // Symbols closer than ~8px merge into a thick smear; then the dash pattern tells series apart.
+  const showSymbol = s.categories.length <= s.width / 8;
   const series = s.series.map((x, i) => {
     const cue = lineCue(i);
     const colour = seriesColour(p, i);
@@ -31,7 +32,7 @@ export function lineChartSvg(spec: ChartSpec): string {
       silent: true,
       symbol: cue.symbol,
       symbolSize: 7,
-      showAllSymbol: 'auto',
+      showSymbol,
       itemStyle: { color: colour, borderColor: colour },
       lineStyle: { color: colour, width: 2, type: cue.type },
       ...(i === 0 && markLine ? { markLine } : {}),

@@ -2,30 +2,76 @@
  * The parts of an ECharts option that line and bar charts share: title, legend, grid, axes
  * and the threshold line, all coloured from the theme palette.
  */
-import { formatNumber, type CleanSpec } from './spec.js';
+import { renderSvg, textWidthPx } from './render.js';
+import { describe, formatNumber, type CleanSpec } from './spec.js';
 import { palette, type Palette } from './theme.js';
 
 /** A series name no user series can have: the invisible series that keeps the threshold in view. */
 const THRESHOLD_SERIES = '\u2063phasegate-threshold';
 
 const FONT = { fontFamily: 'sans-serif', fontSize: 12 };
+// ECharts' legend: 14px high items, `itemGap` between items and rows, 5px padding.
+const LEGEND = { icon: 28, gap: 5, itemGap: 10, height: 14, padding: 5, bottom: 4 };
+
+/**
+ * The legend's rows: ECharts wraps a plain legend that is wider than the chart, but the grid
+ * does not make room for it, so the rows are counted here, with ECharts' own text measure and
+ * wrapping rule, and the grid's bottom set from them. Names longer than a row are cut with an
+ * ellipsis (the full name is in the aria-label).
+ */
+export function legendLayout(names: string[], width: number): { rows: number; textWidth: number } {
+  const room = width - 2 * LEGEND.padding;
+  const textWidth = Math.max(40, room - LEGEND.icon - LEGEND.gap - LEGEND.itemGap);
+  let rows = names.length > 0 ? 1 : 0;
+  let x = 0;
+  for (const name of names) {
+    const item = LEGEND.icon + LEGEND.gap + Math.min(textWidth, textWidthPx(name, FONT.fontSize));
+    if (x > 0 && x + item > room) {
+      rows += 1;
+      x = 0;
+    }
+    x += item + LEGEND.itemGap;
+  }
+  return { rows, textWidth };
+}
+
+/** The grid's bottom: below it the legend's rows, its padding, and 8px to the axis labels. */
+function gridBottom(rows: number): number {
+  if (rows === 0) return 16;
+  return LEGEND.bottom + 2 * LEGEND.padding + rows * LEGEND.height + (rows - 1) * LEGEND.itemGap + 8;
+}
 
 /** The option without the series; `boundaryGap` is true for bars (a bar needs a slot). */
 export function baseOption(spec: CleanSpec, boundaryGap: boolean): Record<string, unknown> {
   const p = palette(spec.theme);
   const axisLine = { lineStyle: { color: p.axis } };
+  const legend = legendLayout(spec.series.map((s) => s.name), spec.width);
+  const fit = { overflow: 'truncate', ellipsis: '…' };
   return {
     backgroundColor: p.background,
     textStyle: { ...FONT, color: p.text },
-    title: { text: spec.title, left: 8, top: 6, textStyle: { ...FONT, fontSize: 14, color: p.text } },
+    title: {
+      text: spec.title,
+      left: 8,
+      top: 6,
+      textStyle: { ...FONT, fontSize: 14, fontWeight: 'bold', color: p.text, width: spec.width - 16, ...fit },
+    },
     legend: {
       data: spec.series.map((s) => s.name),
-      bottom: 4,
+      bottom: LEGEND.bottom,
       selectedMode: false,
-      itemWidth: 28,
-      textStyle: { ...FONT, color: p.text },
+      itemWidth: LEGEND.icon,
+      itemGap: LEGEND.itemGap,
+      textStyle: { ...FONT, color: p.text, width: legend.textWidth, ...fit },
     },
-    grid: { left: 12, right: 24, top: 44, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    grid: {
+      left: 12,
+      right: 24,
+      top: 44,
+      bottom: gridBottom(legend.rows),
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
     xAxis: {
       type: 'category',
       data: spec.categories,
@@ -87,4 +133,10 @@ export function thresholdExtentSeries(spec: CleanSpec): Record<string, unknown>[
       tooltip: { show: false },
     },
   ];
+}
+
+/** Renders a line or bar chart: the shared axes, legend and title around the given series. */
+export function renderChart(spec: CleanSpec, kind: 'Line chart' | 'Bar chart', series: Record<string, unknown>[]): string {
+  const option = { ...baseOption(spec, kind === 'Bar chart'), series: [...series, ...thresholdExtentSeries(spec)] };
+  return renderSvg(option, spec.width, spec.height, describe(spec, kind));
 }

@@ -1,6 +1,6 @@
 /**
- * The one place that talks to ECharts: renders an option to an SVG string on the server,
- * without a DOM.
+ * The one place that talks to ECharts: renders an option to an SVG string on the server
+ * without a DOM, and measures text the way that rendering does.
  *
  * It loads ECharts' prebuilt, minified ES module bundle rather than tree-shaken imports from
  * `echarts/core`: Node does not tree-shake, so `echarts/charts` and `echarts/components` load
@@ -8,10 +8,8 @@
  * legend, title, markLine and the SVG renderer load 267 small modules (~175 ms). The single
  * bundle file loads in ~48 ms with less memory and renders the same bytes (docs/charts.md).
  */
-import { init } from 'echarts/dist/echarts.esm.min.mjs';
+import { format, init } from 'echarts/dist/echarts.esm.min.mjs';
 import type { EChartsCoreOption } from 'echarts/core';
-import { baseOption, thresholdExtentSeries } from './options.js';
-import { describe, type CleanSpec } from './spec.js';
 import { fontStylesToAttributes, makeAccessible, stabiliseIds, stripInteractivity } from './svg.js';
 
 /**
@@ -29,8 +27,8 @@ export function renderSvg(option: EChartsCoreOption, width: number, height: numb
   }
 }
 
-/** Renders a line or bar chart: the shared axes, legend and title around the given series. */
-export function renderChart(spec: CleanSpec, kind: 'Line chart' | 'Bar chart', series: Record<string, unknown>[]): string {
-  const option = { ...baseOption(spec, kind === 'Bar chart'), series: [...series, ...thresholdExtentSeries(spec)] };
-  return renderSvg(option, spec.width, spec.height, describe(spec, kind));
+
+/** The width ECharts gives a text in sans-serif (its own estimate: no fonts on a server). */
+export function textWidthPx(text: string, fontSize: number): number {
+  return format.getTextRect(text, `${fontSize}px sans-serif`).width;
 }

@@ -42,8 +42,8 @@ export interface CleanSpec {
 }
 
 /** Default size: small enough that 12px text stays legible when scaled to a phone's width. */
-export const DEFAULT_WIDTH = 480;
-export const DEFAULT_HEIGHT = 280;
+export const DEFAULT_WIDTH = 400;
+export const DEFAULT_HEIGHT = 260;
 
 // Characters XML 1.0 forbids (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/FFFF).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -12,9 +12,11 @@ export interface Palette {
   grid: string;
   threshold: string;
   series: readonly string[];
+  /** Text on each series colour (black or white, whichever contrasts more: at least 4.5:1). */
+  onSeries: readonly string[];
 }
 
-/** Light: on white, every series colour at least 3:1 contrast. */
+/** Light: on white, every series colour at least 3:1 contrast (WCAG non-text contrast). */
 export const LIGHT: Palette = {
   background: '#ffffff',
   text: '#1f2328',
@@ -22,9 +24,10 @@ export const LIGHT: Palette = {
   grid: '#d8dee4',
   threshold: '#b42318',
   series: ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#8f6500', '#4b4b4b'],
+  onSeries: ['#ffffff', '#000000', '#000000', '#000000', '#ffffff', '#ffffff'],
 };
 
-/** Dark: lighter tints of the same hues on a near-black background. */
+/** Dark: lighter tints of the same hues on a near-black background (all above 8:1). */
 export const DARK: Palette = {
   background: '#0d1117',
   text: '#e6edf3',
@@ -32,6 +35,7 @@ export const DARK: Palette = {
   grid: '#30363d',
   threshold: '#ff7b72',
   series: ['#56b4e9', '#e69f00', '#2fc99b', '#e39bc6', '#f0e442', '#c9d1d9'],
+  onSeries: ['#000000', '#000000', '#000000', '#000000', '#000000', '#000000'],
 };
 
 /** The palette of a theme name. */
@@ -42,6 +46,11 @@ export function palette(theme: 'light' | 'dark'): Palette {
 /** The i-th series colour, cycling. */
 export function seriesColour(p: Palette, i: number): string {
   return p.series[i % p.series.length] ?? p.text;
+}
+
+/** The colour of text drawn on the i-th series colour (labels inside stacked bars). */
+export function textOnSeries(p: Palette, i: number): string {
+  return p.onSeries[i % p.onSeries.length] ?? p.text;
 }
 
 // Dash patterns and symbols cycle at different lengths (5 and 6), so 30 series stay distinct.
