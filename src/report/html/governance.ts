@@ -39,7 +39,7 @@ const WAIVER_COLS: readonly Column<ReportWaiver>[] = [
   { head: 'Expires', cell: (w) => `${day(w.expires)} <span class="hint">(${w.daysLeft} ${w.daysLeft === 1 ? 'day' : 'days'} left)</span>` },
   { head: 'Owner', cell: (w) => esc(w.owner) },
   { head: 'Approvers', cell: (w) => esc(w.approvers.join(', ')) },
-  { head: 'Reason', cell: (w) => escCut(w.reason, 500) },
+  { head: 'Reason', cell: (w) => `<span class="wide">${escCut(w.reason, 500)}</span>` },
   { head: 'Source', cell: (w) => `<code>${esc(w.source)}</code>` },
 ];
 

@@ -34,7 +34,7 @@ function where(i: ReportItem): string {
 }
 
 const ITEM_COLS: readonly Column<ReportItem>[] = [
-  { head: 'Name', cell: (i) => esc(i.title) },
+  { head: 'Name', cell: (i) => `<span class="wide">${esc(i.title)}</span>` },
   { head: 'Level', cell: (i) => esc(i.level) },
   { head: 'Message', cell: (i) => (i.message === null ? '<span class="muted">none</span>' : `<span class="msg">${escCut(i.message, MAX_MESSAGE)}</span>`) },
   { head: 'Location', cell: where },

@@ -33,14 +33,14 @@ thead th{background:var(--panel);white-space:nowrap}
 .badge{display:inline-block;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor;font-weight:600;font-size:.85em;white-space:nowrap}
 .good{color:var(--good-fg);background:var(--good-bg)}.warn{color:var(--warn-fg);background:var(--warn-bg)}
 .bad{color:var(--bad-fg);background:var(--bad-bg)}.none{color:var(--none-fg);background:var(--none-bg)}
-.muted,.hint,.more{color:var(--muted)}.hint{font-size:.85em;font-weight:400}.nowrap{white-space:nowrap}.nm{font-style:italic}time{white-space:nowrap}
+.muted,.hint,.more{color:var(--muted)}.hint{font-size:.85em;font-weight:400}.nowrap{white-space:nowrap}.wide{display:block;min-width:14rem}.nm{font-style:italic}time{white-space:nowrap}
 .num .hint{display:block;white-space:normal;max-width:24rem;margin-left:auto}
 .msg{white-space:pre-wrap;overflow-wrap:break-word;display:block;min-width:16rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85rem}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:break-word}
 td code,th code{white-space:nowrap}
 .score{font-size:2.5rem;font-weight:700;margin:.25rem 0}
 .score small{font-size:1rem;color:var(--muted);font-weight:400}
-.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.5rem;margin:.5rem 0}
+.facts{display:grid;grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr));gap:.5rem;margin:.5rem 0}
 .facts div{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.4rem .6rem}
 .facts dt{font-size:.85rem;color:var(--muted)}.facts dd{margin:0;font-weight:600}.facts .hint{font-weight:400}
 ol.timeline{display:grid;grid-template-columns:repeat(5,1fr);gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
