@@ -28,7 +28,7 @@ const PHASE_COLS: readonly Column<ReportPhase>[] = [
   { head: 'Failing rules', cell: (p) => (p.failing.length ? p.failing.map((id) => `<code>${esc(id)}</code>`).join(', ') : '<span class="muted">none</span>') },
   { head: 'Planned', cell: (p) => span(p.plannedStart, p.plannedFinish) },
   { head: 'Actual', cell: (p) => span(p.actualStart, p.actualFinish) },
-  { head: 'Deviation', num: true, cell: (p) => valueOr(p.deviationRate, signedPercent, 'no plan') },
+  { head: 'Deviation', num: true, cell: (p) => valueOr(p.deviationRate, signedPercent, p.plannedStart === null ? 'no plan' : 'not started') },
   { head: 'Evaluated', cell: (p) => (p.evaluatedAt === null ? '<span class="muted">never</span>' : day(p.evaluatedAt)) },
 ];
 
