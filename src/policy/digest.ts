@@ -17,6 +17,8 @@ export function policyDigest(p: EffectivePolicy): string {
     settings: p.settings,
     rules: p.rules.map(({ source: _s, layers: _l, ...rule }) => rule),
     waivers: p.waivers.map(({ source: _s, ...waiver }) => waiver),
+    // Only when present, so policies without a release section keep their earlier digests.
+    ...(p.release ? { release: p.release } : {}),
   };
   return createHash('sha256').update(canonical(content) ?? '').digest('hex');
 }

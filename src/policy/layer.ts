@@ -6,6 +6,8 @@
 import type { ErrorObject } from 'ajv';
 import { metricInfo, suggestMetrics } from '../catalog/metrics.js';
 import type { Diagnostic } from '../errors.js';
+import { buildReleasePolicy } from '../release/policy/build.js';
+import type { ReleasePolicy } from '../release/policy/types.js';
 import { BLOCK_KEYS, FIELDS, RULE_KINDS, TOP_KEYS, type RuleKind } from './fields.js';
 import { locate } from './locate.js';
 import type { PolicyFile } from './text.js';
@@ -48,6 +50,8 @@ export interface Layer {
   extendsValid: boolean;
   rules: RuleEntry[];
   waivers: WaiverEntry[];
+  /** The file's `release` section, when it has a valid one; a later layer's replaces it whole. */
+  release?: ReleasePolicy;
 }
 
 type Obj = Record<string, unknown>;
@@ -151,6 +155,8 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
   const diagnostics: Diagnostic[] = [];
   const rules = dropDuplicates(file, ruleEntries(file, data, ok), diagnostics);
   diagnostics.push(...unknownMetrics(rules));
+  const release = buildReleasePolicy(file, data, ok('/release'));
+  diagnostics.push(...release.diagnostics);
   const layer: Layer = {
     file,
     name: ok('/name') && typeof data.name === 'string' ? data.name : undefined,
@@ -160,6 +166,7 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
     extendsValid: ok('/extends'),
     rules,
     waivers: waiverEntries(file, data, ok),
+    ...(release.release ? { release: release.release } : {}),
   };
   return { layer, diagnostics };
 }

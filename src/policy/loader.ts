@@ -66,6 +66,9 @@ function build(chain: Chain): { policy?: EffectivePolicy; diagnostics: Diagnosti
     waivers: waivers.waivers,
     settings: { waiverWarningDays: days.at(-1) ?? DEFAULT_WAIVER_WARNING_DAYS },
   };
+  // The release section is replaced whole by a later layer that sets one (docs/release-gate.md).
+  const release = layers.map((l) => l.release).filter((r) => r !== undefined).at(-1);
+  if (release) policy.release = release;
   return { policy, diagnostics };
 }
 

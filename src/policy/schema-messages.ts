@@ -12,6 +12,7 @@ import { PHASES } from './types.js';
 const KEBAB = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const ONE_LINE = '^[^\\n\\r]+$';
 const KINDS = ['metric', 'document', 'freeze', 'approval'];
+const DURATION = '^([0-9]+(ms|s|m|h|d))+$';
 
 /** The value at `segments` in plain data. */
 export function valueAt(data: unknown, segments: readonly string[]): unknown {
@@ -83,6 +84,7 @@ function patternMessage(label: string, pattern: string, value: unknown): string 
     return `${label} ${describeValue(value)} must be kebab-case: lowercase letters and digits joined by single hyphens${example ? ` (e.g. "${example}")` : ''}`;
   }
   if (pattern === ONE_LINE) return `${label} must be one line`;
+  if (pattern === DURATION) return `${label} ${describeValue(value)} is not a duration; write a number with a unit (ms, s, m, h, d), e.g. 10m or 1h30m`;
   return `${label} ${describeValue(value)} is not a metric name; use a dotted name such as coverage.line`;
 }
 
@@ -151,6 +153,10 @@ function describeError(e: ErrorObject, segs: string[], data: unknown): Located {
     }
     case 'not':
       return kindClash(segs, place, value);
+    case 'exclusiveMinimum':
+      return { message: `${label} must be more than ${String(e.params.limit)} (got ${describeValue(value)})` };
+    case 'minProperties':
+      return { message: `${label} must set at least one of ${Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}).join(', ')}` };
     default:
       return { message: `${label} ${e.message ?? 'is invalid'}` };
   }

@@ -2,6 +2,9 @@
  * The policy model after loading and layering. The YAML form is described by
  * schemas/policy.schema.json; this is what the gate engine consumes.
  */
+import type { ReleasePolicy } from '../release/policy/types.js';
+
+export type { ReleasePolicy };
 
 export const PHASES = ['requirements', 'design', 'implementation', 'testing', 'release'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -119,4 +122,6 @@ export interface EffectivePolicy {
     /** A waiver expiring within this many days gives a warning. */
     waiverWarningDays: number;
   };
+  /** The rollout policy of the gray-release gate: the last layer's `release` section, whole (docs/release-gate.md). */
+  release?: ReleasePolicy;
 }
