@@ -1,0 +1,8 @@
+/**
+ * Release statistics for the gray-release (canary) gate: rank tests with shift estimates,
+ * two-proportion tests, sample-size checks, sequential (always-valid) testing, the Holm
+ * correction and the simulations that measure them. Everything is pure and deterministic.
+ */
+export type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './types.js';
+export { mannWhitney } from './mann-whitney.js';
+export { pnorm, qnorm } from './normal.js';
