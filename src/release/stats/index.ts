@@ -6,3 +6,8 @@
 export type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './types.js';
 export { mannWhitney } from './mann-whitney.js';
 export { pnorm, qnorm } from './normal.js';
+export type { ProportionOptions, ProportionResult } from './proportions.js';
+export { proportionTest, minExpectedCount } from './proportions.js';
+export type { SampleCheck, SampleOptions, CountOptions } from './samples.js';
+export { enoughSamples, enoughCounts } from './samples.js';
+export { holm } from './holm.js';
