@@ -1,0 +1,78 @@
+/**
+ * The file provider: canary and baseline samples from JSON or CSV files, for any source
+ * without an API phasegate speaks (exported dashboards, load-test reports). The file is read
+ * on every fetch; a missing or malformed file is a PhasegateError, a metric or variant without
+ * samples in the window is `no-data`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { inputError } from '../../errors.js';
+import { ANY_METRIC, parseCsvSamples, parseJsonSamples, type VariantPoints } from './file-parse.js';
+import { failure, samplesResult, substituteVariant, type FetchResult, type MetricProvider, type MetricQuery } from './types.js';
+
+/**
+ * Where the samples are. With `file`, the query is the metric name (ignored by the
+ * single-metric JSON form). With `dir`, the query is `FILE` or `FILE#METRIC`, FILE relative to
+ * `dir` and inside it.
+ */
+export type FileProviderOptions = { file: string } | { dir: string };
+
+/** An instant query takes the last sample at most this long before `end` (as Prometheus' lookback). */
+export const INSTANT_LOOKBACK_SECONDS = 300;
+
+async function load(file: string): Promise<Map<string, VariantPoints>> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== '.json' && ext !== '.csv') throw inputError(file, 'sample files must end in .json or .csv');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw inputError(file, `cannot read the sample file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  return ext === '.json' ? parseJsonSamples(file, text) : parseCsvSamples(file, text);
+}
+
+function locate(opts: FileProviderOptions, query: string): { file: string; metric: string } {
+  if ('file' in opts) return { file: opts.file, metric: query };
+  const hash = query.indexOf('#');
+  const rel = hash < 0 ? query : query.slice(0, hash);
+  const metric = hash < 0 ? '' : query.slice(hash + 1);
+  const root = path.resolve(opts.dir);
+  const file = path.resolve(root, rel);
+  if (rel === '' || path.relative(root, file).startsWith('..') || path.isAbsolute(rel)) {
+    throw inputError(opts.dir, `query "${query}" must name a file inside the folder (FILE or FILE#METRIC)`);
+  }
+  return { file, metric };
+}
+
+function pick(metrics: Map<string, VariantPoints>, metric: string): VariantPoints | string {
+  const only = metrics.get(ANY_METRIC);
+  if (only) return only;
+  const hit = metrics.get(metric);
+  if (hit) return hit;
+  if (metric === '' && metrics.size === 1) return [...metrics.values()][0]!;
+  const names = [...metrics.keys()].join(', ') || 'none';
+  return `no metric "${metric}" (the file has: ${names})`;
+}
+
+/** Creates a file provider; files are read (and errors thrown) at fetch time. */
+export function fileProvider(opts: FileProviderOptions): MetricProvider {
+  async function fetchFile(q: MetricQuery): Promise<FetchResult> {
+    const { file, metric } = locate(opts, substituteVariant(q.query, q.variant));
+    const metrics = await load(file);
+    const source = metric && !metrics.has(ANY_METRIC) ? `${file}#${metric}` : file;
+    const what = `${q.variant} ${source}`;
+    const entry = pick(metrics, metric);
+    if (typeof entry === 'string') return failure('no-data', `${what}: ${entry}`);
+    const end = q.end.getTime() / 1000;
+    const start = q.kind === 'instant' ? end - INSTANT_LOOKBACK_SECONDS : q.start.getTime() / 1000;
+    const inWindow = entry[q.variant].filter(([t]) => t >= start && t <= end);
+    if (inWindow.length === 0) {
+      const total = entry[q.variant].length;
+      return failure('no-data', `${what}: no samples between ${new Date(start * 1000).toISOString()} and ${q.end.toISOString()} (${total} outside)`);
+    }
+    const points = q.kind === 'instant' ? [inWindow.reduce((a, b) => (b[0] >= a[0] ? b : a))] : inWindow;
+    return samplesResult(points, source, what);
+  }
+  return { name: 'file', fetch: fetchFile };
+}
