@@ -3,10 +3,11 @@
  * has a client-made `id` so a retried write never duplicates it, a `project`, a `time`
  * (ISO-8601, UTC) and a `kind`.
  */
+import type { DecisionRecord } from '../release/record/types.js';
 
 export const RECORD_SCHEMA_VERSION = 1;
 
-export const RECORD_KINDS = ['run', 'verdict', 'deployment', 'incident', 'workitem', 'plan'] as const;
+export const RECORD_KINDS = ['run', 'verdict', 'deployment', 'incident', 'workitem', 'plan', 'decision'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 interface RecordBase {
@@ -94,4 +95,13 @@ export interface PlanRecord extends RecordBase {
   plan: unknown;
 }
 
-export type HistoryRecord = RunRecord | VerdictRecord | DeploymentRecord | IncidentRecord | WorkItemRecord | PlanRecord;
+/**
+ * A release decision record (schemas/decision.schema.json), hash-chained per project and
+ * rollout. `id`, `project` and `time` repeat the record's own; written by src/release/record.
+ */
+export interface DecisionHistoryRecord extends RecordBase {
+  kind: 'decision';
+  record: DecisionRecord;
+}
+
+export type HistoryRecord = RunRecord | VerdictRecord | DeploymentRecord | IncidentRecord | WorkItemRecord | PlanRecord | DecisionHistoryRecord;
