@@ -115,7 +115,7 @@ export async function startPrometheus(): Promise<TestPrometheus> {
   const made = spawnSync(path.join(BIN, 'promtool'), ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'data.om'), data], { encoding: 'utf8' });
   if (made.status !== 0) {
     cleanup();
-    throw new Error(`promtool failed: ${made.stdout}${made.stderr}${made.error?.message ?? ''}`);
+    throw new Error(`promtool failed: ${made.stdout ?? ''}${made.stderr ?? ''}${made.error?.message ?? ''}`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
