@@ -11,3 +11,7 @@ export { proportionTest, minExpectedCount } from './proportions.js';
 export type { SampleCheck, SampleOptions, CountOptions } from './samples.js';
 export { enoughSamples, enoughCounts } from './samples.js';
 export { holm } from './holm.js';
+export type { Look, SequentialResult } from './sequential.js';
+export { alwaysValidPValues, msprtRatio, proportionLook, rankLook, sequentialTest } from './sequential.js';
+export type { FalseAlarmRow, SimulationOptions } from './simulate.js';
+export { falseAlarmTable, simulateAlarmRate, simulateFalseAlarms, simulatePower } from './simulate.js';
