@@ -29,6 +29,14 @@ export function latency(kind: 'baseline' | 'healthy' | 'degraded', i: number): n
 export const REQUESTS_PER_MIN = 600;
 export const ERRORS_PER_MIN = { baseline: 6, healthy: 6, degraded: 60 } as const;
 
+/** Latency histogram buckets and the cumulative observations a minute per bucket (600 a minute). */
+export const HISTOGRAM_BUCKETS = ['0.1', '0.25', '0.5', '1', '+Inf'] as const;
+export const HISTOGRAM_PER_MIN = {
+  baseline: [300, 580, 597, 600, 600],
+  healthy: [300, 580, 597, 600, 600],
+  degraded: [100, 300, 500, 580, 600],
+} as const;
+
 function gaugeLines(labels: string, minutes: Iterable<number>, value: (i: number) => number | string): string[] {
   return [...minutes].map((i) => `http_request_duration_p99_seconds{${labels}} ${value(i)} ${T0 + i * 60}`);
 }
@@ -63,6 +71,13 @@ export function openMetricsData(): string {
     for (const [code, perMin] of [['200', REQUESTS_PER_MIN - errors], ['500', errors]] as const) {
       for (const i of all) lines.push(`http_requests_total{${labels},code="${code}"} ${100_000 + perMin * i} ${T0 + i * 60}`);
     }
+  }
+  lines.push('# HELP http_request_duration_seconds Request latency.', '# TYPE http_request_duration_seconds histogram');
+  for (const [labels, kind] of counters) {
+    const cumulative = HISTOGRAM_PER_MIN[kind];
+    HISTOGRAM_BUCKETS.forEach((le, b) => {
+      for (const i of all) lines.push(`http_request_duration_seconds_bucket{${labels},le="${le}"} ${100_000 + cumulative[b]! * i} ${T0 + i * 60}`);
+    });
   }
   return `${lines.join('\n')}\n# EOF\n`;
 }
@@ -105,18 +120,10 @@ async function waitReady(url: string, child: ChildProcess, log: () => string): P
   throw new Error(`prometheus not ready within 60 s:\n${log()}`);
 }
 
-/** Writes the test data, converts it to blocks and starts a server on a free port. */
-export async function startPrometheus(): Promise<TestPrometheus> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-prom-'));
-  const data = path.join(dir, 'data');
-  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
-  writeFileSync(path.join(dir, 'data.om'), openMetricsData());
-  writeFileSync(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
-  const made = spawnSync(path.join(BIN, 'promtool'), ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'data.om'), data], { encoding: 'utf8' });
-  if (made.status !== 0) {
-    cleanup();
-    throw new Error(`promtool failed: ${made.stdout ?? ''}${made.stderr ?? ''}${made.error?.message ?? ''}`);
-  }
+type Launched = { url: string; child: ChildProcess; kill(): Promise<void> };
+
+/** Starts prometheus on a free port; undefined when it exits early (another process took the port). */
+async function launch(dir: string, data: string): Promise<Launched | undefined> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(path.join(BIN, 'prometheus'), [
@@ -129,19 +136,40 @@ export async function startPrometheus(): Promise<TestPrometheus> {
   // A test run that dies must not leave the server behind.
   const killOnExit = (): void => void child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const stop = async (): Promise<void> => {
+  const kill = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
     process.removeListener('exit', killOnExit);
-    cleanup();
   };
   try {
     await waitReady(url, child, () => log);
+    return { url, child, kill };
   } catch (e) {
-    await stop();
+    await kill();
+    if (/address already in use/.test(log)) return undefined;
     throw e;
   }
-  return { url, stop };
+}
+
+/** Writes the test data, converts it to blocks and starts a server on a free port. */
+export async function startPrometheus(): Promise<TestPrometheus> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-prom-'));
+  const data = path.join(dir, 'data');
+  const cleanup = (): void => rmSync(dir, { recursive: true, force: true });
+  try {
+    writeFileSync(path.join(dir, 'data.om'), openMetricsData());
+    writeFileSync(path.join(dir, 'prometheus.yml'), 'global:\n  scrape_interval: 1h\nscrape_configs: []\n');
+    const made = spawnSync(path.join(BIN, 'promtool'), ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'data.om'), data], { encoding: 'utf8' });
+    if (made.status !== 0) throw new Error(`promtool failed: ${made.stdout ?? ''}${made.stderr ?? ''}${made.error?.message ?? ''}`);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const server = await launch(dir, data);
+      if (server) return { url: server.url, stop: async () => { await server.kill(); cleanup(); } };
+    }
+    throw new Error('prometheus could not bind a free port in 3 attempts');
+  } catch (e) {
+    cleanup();
+    throw e;
+  }
 }

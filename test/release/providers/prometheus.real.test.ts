@@ -49,6 +49,20 @@ describe.skipIf(skip)('prometheus provider on a real server', () => {
     for (const v of r.samples) expect(v).toBeCloseTo(ratio, 12);
   });
 
+  it.each([
+    ['healthy', 'canary', 0.25 + 0.25 * (14 / 17)],
+    ['degraded', 'baseline', 0.25 + 0.25 * (14 / 17)],
+    // The 99th percentile of the degraded canary lies in the +Inf bucket: Prometheus answers the
+    // highest finite bound.
+    ['degraded', 'canary', 1],
+  ] as const)('range query: %s %s p99 from the latency histogram', async (app, variant, p) => {
+    const query = `histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{app="${app}",variant="{{variant}}"}[5m])))`;
+    const r = await provider().fetch(q(query, variant));
+    expect(r).toMatchObject({ ok: true, droppedNaN: 0 });
+    if (r.ok) expect(r.samples).toHaveLength(MINUTES);
+    if (r.ok) for (const v of r.samples) expect(v).toBeCloseTo(p, 12);
+  });
+
   it('instant query: one value at the end of the window', async () => {
     const r = await provider().fetch({ ...q(p99('degraded'), 'canary'), kind: 'instant' });
     expect(r).toMatchObject({ ok: true, times: [T0 + MINUTES * 60], samples: [latency('degraded', MINUTES)] });
