@@ -26,7 +26,7 @@ export interface PrometheusOptions {
   fetchImpl?: typeof fetch;
 }
 
-type Attempt = { kind: 'done'; status: number; text: string } | { kind: 'timeout' | 'network'; message: string };
+type Attempt = { kind: 'done'; status: number; text: string } | { kind: 'timeout' | 'network' | 'redirect'; message: string };
 
 function parseBaseUrl(raw: string): { base: URL; user?: { username: string; password: string } } {
   let base: URL;
@@ -69,7 +69,12 @@ export function prometheusProvider(opts: PrometheusOptions): MetricProvider {
     try {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (auth) headers.authorization = auth;
-      const res = await fetchImpl(url, { headers, signal: ctl.signal, redirect: 'error' });
+      // Redirects are not followed, so credentials never go to another host.
+      const res = await fetchImpl(url, { headers, signal: ctl.signal, redirect: 'manual' });
+      if (res.status >= 300 && res.status < 400) {
+        const to = redactUrlUserinfo(res.headers.get('location') ?? '(no Location)');
+        return { kind: 'redirect', message: `HTTP ${res.status} redirect to ${to}; configure the final URL` };
+      }
       return { kind: 'done', status: res.status, text: await res.text() };
     } catch (e) {
       if (ctl.signal.aborted) return { kind: 'timeout', message: `no answer within ${timeoutMs} ms` };
@@ -96,10 +101,13 @@ export function prometheusProvider(opts: PrometheusOptions): MetricProvider {
     for (let i = 0; i <= retries; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (i - 1)));
       last = await attempt(url);
-      if (last.kind === 'done' && last.status < 500) break;
+      if ((last.kind === 'done' && last.status < 500) || last.kind === 'redirect') break;
     }
     const tries = `${source} (${retries + 1} attempt${retries ? 's' : ''})`;
-    if (last.kind !== 'done') return failure(last.kind === 'timeout' ? 'timeout' : 'unreachable', redact(`${what}: ${tries}: ${last.message}`));
+    if (last.kind !== 'done') {
+      const reason = last.kind === 'timeout' ? 'timeout' : last.kind === 'redirect' ? 'bad-response' : 'unreachable';
+      return failure(reason, redact(`${what}: ${tries}: ${last.message}`));
+    }
     if (last.status >= 500) return failure('unreachable', redact(`${what}: ${tries}: HTTP ${last.status}: ${last.text.slice(0, 200)}`));
     const parsed = parsePrometheusBody(last.text, what);
     if (!parsed.ok) {

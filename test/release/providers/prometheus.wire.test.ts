@@ -84,6 +84,24 @@ describe('prometheus provider on the wire', () => {
     expect(r).toMatchObject({ ok: false, reason: 'unreachable', message: expect.stringContaining('2 attempts') });
   });
 
+  it('a redirect is not followed: bad-response, not retried', async () => {
+    const url = await serve(() => ({ status: 302, body: '' }));
+    const r = await provider({ url, bearerToken: TOKEN, retries: 2 }).fetch(q);
+    expect(r).toMatchObject({ ok: false, reason: 'bad-response', message: expect.stringContaining('redirect') });
+    expect(seen).toHaveLength(1);
+  });
+
+  it('the transport is injectable: a network error with a cause is unreachable and says why', async () => {
+    const calls: RequestInit[] = [];
+    const fetchImpl = (async (_url: URL, init: RequestInit) => {
+      calls.push(init);
+      throw new TypeError('fetch failed', { cause: new Error('connect ECONNRESET') });
+    }) as unknown as typeof fetch;
+    const r = await provider({ url: 'http://prom.invalid', bearerToken: TOKEN, retries: 1, fetchImpl }).fetch(q);
+    expect(r).toMatchObject({ ok: false, reason: 'unreachable', message: expect.stringContaining('fetch failed: connect ECONNRESET') });
+    expect(calls.map((c) => [(c.headers as Record<string, string>).authorization, c.signal instanceof AbortSignal])).toEqual([[`Bearer ${TOKEN}`, true], [`Bearer ${TOKEN}`, true]]);
+  });
+
   it('an instant query asks /api/v1/query at the end time', async () => {
     const url = await serve(() => ({ body: '{"status":"success","data":{"resultType":"scalar","result":[220,"0.5"]}}' }));
     expect(await provider({ url }).fetch({ ...q, kind: 'instant' })).toMatchObject({ ok: true, samples: [0.5], times: [220] });
