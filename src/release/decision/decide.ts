@@ -1,0 +1,88 @@
+/**
+ * The decision on the current rollout step: `promote`, `hold` or `rollback`, with every reason.
+ * Rollback wins over hold, hold over promote; promotion needs every metric judged on enough
+ * data, the step's minimum duration, its approvals and a score at or above `score.pass`.
+ * Pure: the metrics come fetched, the time is passed in.
+ */
+import { judgeApprovals } from './approvals.js';
+import { defaultJudge } from './judge.js';
+import { judgeMetric, type MetricOutcome } from './metrics.js';
+import { replay } from './state.js';
+import type { CheckOutcome, DecideInput, Judge, Reason, StepDecision } from './types.js';
+
+const POINTS: Partial<Record<string, number>> = { pass: 1, marginal: 0.5, fail: 0 };
+
+function score(outcomes: readonly MetricOutcome[]): number | null {
+  const scored = outcomes.filter((o) => !o.thin && POINTS[o.row.classification] !== undefined);
+  if (scored.length === 0) return null;
+  const points = scored.reduce((sum, o) => sum + POINTS[o.row.classification]!, 0);
+  return Math.round((10_000 * points) / scored.length) / 100;
+}
+
+function checkOf(outcomes: readonly MetricOutcome[], reasons: readonly Reason[]): CheckOutcome {
+  if (outcomes.some((o) => o.row.classification === 'fail')) return 'failed';
+  if (outcomes.some((o) => o.error)) return 'error';
+  if (reasons.some((r) => r.code === 'metric-inconclusive')) return 'inconclusive';
+  if (reasons.some((r) => r.effect === 'hold' && ['insufficient-samples', 'min-duration', 'clock-skew'].includes(r.code))) return 'waiting';
+  return 'passed';
+}
+
+/** Reasons from the per-step and consecutive limits, counting this check. */
+function limitReasons(input: DecideInput, check: CheckOutcome): Reason[] {
+  const { limits } = input.policy;
+  const atStep = [...input.history.filter((d) => d.step === input.step).map((d) => d.check), check];
+  const failed = atStep.filter((c) => c === 'failed').length;
+  const inconclusive = atStep.filter((c) => c === 'inconclusive').length;
+  let errors = 0;
+  for (const c of [...input.history.map((d) => d.check), check].reverse()) {
+    if (c !== 'error') break;
+    errors++;
+  }
+  const out: Reason[] = [];
+  if (failed > limits.failed) out.push({ code: 'failed-limit', effect: 'rollback', message: `${failed} failed checks at step ${input.step}; the policy tolerates ${limits.failed}` });
+  if (inconclusive > limits.inconclusive) out.push({ code: 'inconclusive-limit', effect: 'rollback', message: `${inconclusive} inconclusive checks at step ${input.step}; the policy tolerates ${limits.inconclusive}` });
+  if (errors > limits.consecutiveErrors) out.push({ code: 'consecutive-errors', effect: 'rollback', message: `${errors} checks in a row without usable data; the policy tolerates ${limits.consecutiveErrors}` });
+  return out;
+}
+
+function scoreReasons(s: number | null, thresholds: { pass: number; marginal: number }): Reason[] {
+  if (s === null) return [{ code: 'no-score', effect: 'hold', message: 'no metric could be scored' }];
+  if (s < thresholds.marginal) return [{ code: 'score-below-marginal', effect: 'rollback', message: `score ${s} is below the marginal threshold ${thresholds.marginal}` }];
+  if (s < thresholds.pass) return [{ code: 'score-marginal', effect: 'hold', message: `score ${s} is marginal: below the pass threshold ${thresholds.pass}` }];
+  return [];
+}
+
+function stepStart(input: DecideInput): number {
+  const promoted = input.history.filter((d) => d.decision === 'promote').at(-1);
+  return promoted ? Date.parse(promoted.time) : input.startedAt;
+}
+
+const fmt = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m` : `${Math.floor(ms / 1000)}s`);
+
+function early(input: DecideInput, decision: 'hold' | 'rollback', reason: Reason): StepDecision {
+  return { decision, reasons: [reason], metrics: [], score: null, step: input.step, nextStep: decision === 'hold' ? input.step : null, check: 'waiting', time: new Date(input.now).toISOString(), approvals: [] };
+}
+
+/** Decides the current step of a rollout. `judge` compares canary with baseline per metric (default: limits and tolerance on means). */
+export function decideStep(input: DecideInput, judge: Judge = defaultJudge): StepDecision {
+  const { policy, step } = input;
+  const state = replay(input.history, policy.steps.length);
+  if (state.status === 'rolled-back') return early(input, 'rollback', { code: 'rolled-back', effect: 'rollback', message: 'the rollout was rolled back; it cannot be promoted' });
+  if (state.status === 'completed') return { ...early(input, 'hold', { code: 'completed', effect: 'hold', message: 'the rollout is complete; there is no step to decide' }), nextStep: null };
+  if (state.step !== step) return early(input, 'hold', { code: 'step-mismatch', effect: 'hold', message: `the rollout is at step ${state.step}, not ${step}` });
+  const spec = policy.steps[step]!;
+  const outcomes = policy.metrics.map((m) => judgeMetric(m, spec, input.metrics.find((i) => i.name === m.name), judge));
+  const reasons = outcomes.flatMap((o) => o.reasons);
+  const started = stepStart(input);
+  if (input.now < started) reasons.push({ code: 'clock-skew', effect: 'hold', message: `now (${new Date(input.now).toISOString()}) is before the step started (${new Date(started).toISOString()})` });
+  else if (input.now - started < spec.minDurationMs) reasons.push({ code: 'min-duration', effect: 'hold', message: `step ${step} has run ${fmt(input.now - started)} of ${fmt(spec.minDurationMs)}` });
+  const check = checkOf(outcomes, reasons);
+  const s = score(outcomes);
+  reasons.push(...limitReasons(input, check), ...scoreReasons(s, policy.score));
+  const approvals = judgeApprovals(policy, step, input.approvals, input.commit);
+  reasons.push(...approvals.reasons);
+  const decision = reasons.some((r) => r.effect === 'rollback') ? 'rollback' : reasons.some((r) => r.effect === 'hold') ? 'hold' : 'promote';
+  if (decision === 'promote') reasons.push({ code: 'all-checks-passed', effect: 'info', message: `every metric passed with score ${String(s)}, the step lasted long enough and has its approvals` });
+  const nextStep = decision === 'rollback' ? null : decision === 'hold' ? step : step + 1 < policy.steps.length ? step + 1 : null;
+  return { decision, reasons, metrics: outcomes.map((o) => o.row), score: s, step, nextStep, check, time: new Date(input.now).toISOString(), approvals: approvals.judged };
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { decideStep } from '../../../src/release/decision/decide.js';
+import type { DecideInput, StepDecision } from '../../../src/release/decision/types.js';
+import { approval, input, metrics, MIN, POLICY, series, T0 } from './fixtures.js';
+
+const codes = (d: StepDecision) => d.reasons.filter((r) => r.effect !== 'info').map((r) => r.code);
+const down = { ok: false, reason: 'unreachable', message: 'connect ECONNREFUSED' } as const;
+const empty = { ok: true, samples: [], digest: 'x' } as const;
+
+/** Input at step 1 after a promote of step 0 at T0+15m, judged 30 minutes in. */
+const atStep1 = (over: Partial<DecideInput> = {}): DecideInput => {
+  const promoted = decideStep(input());
+  return input({ step: 1, history: [promoted], now: T0 + 30 * MIN, ...over });
+};
+
+describe('decisions', () => {
+  it.each<[string, DecideInput, StepDecision['decision'], string[]]>([
+    ['healthy', input(), 'promote', []],
+    ['degraded latency', input({ metrics: metrics({ latency: { canary: series(300) } }) }), 'rollback', ['metric-failed', 'failed-limit', 'score-below-marginal']],
+    ['critical metric over its limit', input({ metrics: metrics({ errors: { canary: series(0.05) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit', 'score-below-marginal']],
+    ['marginal latency', input({ metrics: metrics({ latency: { canary: series(225) } }) }), 'hold', ['score-marginal']],
+    ['no canary data', input({ metrics: metrics({ latency: { canary: empty } }) }), 'hold', ['no-data']],
+    ['baseline without data', input({ metrics: metrics({ errors: { baseline: { ok: false, reason: 'no-data', message: 'empty result' } } }) }), 'hold', ['no-data']],
+    ['metric missing from the input', input({ metrics: metrics().slice(1) }), 'hold', ['no-data']],
+    ['prometheus down', input({ metrics: metrics({ errors: { canary: down } }) }), 'hold', ['provider-error']],
+    ['NaN samples', input({ metrics: metrics({ latency: { canary: { ok: true, samples: [200, Number.NaN], digest: 'x' } } }) }), 'hold', ['provider-error']],
+    ['thin data', input({ metrics: metrics({ latency: { canary: series(200, 20) } }) }), 'hold', ['insufficient-samples']],
+    ['thin but clearly bad data still rolls back', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit', 'score-below-marginal']],
+    ['too early', input({ now: T0 + 5 * MIN }), 'hold', ['min-duration']],
+    ['clock behind the step start', input({ now: T0 - MIN }), 'hold', ['clock-skew']],
+    ['constant series', input({ metrics: metrics({ latency: { canary: { ok: true, samples: Array(200).fill(200), digest: 'c' }, baseline: { ok: true, samples: Array(200).fill(200), digest: 'b' } } }) }), 'promote', []],
+    ['approvals missing at step 1', atStep1(), 'hold', ['approval-missing']],
+    ['two approvals at step 1', atStep1({ approvals: [approval('alice'), approval('bob')] }), 'promote', []],
+  ])('%s', (_name, given, decision, expected) => {
+    const d = decideStep(given);
+    expect(d.decision).toBe(decision);
+    expect(codes(d)).toEqual(expected);
+  });
+
+  it('onNoData: pass lets a metric without data through, and says so', () => {
+    const policy = { ...POLICY, metrics: POLICY.metrics.map((m) => (m.name === 'latency' ? { ...m, onNoData: 'pass' as const } : m)) };
+    const d = decideStep(input({ policy, metrics: metrics({ latency: { canary: down } }) }));
+    expect(d.decision).toBe('promote');
+    expect(d.reasons.map((r) => r.code)).toContain('no-data-passed');
+  });
+
+  it('onNoData: fail on a critical metric rolls back', () => {
+    const policy = { ...POLICY, metrics: POLICY.metrics.map((m) => (m.name === 'errors' ? { ...m, onNoData: 'fail' as const } : m)) };
+    expect(decideStep(input({ policy, metrics: metrics({ errors: { canary: empty } }) })).decision).toBe('rollback');
+  });
+
+  it('fills the metric table', () => {
+    const d = decideStep(input({ metrics: metrics({ latency: { canary: series(220) } }) }));
+    expect(d.metrics[1]).toMatchObject({ metric: 'latency', critical: false, classification: 'pass', baseline: 200, interval: null, pValue: null, samples: { canary: 200, baseline: 200 }, data: { canary: 'sha256:220:200', baseline: 'sha256:200:200' } });
+    expect(d.metrics[1]!.effect).toBeCloseTo(0.1);
+    expect(d).toMatchObject({ step: 0, nextStep: 1, score: 100, check: 'passed', time: '2026-11-27T10:15:00.000Z' });
+  });
+});
+
+describe('approvals', () => {
+  it('reports a non-manager, a repeat approver, another commit and another step, and counts none of them', () => {
+    const d = decideStep(atStep1({ approvals: [approval('alice'), approval('dave'), approval('alice', 6), approval('bob', 7, { commit: 'other' }), approval('carol', 8, { step: 2 })] }));
+    expect(d.decision).toBe('hold');
+    expect(d.reasons.map((r) => r.code)).toEqual(['approval-not-release-manager', 'approval-duplicate', 'approval-wrong-commit', 'approval-wrong-step', 'approval-missing']);
+    expect(d.approvals.map((a) => [a.who, a.role, a.counted])).toEqual([['alice', 'release-manager', true], ['dave', 'developer', false], ['alice', 'release-manager', false], ['bob', 'release-manager', false], ['carol', 'release-manager', false]]);
+  });
+
+  it('by role: any release manager counts, a developer does not', () => {
+    const step2 = input({ step: 2, history: [decideStep(input()), decideStep(atStep1({ approvals: [approval('alice'), approval('bob')] }))], now: T0 + 45 * MIN });
+    expect(decideStep({ ...step2, approvals: [approval('dave')] }).reasons.map((r) => r.code)).toEqual(['approval-not-release-manager', 'approval-missing']);
+    const done = decideStep({ ...step2, approvals: [approval('carol')] });
+    expect([done.decision, done.nextStep]).toEqual(['promote', null]);
+  });
+});
+
+describe('limits over checks', () => {
+  it('holds through tolerated errors, then rolls back on consecutive errors', () => {
+    const broken = (history: StepDecision[]) => decideStep(input({ metrics: metrics({ errors: { canary: down } }), history }));
+    const first = broken([]);
+    const second = broken([first]);
+    const third = broken([first, second]);
+    expect([first.decision, second.decision, third.decision]).toEqual(['hold', 'hold', 'rollback']);
+    expect(codes(third)).toContain('consecutive-errors');
+  });
+
+  it('a rolled-back rollout stays rolled back', () => {
+    const rolled = decideStep(input({ metrics: metrics({ errors: { canary: series(0.5) } }) }));
+    const after = decideStep(input({ history: [rolled] }));
+    expect([after.decision, codes(after)]).toEqual(['rollback', ['rolled-back']]);
+  });
+
+  it('a decision for a step the rollout is not at holds', () => {
+    expect(codes(decideStep(input({ step: 1 })))).toEqual(['step-mismatch']);
+  });
+});
