@@ -15,17 +15,20 @@ import { failure, samplesResult, substituteVariant, type FetchResult, type Metri
  * single-metric JSON form). With `dir`, the query is `FILE` or `FILE#METRIC`, FILE relative to
  * `dir` and inside it.
  */
-export type FileProviderOptions = { file: string } | { dir: string };
+export type FileProviderOptions = ({ file: string } | { dir: string }) & {
+  /** Reads a file as UTF-8 (default: fs/promises readFile); injectable for tests. */
+  readText?: (file: string) => Promise<string>;
+};
 
 /** An instant query takes the last sample at most this long before `end` (as Prometheus' lookback). */
 export const INSTANT_LOOKBACK_SECONDS = 300;
 
-async function load(file: string): Promise<Map<string, VariantPoints>> {
+async function load(file: string, readText: (file: string) => Promise<string>): Promise<Map<string, VariantPoints>> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.json' && ext !== '.csv') throw inputError(file, 'sample files must end in .json or .csv');
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readText(file);
   } catch (e) {
     throw inputError(file, `cannot read the sample file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
@@ -57,9 +60,10 @@ function pick(metrics: Map<string, VariantPoints>, metric: string): VariantPoint
 
 /** Creates a file provider; files are read (and errors thrown) at fetch time. */
 export function fileProvider(opts: FileProviderOptions): MetricProvider {
+  const readText = opts.readText ?? ((file: string) => readFile(file, 'utf8'));
   async function fetchFile(q: MetricQuery): Promise<FetchResult> {
     const { file, metric } = locate(opts, substituteVariant(q.query, q.variant));
-    const metrics = await load(file);
+    const metrics = await load(file, readText);
     const source = metric && !metrics.has(ANY_METRIC) ? `${file}#${metric}` : file;
     const what = `${q.variant} ${source}`;
     const entry = pick(metrics, metric);

@@ -76,6 +76,14 @@ describe('file provider', () => {
     expect(r).toMatchObject({ ok: true, times: [T + 120], samples: [0.3] });
   });
 
+  it('reads through an injected readText, on every fetch', async () => {
+    let value = 1;
+    const readText = async (file: string) => `time,variant,metric,value\n${T},canary,${path.basename(file)},${value++}\n`;
+    const provider = fileProvider({ file: '/virtual/m.csv', readText });
+    expect(await provider.fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [1], source: '/virtual/m.csv#m.csv' });
+    expect(await provider.fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [2] });
+  });
+
   it('a query leaving the folder is a configuration error', async () => {
     await expect(fileProvider({ dir }).fetch(q('../etc/passwd.csv'))).rejects.toThrow(PhasegateError);
   });
