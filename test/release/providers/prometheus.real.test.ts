@@ -77,6 +77,13 @@ describe.skipIf(skip)('prometheus provider on a real server', () => {
     expect(a.ok && b.ok && a.digest === b.digest).toBe(true);
   });
 
+  it('a baseline without data holds the pair with the side named (variantValues map the labels)', async () => {
+    // Swapped label values: the "baseline" side reads the nodata app's missing canary series.
+    const swapped = prometheusProvider({ url: server.url, retries: 0, variantValues: { canary: 'baseline', baseline: 'canary' } });
+    const r = await fetchPair(swapped, { query: p99('nodata'), ...window });
+    expect(r).toMatchObject({ ok: false, reason: 'no-data', variant: 'baseline' });
+  });
+
   it('NaN samples are dropped and counted', async () => {
     const r = await provider().fetch(q(p99('nan'), 'canary'));
     expect(r).toMatchObject({ ok: true, droppedNaN: 21 });
