@@ -52,7 +52,7 @@ export function judgeMetric(spec: ReleaseMetric, step: ReleaseStep, input: Metri
   const data = { canary: c.ok ? c.digest : null, baseline: b.ok ? b.digest : null };
   const base = { metric: spec.name, critical: spec.critical, samples, data };
   const missing = !c.ok ? { ...c, series: 'canary' } : !b.ok ? { ...b, series: 'baseline' } : undefined;
-  const judged = missing ? undefined : clean(judge(spec, (c as Usable).samples, (b as Usable).samples));
+  const judged = missing ? undefined : clean(judge(spec, (c as Usable).samples, (b as Usable).samples, samples));
   if (missing || judged?.classification === 'no-data') {
     const why = missing ? `${missing.series}: ${missing.reason} (${missing.message})` : judged!.reason;
     const noData = !missing || missing.reason === 'no-data';

@@ -48,9 +48,11 @@ export interface MetricJudgement {
 
 /**
  * Compares canary with baseline for one metric. Called only with non-empty series of finite
- * numbers. Must be pure and deterministic. The statistical judge (src/release/stats) plugs in here.
+ * numbers; `counts` are the observations behind each series (MetricData.count, default the
+ * sample count), e.g. the requests behind error ratios for a proportion test. Must be pure and
+ * deterministic. The statistical judge (src/release/stats) plugs in here.
  */
-export type Judge = (metric: ReleaseMetric, canary: readonly number[], baseline: readonly number[]) => MetricJudgement;
+export type Judge = (metric: ReleaseMetric, canary: readonly number[], baseline: readonly number[], counts: { canary: number; baseline: number }) => MetricJudgement;
 
 /** An approval given for a rollout. Who it is and their role come from the policy's approvers. */
 export interface Approval {

@@ -93,3 +93,18 @@ describe('limits over checks', () => {
     expect(codes(decideStep(input({ step: 1 })))).toEqual(['step-mismatch']);
   });
 });
+
+describe('an injected judge', () => {
+  it('gets the samples and counts, and its non-finite numbers never reach the table', () => {
+    const calls: [string, number, number][] = [];
+    const judge = (m: { name: string }, c: readonly number[], _b: readonly number[], counts: { canary: number; baseline: number }) => {
+      calls.push([m.name, c.length, counts.canary]);
+      return { classification: 'pass' as const, canary: 1, baseline: Number.NaN, effect: Number.POSITIVE_INFINITY, interval: [Number.NaN, 1] as [number, number], pValue: 2, reason: 'stub' };
+    };
+    const withCount = metrics({ errors: { canary: { ...series(0.002), count: 5000 } } });
+    const d = decideStep(input({ metrics: withCount }), judge);
+    expect(calls).toEqual([['errors', 200, 5000], ['latency', 200, 200]]);
+    expect(d.metrics[0]).toMatchObject({ canary: 1, baseline: null, effect: null, interval: null, pValue: 1, samples: { canary: 5000, baseline: 200 } });
+    expect(d.decision).toBe('promote');
+  });
+});
