@@ -1,13 +1,14 @@
 // The file provider: JSON and CSV samples, windows, NaN, and bad files at file:line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PhasegateError } from '../../../src/errors.js';
 import { fileProvider } from '../../../src/release/providers/file.js';
 import type { MetricQuery } from '../../../src/release/providers/types.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-samples-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function write(name: string, text: string): string {
   writeFileSync(path.join(dir, name), text);
   return path.join(dir, name);
