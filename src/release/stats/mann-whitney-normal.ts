@@ -7,7 +7,6 @@
  * bound is the j-th smallest difference for the first rank j at which it crosses.
  */
 import { pnorm, pnormUpper, qnorm } from './normal.js';
-import { kthDifference } from './pairwise-select.js';
 import { sigmaU, tieTermOf } from './rank-sum.js';
 import type { Alternative } from './types.js';
 
@@ -28,8 +27,8 @@ export function normalPValue(u: number, n: number, m: number, tieTerm: number, a
   return 2 * Math.min(pnorm(z), pnormUpper(z));
 }
 
-/** The shift at which the corrected, standardised statistic falls to zq. */
-function root(x: Float64Array, y: Float64Array, zq: number, alternative: Alternative, correct: boolean): number {
+/** 0-based rank of the difference at which the corrected, standardised statistic falls to zq. */
+function rootRank(x: Float64Array, y: Float64Array, zq: number, alternative: Alternative, correct: boolean): number {
   const n = x.length;
   const m = y.length;
   const total = n * m;
@@ -39,7 +38,7 @@ function root(x: Float64Array, y: Float64Array, zq: number, alternative: Alterna
     const dz = total / 2 - j; // U = number of differences above the shift
     return (dz - correction(alternative, dz, correct)) / sigma - zq;
   };
-  if (f(total) > 0) return kthDifference(x, y, total - 1);
+  if (f(total) > 0) return total - 1;
   let lo = 1;
   let hi = total; // f(hi) <= 0; find the smallest such j
   while (lo < hi) {
@@ -47,13 +46,17 @@ function root(x: Float64Array, y: Float64Array, zq: number, alternative: Alterna
     if (f(mid) <= 0) hi = mid;
     else lo = mid + 1;
   }
-  return kthDifference(x, y, lo - 1);
+  return lo - 1;
 }
 
-/** Confidence interval of the shift under the normal approximation. */
-export function normalConfInt(x: Float64Array, y: Float64Array, alternative: Alternative, confLevel: number, correct: boolean): [number, number] {
+/**
+ * 0-based ranks among the sorted pairwise differences of the confidence bounds under the normal
+ * approximation; null for an infinite bound.
+ */
+export function normalConfRanks(x: Float64Array, y: Float64Array, alternative: Alternative, confLevel: number, correct: boolean): [number | null, number | null] {
   const alpha = 1 - confLevel;
-  if (alternative === 'greater') return [root(x, y, qnorm(1 - alpha), alternative, correct), Number.POSITIVE_INFINITY];
-  if (alternative === 'less') return [Number.NEGATIVE_INFINITY, root(x, y, qnorm(alpha), alternative, correct)];
-  return [root(x, y, qnorm(1 - alpha / 2), alternative, correct), root(x, y, qnorm(alpha / 2), alternative, correct)];
+  const r = (zq: number): number => rootRank(x, y, zq, alternative, correct);
+  if (alternative === 'greater') return [r(qnorm(1 - alpha)), null];
+  if (alternative === 'less') return [null, r(qnorm(alpha))];
+  return [r(qnorm(1 - alpha / 2)), r(qnorm(alpha / 2))];
 }

@@ -4,8 +4,8 @@
  * distribution below 50 values per side without ties, the normal approximation with tie and
  * continuity correction otherwise. Data problems return a flagged result instead of throwing.
  */
-import { normalConfInt, normalPValue } from './mann-whitney-normal.js';
-import { kthDifference, medianDifference } from './pairwise-select.js';
+import { normalConfRanks, normalPValue } from './mann-whitney-normal.js';
+import { kthDifferenceAfter, kthDifferences } from './pairwise-select.js';
 import { cleanSample, rankSum } from './rank-sum.js';
 import type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './types.js';
 import { pwilcox, pwilcoxUpper, qwilcox, wilcoxonDensity } from './wilcoxon-exact.js';
@@ -22,14 +22,22 @@ function exactPValue(u: number, density: Float64Array, alternative: Alternative)
   return Math.min(2 * p, 1);
 }
 
-function exactConfInt(x: Float64Array, y: Float64Array, density: Float64Array, alternative: Alternative, confLevel: number): [number, number] {
+/** 0-based ranks of the exact confidence bounds among the sorted differences (null: infinite). */
+function exactConfRanks(total: number, density: Float64Array, alternative: Alternative, confLevel: number): [number | null, number | null] {
   const alpha = 1 - confLevel;
-  const total = x.length * y.length;
   // R: qu = qwilcox(level, n, m) (at least 1); the bounds are diffs[qu] and diffs[n·m − qu + 1].
   const qu = Math.max(1, qwilcox(alternative === 'two-sided' ? alpha / 2 : alpha, density));
-  const lower = alternative === 'less' ? Number.NEGATIVE_INFINITY : kthDifference(x, y, qu - 1);
-  const upper = alternative === 'greater' ? Number.POSITIVE_INFINITY : kthDifference(x, y, total - qu);
-  return [lower, upper];
+  return [alternative === 'less' ? null : qu - 1, alternative === 'greater' ? null : total - qu];
+}
+
+/** Hodges-Lehmann estimate (R's median of the differences) and the bounds at the given ranks. */
+function shift(x: Float64Array, y: Float64Array, ranks: [number | null, number | null]): { estimate: number; confInt: [number, number] } {
+  const total = x.length * y.length;
+  const mid = Math.floor((total - 1) / 2);
+  const [lo, hi] = ranks;
+  const [a, l, u] = kthDifferences(x, y, [mid, lo ?? mid, hi ?? mid]);
+  const estimate = total % 2 === 1 ? a! : (a! + kthDifferenceAfter(x, y, mid, a!)) / 2;
+  return { estimate, confInt: [lo === null ? Number.NEGATIVE_INFINITY : l!, hi === null ? Number.POSITIVE_INFINITY : u!] };
 }
 
 function insufficient(reason: string, n: [number, number], dropped: number, statistic = Number.NaN): MannWhitneyResult {
@@ -55,16 +63,18 @@ export function mannWhitney(x: readonly number[], y: readonly number[], opts: Ma
   if (!(confLevel > 0 && confLevel < 1)) return insufficient('confLevel must be in (0, 1)', sizes, dropped);
   const rs = rankSum(cx.sorted, cy.sorted);
   const exact = (opts.exact ?? (n < EXACT_BELOW && m < EXACT_BELOW)) && !rs.ties && n <= EXACT_MAX && m <= EXACT_MAX;
-  const estimate = medianDifference(cx.sorted, cy.sorted);
   if (exact) {
     const density = wilcoxonDensity(n, m);
     const pValue = exactPValue(rs.u, density, alternative);
-    const confInt = exactConfInt(cx.sorted, cy.sorted, density, alternative, confLevel);
+    const { estimate, confInt } = shift(cx.sorted, cy.sorted, exactConfRanks(n * m, density, alternative, confLevel));
     return { statistic: rs.u, pValue, estimate, confInt, method: 'Wilcoxon rank sum exact test', n: sizes, dropped, insufficient: null };
   }
   const method = correct ? 'Wilcoxon rank sum test with continuity correction' : 'Wilcoxon rank sum test';
   const pValue = normalPValue(rs.u, n, m, rs.tieTerm, alternative, correct);
-  if (pValue === null) return { ...insufficient('all values are tied: the test has no variance', sizes, dropped, rs.u), estimate, method };
-  const confInt = normalConfInt(cx.sorted, cy.sorted, alternative, confLevel, correct);
+  if (pValue === null) {
+    const { estimate } = shift(cx.sorted, cy.sorted, [null, null]);
+    return { ...insufficient('all values are tied: the test has no variance', sizes, dropped, rs.u), estimate, method };
+  }
+  const { estimate, confInt } = shift(cx.sorted, cy.sorted, normalConfRanks(cx.sorted, cy.sorted, alternative, confLevel, correct));
   return { statistic: rs.u, pValue, estimate, confInt, method, n: sizes, dropped, insufficient: null };
 }

@@ -1,10 +1,10 @@
 /**
  * Order statistics of the n·m pairwise differences x[i] − y[j] without enumerating them
  * (Monahan 1984 / Johnson & Mizoguchi 1978): the differences form an implicit matrix sorted
- * along rows and columns; each round picks a random remaining candidate as pivot, counts the
- * differences below it in O(n + m) with two pointers and keeps only the rows' candidate ranges
- * on the k-th side. Expected O(log(n·m)) rounds, so O((n + m)·log(n·m)) time and O(n + m)
- * memory. The result is exact: the k-th smallest of the differences as doubles compute them.
+ * along rows and columns; each round samples the remaining candidates for two pivots around
+ * the k-th, counts the differences below each in O(n + m) with two pointers and keeps, per row,
+ * only the candidate columns between them. Each round keeps about 4/√4096 of the candidates,
+ * so a handful of rounds: O((n + m)·log(n·m)) time, O(n + m) memory. The result is exact: the k-th smallest of the differences as doubles compute them.
  */
 import { mulberry32 } from '../../metrics/random.js';
 
@@ -16,68 +16,141 @@ interface Search {
   hi: Int32Array; // one past the last candidate column of each row
 }
 
+const SAMPLE = 16384;
+// Below this many candidates, sorting them beats another O(n + m) round.
+const FINISH = 500_000;
+
 const cell = (s: Search, i: number, j: number): number => s.x[i]! - s.y[s.y.length - 1 - j]!;
 
-/** For each row, how many cells are < pivot (strict) or ≤ pivot; returns the two totals. */
-function countBelow(s: Search, pivot: number, strict: boolean, out: Int32Array): number {
+/** Per row, the cells < pivot and ≤ pivot (two pointers, one pass); returns both totals. */
+function countBoth(s: Search, pivot: number, less: Int32Array, lessEq: Int32Array): [number, number] {
   const { x, y } = s;
   const m = y.length;
-  let t = 0; // first y-index whose difference passes the test; moves right as x grows
-  let total = 0;
+  // Row i's differences fall as the y-index grows; those below the pivot are a suffix that
+  // starts further right as x grows, so each pointer only moves forward.
+  let a = 0;
+  let b = 0;
+  let totalLess = 0;
+  let totalLessEq = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
-    while (t < m && (strict ? !(xi - y[t]! < pivot) : !(xi - y[t]! <= pivot))) t++;
-    out[i] = m - t;
-    total += m - t;
+    while (a < m && !(xi - y[a]! < pivot)) a++;
+    while (b < m && !(xi - y[b]! <= pivot)) b++;
+    less[i] = m - a;
+    lessEq[i] = m - b;
+    totalLess += m - a;
+    totalLessEq += m - b;
   }
-  return total;
+  return [totalLess, totalLessEq];
 }
 
-function pickPivot(s: Search, remaining: number, rand: () => number): number {
-  let r = Math.floor(rand() * remaining);
-  for (let i = 0; i < s.lo.length; i++) {
-    const width = s.hi[i]! - s.lo[i]!;
-    if (r < width) return cell(s, i, s.lo[i]! + r);
-    r -= width;
+/** Two pivots from a uniform sample of the remaining candidates, bracketing ranks from..to. */
+function pickPivots(s: Search, remaining: number, from: number, to: number, rand: () => number): [number, number] {
+  const n = s.lo.length;
+  const prefix = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (s.hi[i]! - s.lo[i]!);
+  const size = Math.min(SAMPLE, remaining);
+  const sample = new Float64Array(size);
+  for (let t = 0; t < size; t++) {
+    const r = Math.floor(rand() * remaining);
+    let lo = 0;
+    let hi = n - 1; // last row whose prefix is <= r
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (prefix[mid]! <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    sample[t] = cell(s, lo, s.lo[lo]! + (r - prefix[lo]!));
   }
-  return cell(s, s.lo.length - 1, s.hi[s.lo.length - 1]! - 1);
+  sample.sort();
+  const spread = 2 * Math.sqrt(size); // about 4 standard deviations of the sample rank
+  const lower = Math.floor((from / remaining) * size - spread);
+  const upper = Math.ceil((to / remaining) * size + spread);
+  return [sample[Math.max(0, lower)]!, sample[Math.min(size - 1, upper)]!];
 }
 
 function finish(s: Search, k: number): number {
-  const values: number[] = [];
+  let size = 0;
+  for (let i = 0; i < s.lo.length; i++) size += s.hi[i]! - s.lo[i]!;
+  const values = new Float64Array(size);
   let below = 0;
+  let at = 0;
   for (let i = 0; i < s.lo.length; i++) {
     below += s.lo[i]!;
-    for (let j = s.lo[i]!; j < s.hi[i]!; j++) values.push(cell(s, i, j));
+    for (let j = s.lo[i]!; j < s.hi[i]!; j++) values[at++] = cell(s, i, j);
   }
-  values.sort((a, b) => a - b);
+  values.sort();
   return values[k - below]!;
 }
 
-/**
- * The k-th smallest (0-based) of the differences x[i] − y[j], x and y sorted ascending and
- * non-empty, 0 ≤ k < n·m. Deterministic: the pivots come from a fixed-seed generator.
- */
-export function kthDifference(x: Float64Array, y: Float64Array, k: number): number {
-  const n = x.length;
-  const s: Search = { x, y, lo: new Int32Array(n), hi: new Int32Array(n).fill(y.length) };
-  const less = new Int32Array(n);
-  const lessEq = new Int32Array(n);
-  const rand = mulberry32(0x9e3779b9);
-  let remaining = n * y.length;
-  while (remaining > Math.max(n + y.length, 64)) {
-    const pivot = pickPivot(s, remaining, rand);
-    const nLess = countBelow(s, pivot, true, less);
-    const nLessEq = countBelow(s, pivot, false, lessEq);
-    if (k >= nLess && k < nLessEq) return pivot;
-    remaining = 0;
-    for (let i = 0; i < n; i++) {
-      if (k < nLess) s.hi[i] = Math.max(s.lo[i]!, Math.min(s.hi[i]!, less[i]!));
-      else s.lo[i] = Math.min(s.hi[i]!, Math.max(s.lo[i]!, lessEq[i]!));
-      remaining += s.hi[i]! - s.lo[i]!;
+/** Keeps, per row, only the candidate columns in [from[i], to[i]). */
+function narrow(s: Search, from: Int32Array | null, to: Int32Array | null): number {
+  let remaining = 0;
+  for (let i = 0; i < s.lo.length; i++) {
+    if (from) s.lo[i] = Math.max(s.lo[i]!, from[i]!);
+    if (to) s.hi[i] = Math.min(s.hi[i]!, to[i]!);
+    if (s.hi[i]! < s.lo[i]!) s.hi[i] = s.lo[i]!;
+    remaining += s.hi[i]! - s.lo[i]!;
+  }
+  return remaining;
+}
+
+type Counts = [Int32Array, Int32Array, Int32Array, Int32Array];
+
+const sumLo = (s: Search): number => s.lo.reduce((t, v) => t + v, 0);
+
+/** Narrows `s` in place to the k-th (0-based) and returns it. */
+function selectIn(s: Search, k: number, counts: Counts, rand: () => number): number {
+  const [lessA, lessEqA, lessB, lessEqB] = counts;
+  let remaining = narrow(s, null, null);
+  while (remaining > FINISH) {
+    const [p, q] = pickPivots(s, remaining, k - sumLo(s), k - sumLo(s), rand);
+    const [ltP, leP] = countBoth(s, p, lessA, lessEqA);
+    if (k >= ltP && k < leP) return p;
+    if (k < ltP) {
+      remaining = narrow(s, null, lessA); // the k-th lies below the lower pivot
+      continue;
     }
+    const [ltQ, leQ] = countBoth(s, q, lessB, lessEqB);
+    if (k >= ltQ && k < leQ) return q;
+    remaining = k < ltQ ? narrow(s, lessEqA, lessB) : narrow(s, lessEqB, null);
   }
   return finish(s, k);
+}
+
+/** Shrinks the candidates to a band holding all ranks in [kMin, kMax] while that pays. */
+function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand: () => number): void {
+  const [lessA, lessEqA, lessB, lessEqB] = counts;
+  let remaining = narrow(s, null, null);
+  while (remaining > FINISH) {
+    const below = sumLo(s);
+    const [p, q] = pickPivots(s, remaining, kMin - below, kMax - below, rand);
+    const [ltP] = countBoth(s, p, lessA, lessEqA);
+    const [, leQ] = countBoth(s, q, lessB, lessEqB);
+    if (ltP > kMin || leQ <= kMax) return; // the sample missed: let each selection go alone
+    const next = narrow(s, lessA, lessEqB);
+    if (next > remaining / 2) return;
+    remaining = next;
+  }
+}
+
+/**
+ * The k-th smallest (0-based) of the differences x[i] − y[j] for each k of `ks`, x and y sorted
+ * ascending and non-empty, 0 ≤ k < n·m. The ranks first share a band of candidates, then each is
+ * selected within it. Deterministic: the pivots come from a fixed-seed generator.
+ */
+export function kthDifferences(x: Float64Array, y: Float64Array, ks: readonly number[]): number[] {
+  const n = x.length;
+  const s: Search = { x, y, lo: new Int32Array(n), hi: new Int32Array(n).fill(y.length) };
+  const counts = [0, 1, 2, 3].map(() => new Int32Array(n)) as Counts;
+  const rand = mulberry32(0x9e3779b9);
+  if (ks.length > 1) sharedBand(s, Math.min(...ks), Math.max(...ks), counts, rand);
+  return ks.map((k) => selectIn({ x, y, lo: s.lo.slice(), hi: s.hi.slice() }, k, counts, rand));
+}
+
+/** The k-th smallest (0-based) of the differences x[i] − y[j]; see {@link kthDifferences}. */
+export function kthDifference(x: Float64Array, y: Float64Array, k: number): number {
+  return kthDifferences(x, y, [k])[0]!;
 }
 
 /** The smallest difference strictly greater than v (Infinity if none), in O(n + m). */
@@ -105,6 +178,6 @@ export function medianDifference(x: Float64Array, y: Float64Array): number {
 /** The (k+1)-th smallest difference given the k-th is a (0-based), in O(n + m). */
 export function kthDifferenceAfter(x: Float64Array, y: Float64Array, k: number, a: number): number {
   const scratch = new Int32Array(x.length);
-  const atMost = countBelow({ x, y, lo: scratch, hi: scratch }, a, false, scratch);
+  const [, atMost] = countBoth({ x, y, lo: scratch, hi: scratch }, a, scratch, scratch);
   return atMost > k + 1 ? a : nextDifferenceAbove(x, y, a);
 }
