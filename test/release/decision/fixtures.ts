@@ -26,7 +26,7 @@ export const POLICY: ReleasePolicy = {
 };
 
 /** `n` samples around `value` (a small deterministic wobble). */
-export const series = (value: number, n = 200): MetricData => ({ ok: true, samples: Array.from({ length: n }, (_, i) => value * (1 + ((i % 5) - 2) / 100)), digest: `sha256:${value}:${n}` });
+export const series = (value: number, n = 200): Extract<MetricData, { ok: true }> => ({ ok: true, samples: Array.from({ length: n }, (_, i) => value * (1 + ((i % 5) - 2) / 100)), digest: `sha256:${value}:${n}` });
 
 /** Healthy data for both metrics, with `over` replacing some. */
 export function metrics(over: Partial<Record<'errors' | 'latency', Partial<MetricInput>>> = {}): MetricInput[] {
