@@ -19,8 +19,9 @@ function score(outcomes: readonly MetricOutcome[]): number | null {
   return Math.round((10_000 * points) / scored.length) / 100;
 }
 
+/** A check fails when a metric fails or the score drops below marginal; `limits.failed` counts these. */
 function checkOf(outcomes: readonly MetricOutcome[], reasons: readonly Reason[]): CheckOutcome {
-  if (outcomes.some((o) => o.row.classification === 'fail')) return 'failed';
+  if (outcomes.some((o) => o.row.classification === 'fail') || reasons.some((r) => r.code === 'score-below-marginal')) return 'failed';
   if (outcomes.some((o) => o.error)) return 'error';
   if (reasons.some((r) => r.code === 'metric-inconclusive')) return 'inconclusive';
   if (reasons.some((r) => r.effect === 'hold' && ['insufficient-samples', 'min-duration', 'clock-skew'].includes(r.code))) return 'waiting';
@@ -47,7 +48,8 @@ function limitReasons(input: DecideInput, check: CheckOutcome): Reason[] {
 
 function scoreReasons(s: number | null, thresholds: { pass: number; marginal: number }): Reason[] {
   if (s === null) return [{ code: 'no-score', effect: 'hold', message: 'no metric could be scored' }];
-  if (s < thresholds.marginal) return [{ code: 'score-below-marginal', effect: 'rollback', message: `score ${s} is below the marginal threshold ${thresholds.marginal}` }];
+  // A hold here: the check fails, and limitReasons rolls back once failed checks exceed limits.failed.
+  if (s < thresholds.marginal) return [{ code: 'score-below-marginal', effect: 'hold', message: `score ${s} is below the marginal threshold ${thresholds.marginal}` }];
   if (s < thresholds.pass) return [{ code: 'score-marginal', effect: 'hold', message: `score ${s} is marginal: below the pass threshold ${thresholds.pass}` }];
   return [];
 }
@@ -76,9 +78,10 @@ export function decideStep(input: DecideInput, judge: Judge = defaultJudge): Ste
   const started = stepStart(input);
   if (input.now < started) reasons.push({ code: 'clock-skew', effect: 'hold', message: `now (${new Date(input.now).toISOString()}) is before the step started (${new Date(started).toISOString()})` });
   else if (input.now - started < spec.minDurationMs) reasons.push({ code: 'min-duration', effect: 'hold', message: `step ${step} has run ${fmt(input.now - started)} of ${fmt(spec.minDurationMs)}` });
-  const check = checkOf(outcomes, reasons);
   const s = score(outcomes);
-  reasons.push(...limitReasons(input, check), ...scoreReasons(s, policy.score));
+  reasons.push(...scoreReasons(s, policy.score));
+  const check = checkOf(outcomes, reasons);
+  reasons.push(...limitReasons(input, check));
   const approvals = judgeApprovals(policy, step, input.approvals, input.commit);
   reasons.push(...approvals.reasons);
   const decision = reasons.some((r) => r.effect === 'rollback') ? 'rollback' : reasons.some((r) => r.effect === 'hold') ? 'hold' : 'promote';

@@ -16,8 +16,8 @@ const atStep1 = (over: Partial<DecideInput> = {}): DecideInput => {
 describe('decisions', () => {
   it.each<[string, DecideInput, StepDecision['decision'], string[]]>([
     ['healthy', input(), 'promote', []],
-    ['degraded latency', input({ metrics: metrics({ latency: { canary: series(300) } }) }), 'rollback', ['metric-failed', 'failed-limit', 'score-below-marginal']],
-    ['critical metric over its limit', input({ metrics: metrics({ errors: { canary: series(0.05) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit', 'score-below-marginal']],
+    ['degraded latency', input({ metrics: metrics({ latency: { canary: series(300) } }) }), 'rollback', ['metric-failed', 'score-below-marginal', 'failed-limit']],
+    ['critical metric over its limit', input({ metrics: metrics({ errors: { canary: series(0.05) } }) }), 'rollback', ['critical-metric-failed', 'score-below-marginal', 'failed-limit']],
     ['marginal latency', input({ metrics: metrics({ latency: { canary: series(225) } }) }), 'hold', ['score-marginal']],
     ['no canary data', input({ metrics: metrics({ latency: { canary: empty } }) }), 'hold', ['no-data']],
     ['baseline without data', input({ metrics: metrics({ errors: { baseline: { ok: false, reason: 'no-data', message: 'empty result' } } }) }), 'hold', ['no-data']],
@@ -25,7 +25,7 @@ describe('decisions', () => {
     ['prometheus down', input({ metrics: metrics({ errors: { canary: down } }) }), 'hold', ['provider-error']],
     ['NaN samples', input({ metrics: metrics({ latency: { canary: { ok: true, samples: [200, Number.NaN], digest: 'x' } } }) }), 'hold', ['provider-error']],
     ['thin data', input({ metrics: metrics({ latency: { canary: series(200, 20) } }) }), 'hold', ['insufficient-samples']],
-    ['thin but clearly bad data still rolls back', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit', 'score-below-marginal']],
+    ['thin but clearly bad data still rolls back', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'score-below-marginal', 'failed-limit']],
     ['too early', input({ now: T0 + 5 * MIN }), 'hold', ['min-duration']],
     ['clock behind the step start', input({ now: T0 - MIN }), 'hold', ['clock-skew']],
     ['constant series', input({ metrics: metrics({ latency: { canary: { ok: true, samples: Array(200).fill(200), digest: 'c' }, baseline: { ok: true, samples: Array(200).fill(200), digest: 'b' } } }) }), 'promote', []],
@@ -81,6 +81,15 @@ describe('limits over checks', () => {
     const third = broken([first, second]);
     expect([first.decision, second.decision, third.decision]).toEqual(['hold', 'hold', 'rollback']);
     expect(codes(third)).toContain('consecutive-errors');
+  });
+
+  it('with failed: 1, a failed check holds and the second rolls back; a failing critical metric never waits', () => {
+    const policy = { ...POLICY, limits: { ...POLICY.limits, failed: 1 } };
+    const degraded = (history: StepDecision[], over = { latency: { canary: series(300) } }) => decideStep(input({ policy, metrics: metrics(over), history }));
+    const first = degraded([]);
+    expect([first.decision, codes(first), first.check]).toEqual(['hold', ['metric-failed', 'score-below-marginal'], 'failed']);
+    expect(degraded([first]).decision).toBe('rollback');
+    expect(decideStep(input({ policy, metrics: metrics({ errors: { canary: series(0.05) } }) })).decision).toBe('rollback');
   });
 
   it('a rolled-back rollout stays rolled back', () => {
