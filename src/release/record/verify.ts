@@ -29,7 +29,11 @@ const chainKey = (r: { project: string; rollout: string }): string => `${r.proje
 function unwrap(r: HistoryRecord | DecisionRecord, problems: ChainProblem[]): DecisionRecord | undefined {
   if (!('kind' in r)) return r;
   if (r.kind !== 'decision') return undefined;
-  const d = r.record;
+  const d = r.record as DecisionRecord | undefined;
+  if (d === null || typeof d !== 'object' || typeof d.rollout !== 'string' || typeof d.seq !== 'number') {
+    problems.push({ id: r.id, problem: 'edited', message: `history record ${r.id}: the decision record it carries is missing or malformed` });
+    return undefined;
+  }
   if (r.id !== d.id || r.project !== d.project || r.time !== d.time) {
     problems.push({ id: r.id, problem: 'edited', message: `history record ${r.id}: its id, project or time differs from the decision record it carries` });
   }

@@ -56,6 +56,12 @@ describe('building and verifying a chain in memory', () => {
     expect(verifyChain([c[0]!, forged, c[2]!]).problems.map((p) => [p.id, p.problem])).toEqual([[c[2]!.id, 'broken-link']]);
   });
 
+  it('reports a history record whose decision record was stripped, without failing', () => {
+    const [first] = chain(1);
+    const wrapper = { schemaVersion: 1 as const, id: first!.id, project: 'payments', time: first!.time, kind: 'decision' as const, record: null as unknown as DecisionRecord };
+    expect(verifyChain([wrapper]).problems.map((p) => [p.id, p.problem])).toEqual([[first!.id, 'edited']]);
+  });
+
   it('refuses a decision not later than the previous one', () => {
     const [first] = chain(1);
     expect(() => buildDecisionRecord(CTX, decision(0), first)).toThrow(/not after the previous decision/);
