@@ -3,7 +3,7 @@
  * (Monahan 1984 / Johnson & Mizoguchi 1978): the differences form an implicit matrix sorted
  * along rows and columns; each round samples the remaining candidates for two pivots around
  * the k-th, counts the differences below each in O(n + m) with two pointers and keeps, per row,
- * only the candidate columns between them. Each round keeps about 4/√4096 of the candidates,
+ * only the candidate columns between them. Each round keeps about 4/√16384 = 1/32 of the candidates,
  * so a handful of rounds: O((n + m)·log(n·m)) time, O(n + m) memory. The result is exact: the k-th smallest of the differences as doubles compute them.
  */
 import { mulberry32 } from '../../metrics/random.js';
@@ -14,11 +14,12 @@ interface Search {
   y: Float64Array;
   lo: Int32Array; // first candidate column of each row
   hi: Int32Array; // one past the last candidate column of each row
+  below: number; // cells left of the candidates, all smaller than them
 }
 
 const SAMPLE = 16384;
 // Below this many candidates, sorting them beats another O(n + m) round.
-const FINISH = 500_000;
+const FINISH = 200_000;
 
 const cell = (s: Search, i: number, j: number): number => s.x[i]! - s.y[s.y.length - 1 - j]!;
 
@@ -27,15 +28,16 @@ function countBoth(s: Search, pivot: number, less: Int32Array, lessEq: Int32Arra
   const { x, y } = s;
   const m = y.length;
   // Row i's differences fall as the y-index grows; those below the pivot are a suffix that
-  // starts further right as x grows, so each pointer only moves forward.
+  // starts further right as x grows, so the pointer only moves forward. Cells equal to the
+  // pivot sit just left of that start: a short backward scan finds them.
   let a = 0;
-  let b = 0;
   let totalLess = 0;
   let totalLessEq = 0;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
     while (a < m && !(xi - y[a]! < pivot)) a++;
-    while (b < m && !(xi - y[b]! <= pivot)) b++;
+    let b = a;
+    while (b > 0 && xi - y[b - 1]! === pivot) b--;
     less[i] = m - a;
     lessEq[i] = m - b;
     totalLess += m - a;
@@ -50,17 +52,16 @@ function pickPivots(s: Search, remaining: number, from: number, to: number, rand
   const prefix = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + (s.hi[i]! - s.lo[i]!);
   const size = Math.min(SAMPLE, remaining);
+  // Sorted offsets let one forward walk over the rows place them (no cache-missing searches).
+  const offsets = new Float64Array(size);
+  for (let t = 0; t < size; t++) offsets[t] = Math.floor(rand() * remaining);
+  offsets.sort();
   const sample = new Float64Array(size);
+  let row = 0;
   for (let t = 0; t < size; t++) {
-    const r = Math.floor(rand() * remaining);
-    let lo = 0;
-    let hi = n - 1; // last row whose prefix is <= r
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (prefix[mid]! <= r) lo = mid;
-      else hi = mid - 1;
-    }
-    sample[t] = cell(s, lo, s.lo[lo]! + (r - prefix[lo]!));
+    const r = offsets[t]!;
+    while (prefix[row + 1]! <= r) row++;
+    sample[t] = cell(s, row, s.lo[row]! + (r - prefix[row]!));
   }
   sample.sort();
   const spread = 2 * Math.sqrt(size); // about 4 standard deviations of the sample rank
@@ -86,25 +87,26 @@ function finish(s: Search, k: number): number {
 /** Keeps, per row, only the candidate columns in [from[i], to[i]). */
 function narrow(s: Search, from: Int32Array | null, to: Int32Array | null): number {
   let remaining = 0;
+  let below = 0;
   for (let i = 0; i < s.lo.length; i++) {
     if (from) s.lo[i] = Math.max(s.lo[i]!, from[i]!);
     if (to) s.hi[i] = Math.min(s.hi[i]!, to[i]!);
     if (s.hi[i]! < s.lo[i]!) s.hi[i] = s.lo[i]!;
     remaining += s.hi[i]! - s.lo[i]!;
+    below += s.lo[i]!;
   }
+  s.below = below;
   return remaining;
 }
 
 type Counts = [Int32Array, Int32Array, Int32Array, Int32Array];
-
-const sumLo = (s: Search): number => s.lo.reduce((t, v) => t + v, 0);
 
 /** Narrows `s` in place to the k-th (0-based) and returns it. */
 function selectIn(s: Search, k: number, counts: Counts, rand: () => number): number {
   const [lessA, lessEqA, lessB, lessEqB] = counts;
   let remaining = narrow(s, null, null);
   while (remaining > FINISH) {
-    const [p, q] = pickPivots(s, remaining, k - sumLo(s), k - sumLo(s), rand);
+    const [p, q] = pickPivots(s, remaining, k - s.below, k - s.below, rand);
     const [ltP, leP] = countBoth(s, p, lessA, lessEqA);
     if (k >= ltP && k < leP) return p;
     if (k < ltP) {
@@ -123,7 +125,7 @@ function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand:
   const [lessA, lessEqA, lessB, lessEqB] = counts;
   let remaining = narrow(s, null, null);
   while (remaining > FINISH) {
-    const below = sumLo(s);
+    const below = s.below;
     const [p, q] = pickPivots(s, remaining, kMin - below, kMax - below, rand);
     const [ltP] = countBoth(s, p, lessA, lessEqA);
     const [, leQ] = countBoth(s, q, lessB, lessEqB);
@@ -141,11 +143,11 @@ function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand:
  */
 export function kthDifferences(x: Float64Array, y: Float64Array, ks: readonly number[]): number[] {
   const n = x.length;
-  const s: Search = { x, y, lo: new Int32Array(n), hi: new Int32Array(n).fill(y.length) };
+  const s: Search = { x, y, lo: new Int32Array(n), hi: new Int32Array(n).fill(y.length), below: 0 };
   const counts = [0, 1, 2, 3].map(() => new Int32Array(n)) as Counts;
   const rand = mulberry32(0x9e3779b9);
   if (ks.length > 1) sharedBand(s, Math.min(...ks), Math.max(...ks), counts, rand);
-  return ks.map((k) => selectIn({ x, y, lo: s.lo.slice(), hi: s.hi.slice() }, k, counts, rand));
+  return ks.map((k) => selectIn({ x, y, lo: s.lo.slice(), hi: s.hi.slice(), below: s.below }, k, counts, rand));
 }
 
 /** The k-th smallest (0-based) of the differences x[i] − y[j]; see {@link kthDifferences}. */
@@ -178,6 +180,6 @@ export function medianDifference(x: Float64Array, y: Float64Array): number {
 /** The (k+1)-th smallest difference given the k-th is a (0-based), in O(n + m). */
 export function kthDifferenceAfter(x: Float64Array, y: Float64Array, k: number, a: number): number {
   const scratch = new Int32Array(x.length);
-  const [, atMost] = countBoth({ x, y, lo: scratch, hi: scratch }, a, scratch, scratch);
+  const [, atMost] = countBoth({ x, y, lo: scratch, hi: scratch, below: 0 }, a, scratch, scratch);
   return atMost > k + 1 ? a : nextDifferenceAbove(x, y, a);
 }
