@@ -15,6 +15,10 @@ const u = [8.747092, 10.367287, 8.328743, 13.190562, 10.659016, 8.359063, 10.974
 const v = [9.22152, 10.679479, 9.356004, 7.813454, 9.677585, 5.690083, 12.23111, 9.606507, 13.645223, 10.251019, 7.880107, 10.521453, 7.431805, 6.792733, 9.882892, 8.413416, 9.302211, 9.448683, 8.120958, 8.162663, 9.029643, 11.656174, 6.252866, 10.487892, 9.965901, 11.4262, 8.691632, 10.040038, 9.834198, 8.21496, 11.715736, 11.620805, 10.700427, 12.473667, 10.416973, 6.746816, 8.153469, 6.850775, 8.353199, 8.059267, 9.384232, 7.478157, 9.616058, 7.990831, 12.834575];
 const small = [3.1, 4.7, 2.2];
 const smallY = [5.5, 6.1, 4.9, 7.3, 8.8, 5.2, 6.6];
+// R: tx <- round(sin(1:120) * 3 + (1:120) / 40, 1); ty <- round(cos(1:90) * 3, 1)
+const round1 = (v: number): number => Math.round(v * 10) / 10;
+const tx = Array.from({ length: 120 }, (_, i) => round1(Math.sin(i + 1) * 3 + (i + 1) / 40));
+const ty = Array.from({ length: 90 }, (_, i) => round1(Math.cos(i + 1) * 3));
 const inf = Number.POSITIVE_INFINITY;
 
 interface Case {
@@ -42,6 +46,8 @@ const cases: Case[] = [
   { name: 'normal, 61 vs 45, two-sided', x: u, y: v, opts: {}, w: 1789, p: 0.00783693268686712, est: 1.00485770913546, ci: [0.269413224618772, 1.67863495426701], method: cc },
   { name: 'normal, 61 vs 45, less', x: u, y: v, opts: { alternative: 'less' }, w: 1789, p: 0.996155245826464, est: 1.00485770913546, ci: [-inf, 1.56742507595719], method: cc },
   { name: 'normal, 61 vs 45, greater, 99 %', x: u, y: v, opts: { alternative: 'greater', confLevel: 0.99 }, w: 1789, p: 0.00391846634343356, est: 1.00485770913546, ci: [0.123353928324892, inf], method: cc },
+  { name: 'many ties, 120 vs 90', x: tx, y: ty, opts: {}, w: 7388.5, p: 5.04716315954562e-6, est: 1.50001483936881, ci: [0.899980042845185, 2.10004668447223], method: cc },
+  { name: 'many ties, less, no correction, 80 %', x: tx, y: ty, opts: { alternative: 'less', correct: false, confLevel: 0.8 }, w: 7388.5, p: 0.999997490181176, est: 1.50001483936881, ci: [-inf, 1.7999853471635], method: 'Wilcoxon rank sum test' },
   { name: 'exact = FALSE, 3 vs 7', x: small, y: smallY, opts: { exact: false }, w: 0, p: 0.0226544940800894, est: -2.99995697922815, ci: [-5.70005147350674, -0.499939062172416], method: cc },
 ];
 

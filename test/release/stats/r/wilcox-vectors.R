@@ -1,5 +1,6 @@
 # Regenerates the reference vectors in test/release/stats/mann-whitney-r.test.ts and
-# proportions-r.test.ts. Run: Rscript test/release/stats/r/wilcox-vectors.R
+# proportions.test.ts (and the pnorm/qnorm/p.adjust figures). Run from the repository root:
+# Rscript test/release/stats/r/wilcox-vectors.R
 options(digits = 15)
 show <- function(name, x, y, ...) {
   r <- suppressWarnings(wilcox.test(x, y, conf.int = TRUE, ...))
@@ -22,6 +23,10 @@ show("large-less", u, v, alternative = "less")
 show("large-greater", u, v, alternative = "greater", conf.level = 0.99)
 show("exact-unequal", c(3.1, 4.7, 2.2), c(5.5, 6.1, 4.9, 7.3, 8.8, 5.2, 6.6))
 show("exact-forced-off", c(3.1, 4.7, 2.2), c(5.5, 6.1, 4.9, 7.3, 8.8, 5.2, 6.6), exact = FALSE)
+# Larger samples with many ties, built by formula so the test can rebuild them (values at one decimal).
+tx <- round(sin(1:120) * 3 + (1:120) / 40, 1); ty <- round(cos(1:90) * 3, 1)
+show("big-ties-two", tx, ty)
+show("big-ties-less-nocorrect", tx, ty, alternative = "less", correct = FALSE, conf.level = 0.8)
 pf <- function(name, x1, n1, x2, n2, ...) {
   f <- fisher.test(matrix(c(x1, x2, n1 - x1, n2 - x2), 2), ...)
   cat(sprintf("%s: fisher p=%.15g\n", name, f$p.value))
@@ -34,4 +39,5 @@ pp <- function(name, x1, n1, x2, n2, ...) {
 }
 pp("p1", 120, 10000, 95, 10000); pp("p2", 60, 2000, 41, 2100, alternative = "greater")
 pp("p3", 60, 2000, 41, 2100, alternative = "less")
+print(p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.5), "holm"))
 cat(sprintf("pnorm: %.17g %.17g %.17g qnorm: %.17g %.17g\n", pnorm(-1.3), pnorm(-8.5), pnorm(2.2), qnorm(0.025), qnorm(0.995)))
