@@ -19,6 +19,9 @@ const smallY = [5.5, 6.1, 4.9, 7.3, 8.8, 5.2, 6.6];
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 const tx = Array.from({ length: 120 }, (_, i) => round1(Math.sin(i + 1) * 3 + (i + 1) / 40));
 const ty = Array.from({ length: 90 }, (_, i) => round1(Math.cos(i + 1) * 3));
+// R: x <- (1:60) + 0.5; y <- (1:55) * 1.13 (exact = TRUE beyond 50 per side)
+const ex = Array.from({ length: 60 }, (_, i) => i + 1.5);
+const ey = Array.from({ length: 55 }, (_, i) => (i + 1) * 1.13);
 const inf = Number.POSITIVE_INFINITY;
 
 interface Case {
@@ -48,6 +51,7 @@ const cases: Case[] = [
   { name: 'normal, 61 vs 45, greater, 99 %', x: u, y: v, opts: { alternative: 'greater', confLevel: 0.99 }, w: 1789, p: 0.00391846634343356, est: 1.00485770913546, ci: [0.123353928324892, inf], method: cc },
   { name: 'many ties, 120 vs 90', x: tx, y: ty, opts: {}, w: 7388.5, p: 5.04716315954562e-6, est: 1.50001483936881, ci: [0.899980042845185, 2.10004668447223], method: cc },
   { name: 'many ties, less, no correction, 80 %', x: tx, y: ty, opts: { alternative: 'less', correct: false, confLevel: 0.8 }, w: 7388.5, p: 0.999997490181176, est: 1.50001483936881, ci: [-inf, 1.7999853471635], method: 'Wilcoxon rank sum test' },
+  { name: 'exact = TRUE, 60 vs 55', x: ex, y: ey, opts: { exact: true }, w: 1616, p: 0.851791263293521, est: -0.639999999999997, ci: [-7.52999999999999, 6.25], method: exact },
   { name: 'exact = FALSE, 3 vs 7', x: small, y: smallY, opts: { exact: false }, w: 0, p: 0.0226544940800894, est: -2.99995697922815, ci: [-5.70005147350674, -0.499939062172416], method: cc },
 ];
 

@@ -27,6 +27,7 @@ show("exact-forced-off", c(3.1, 4.7, 2.2), c(5.5, 6.1, 4.9, 7.3, 8.8, 5.2, 6.6),
 tx <- round(sin(1:120) * 3 + (1:120) / 40, 1); ty <- round(cos(1:90) * 3, 1)
 show("big-ties-two", tx, ty)
 show("big-ties-less-nocorrect", tx, ty, alternative = "less", correct = FALSE, conf.level = 0.8)
+show("exact-forced-60-55", (1:60) + 0.5, (1:55) * 1.13, exact = TRUE)
 pf <- function(name, x1, n1, x2, n2, ...) {
   f <- fisher.test(matrix(c(x1, x2, n1 - x1, n2 - x2), 2), ...)
   cat(sprintf("%s: fisher p=%.15g\n", name, f$p.value))
