@@ -9,6 +9,7 @@ import { packageVersion } from './package-info.js';
 import { PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
 import { registerHistoryCommands } from './register-history.js';
 import { registerReportCommand } from './register-report.js';
+import { registerReleaseCommands } from './register-release.js';
 
 type SetCode = (code: number) => void;
 
@@ -94,6 +95,7 @@ export function buildProgram(setCode: SetCode): Command {
   collectCommand(program, setCode);
   registerHistoryCommands(program, setCode);
   registerReportCommand(program, setCode);
+  registerReleaseCommands(program, setCode);
   demoCommand(program, setCode);
   return program;
 }

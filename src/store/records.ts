@@ -7,7 +7,7 @@ import type { DecisionRecord } from '../release/record/types.js';
 
 export const RECORD_SCHEMA_VERSION = 1;
 
-export const RECORD_KINDS = ['run', 'verdict', 'deployment', 'incident', 'workitem', 'plan', 'decision'] as const;
+export const RECORD_KINDS = ['run', 'verdict', 'deployment', 'incident', 'workitem', 'plan', 'decision', 'approval'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 interface RecordBase {
@@ -104,4 +104,15 @@ export interface DecisionHistoryRecord extends RecordBase {
   record: DecisionRecord;
 }
 
-export type HistoryRecord = RunRecord | VerdictRecord | DeploymentRecord | IncidentRecord | WorkItemRecord | PlanRecord | DecisionHistoryRecord;
+/** A release manager's approval of a rollout step; the policy decides whether it counts. */
+export interface ApprovalRecord extends RecordBase {
+  kind: 'approval';
+  rollout: string;
+  step: number;
+  who: string;
+  /** The role the approver claimed; the policy's approvers list is what counts. */
+  role: string;
+  commit: string;
+}
+
+export type HistoryRecord = RunRecord | VerdictRecord | DeploymentRecord | IncidentRecord | WorkItemRecord | PlanRecord | DecisionHistoryRecord | ApprovalRecord;

@@ -1,0 +1,175 @@
+/**
+ * `phasegate release evaluate|approve|status|verify`: the gray-release gate as pipeline steps.
+ * Exit codes of evaluate: 0 promote, 1 rollback, 3 hold, 2 could not evaluate.
+ */
+import path from 'node:path';
+import { PhasegateError } from '../../errors.js';
+import { stableJson } from '../../io/json.js';
+import { loadPolicy, policyDigest } from '../../policy/index.js';
+import type { EffectivePolicy, Tier } from '../../policy/types.js';
+import { decideStep, replay, type Approval, type MetricInput, type StepDecision } from '../../release/decision/index.js';
+import type { ReleaseMetric } from '../../release/policy/types.js';
+import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
+import { appendDecision, buildDecisionRecord, readDecisions, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { statisticalJudge } from '../../release/stats-judge.js';
+import { openStore, recordId } from '../../store/open.js';
+import { RECORD_SCHEMA_VERSION, type ApprovalRecord } from '../../store/records.js';
+import { policyRef, usage } from '../options.js';
+import { emit } from '../output.js';
+import { PACKAGE_ROOT } from '../package-info.js';
+import { renderDecisionText } from '../release-text.js';
+
+export const DECISION_EXIT: Record<StepDecision['decision'], number> = { promote: 0, rollback: 1, hold: 3 };
+
+interface Common {
+  store: string;
+  project: string;
+  rollout: string;
+}
+
+export interface EvaluateOptions extends Common {
+  step: number;
+  tier?: Tier;
+  policy?: string;
+  prometheus?: string;
+  prometheusToken?: string;
+  samples?: string;
+  window?: string;
+  queryStep?: number;
+  startedAt?: Date;
+  commit?: string;
+  now?: Date;
+  format: 'text' | 'json';
+  out?: string;
+}
+
+function releasePolicy(opts: EvaluateOptions): EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> } {
+  const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
+  if (!policy.release) throw new PhasegateError({ file: opts.policy, message: 'the policy has no release section; add one (docs/release-gate.md)' });
+  if (opts.step < 0 || opts.step >= policy.release.steps.length) throw usage(`--step must be 0 to ${policy.release.steps.length - 1} (the policy has ${policy.release.steps.length} steps)`);
+  return policy as EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> };
+}
+
+function providerFor(m: ReleaseMetric, opts: EvaluateOptions, cache: Map<string, MetricProvider>): MetricProvider {
+  const hit = cache.get(m.provider);
+  if (hit) return hit;
+  let p: MetricProvider;
+  if (m.provider === 'prometheus') {
+    if (!opts.prometheus) throw usage(`metric ${m.name} reads Prometheus: give --prometheus URL`);
+    p = prometheusProvider({ url: opts.prometheus, bearerToken: opts.prometheusToken });
+  } else {
+    if (!opts.samples) throw usage(`metric ${m.name} reads samples from a file: give --samples FILE`);
+    p = fileProvider({ file: opts.samples });
+  }
+  cache.set(m.provider, p);
+  return p;
+}
+
+async function gather(metrics: readonly ReleaseMetric[], opts: EvaluateOptions, start: Date, end: Date): Promise<MetricInput[]> {
+  const cache = new Map<string, MetricProvider>();
+  return Promise.all(
+    metrics.map(async (m): Promise<MetricInput> => {
+      const pair = await fetchPair(providerFor(m, opts, cache), { query: m.query, start, end, step: opts.queryStep ?? 60 });
+      if (!pair.ok) return { name: m.name, canary: { ok: false, reason: pair.reason, message: pair.message }, baseline: { ok: false, reason: pair.reason, message: pair.message } };
+      const data = (s: typeof pair.canary) => ({ ok: true as const, samples: s.samples, digest: s.digest, source: s.source, count: s.samples.length });
+      return { name: m.name, canary: data(pair.canary), baseline: data(pair.baseline) };
+    }),
+  );
+}
+
+/** Judges the current step, appends the decision to the hash chain, prints it; exit by decision. */
+export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
+  const policy = releasePolicy(opts);
+  const rel = policy.release;
+  const now = opts.now ?? new Date();
+  const { parseDuration } = await import('../../release/policy/types.js');
+  const windowMs = opts.window ? parseDuration(opts.window) : rel.steps[opts.step]!.minDurationMs;
+  if (windowMs === undefined || windowMs <= 0) throw usage('--window must be a duration such as 10m or 1h');
+  const store = await openStore(opts.store);
+  try {
+    const history = await readDecisions(store, opts.project, opts.rollout);
+    const approvals: Approval[] = (await store.query({ project: opts.project, kinds: ['approval'] }))
+      .filter((r): r is ApprovalRecord => r.kind === 'approval' && r.rollout === opts.rollout)
+      .map((r) => ({ who: r.who, time: r.time, commit: r.commit, step: r.step }));
+    const metrics = await gather(rel.metrics, opts, new Date(now.getTime() - windowMs), now);
+    const startedAt = opts.startedAt?.getTime() ?? (history[0] ? Date.parse(history[0].time) : now.getTime());
+    const d = decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge());
+    const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit };
+    const record = buildDecisionRecord(ctx, d, history.at(-1));
+    await appendDecision(store, record);
+    emit(opts.format === 'json' ? stableJson({ decision: d.decision, reasons: d.reasons, metrics: d.metrics, step: d.step, nextStep: d.nextStep, score: d.score, record: { id: record.id, hash: record.hash } }) : renderDecisionText(d, record), opts.out);
+    return DECISION_EXIT[d.decision];
+  } finally {
+    await store.close();
+  }
+}
+
+export interface ApproveOptions extends Common {
+  by: string;
+  role: string;
+  step: number;
+  commit: string;
+  time?: Date;
+}
+
+/** Records an approval; whether it counts is decided at the next evaluation, against the policy. */
+export async function releaseApprove(opts: ApproveOptions): Promise<number> {
+  const time = (opts.time ?? new Date()).toISOString();
+  const rec: ApprovalRecord = {
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    kind: 'approval',
+    id: recordId(opts.project, 'approval', opts.rollout, String(opts.step), opts.by, opts.commit),
+    project: opts.project,
+    time,
+    rollout: opts.rollout,
+    step: opts.step,
+    who: opts.by,
+    role: opts.role,
+    commit: opts.commit,
+  };
+  const store = await openStore(opts.store);
+  try {
+    const added = await store.append([rec]);
+    process.stdout.write(added ? `recorded ${opts.by}'s approval (${opts.role}) of step ${opts.step} of ${opts.project}/${opts.rollout} at ${opts.commit}\n` : `${opts.by} already approved step ${opts.step} at ${opts.commit}; a second approval by the same person does not count\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Prints where a rollout stands: its state, last decision and chain head. */
+export async function releaseStatus(opts: Common & { steps?: number; format: 'text' | 'json' }): Promise<number> {
+  const store = await openStore(opts.store);
+  let history: DecisionRecord[];
+  try {
+    history = await readDecisions(store, opts.project, opts.rollout);
+  } finally {
+    await store.close();
+  }
+  const last = history.at(-1);
+  if (!last) throw new PhasegateError({ message: `no decision recorded for ${opts.project}/${opts.rollout}; run phasegate release evaluate first` });
+  const state = replay(history, opts.steps ?? last.step + 2);
+  const out = { project: opts.project, rollout: opts.rollout, state, decisions: history.length, last: { decision: last.decision, step: last.step, time: last.time, reasons: last.reasons }, head: last.hash };
+  emit(opts.format === 'json' ? stableJson(out) : `${opts.project}/${opts.rollout}: ${history.length} decisions; last ${last.decision} at step ${last.step} (${last.time}); state ${stableJson(state).replace(/\s+/g, ' ').trim()}\nchain head ${last.hash}\n`, undefined);
+  return 0;
+}
+
+/** Verifies every decision chain of a project; exit 0 intact, 1 tampering found. */
+export async function releaseVerify(opts: { store: string; project: string; anchor?: string[] }): Promise<number> {
+  const anchors = (opts.anchor ?? []).map((a) => {
+    const m = /^([^/=]+)\/([^=]+)=([0-9a-f]{64})$/.exec(a);
+    if (!m) throw usage(`--anchor ${a}: expected PROJECT/ROLLOUT=HASH (the chain head printed by release evaluate or status)`);
+    return { project: m[1]!, rollout: m[2]!, hash: m[3]! };
+  });
+  const store = await openStore(opts.store);
+  try {
+    const records = await store.query({ project: opts.project, kinds: ['decision'] });
+    const report = verifyChain(records, anchors);
+    for (const p of report.problems) process.stderr.write(`phasegate: ${p.problem}: ${p.message}\n`);
+    const chains = Object.keys(report.heads).length;
+    process.stdout.write(report.ok ? `${records.length} decision records in ${chains} chain${chains === 1 ? '' : 's'} verified: intact\n` : `decision records of ${opts.project} have been tampered with: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The statistical judge of the release gate: absolute limits on the canary's mean (as the
+ * default judge), and the harmful change measured by the Hodges–Lehmann shift of canary
+ * against baseline with a one-sided Mann–Whitney test in the harmful direction. A change
+ * beyond the tolerance fails only when it is significant; otherwise it is marginal, so noise
+ * holds a rollout back a little but never rolls it back.
+ */
+import type { Judge, MetricJudgement } from './decision/types.js';
+import type { ReleaseMetric } from './policy/types.js';
+import { mannWhitney } from './stats/index.js';
+
+const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+function limitBreach(m: ReleaseMetric, c: number): string | undefined {
+  if (m.limit.max !== undefined && c > m.limit.max) return `canary mean ${c} is above the limit ${m.limit.max}`;
+  if (m.limit.min !== undefined && c < m.limit.min) return `canary mean ${c} is below the limit ${m.limit.min}`;
+  return undefined;
+}
+
+/** A Judge at significance level `alpha` (default 0.05). */
+export function statisticalJudge(alpha = 0.05): Judge {
+  return (metric, canary, baseline) => {
+    const c = mean(canary);
+    const b = mean(baseline);
+    // The p-value is one-sided, in the harmful direction; the interval is the two-sided one.
+    const mw = mannWhitney(canary, baseline, { alternative: metric.harmful === 'increase' ? 'greater' : 'less' });
+    const ci = mannWhitney(canary, baseline, { confLevel: 1 - alpha }).confInt;
+    const shift = mw.estimate;
+    const effect = shift === null || b === 0 ? null : shift / Math.abs(b);
+    const row = (classification: MetricJudgement['classification'], reason: string): MetricJudgement => ({
+      classification,
+      canary: c,
+      baseline: b,
+      effect,
+      interval: ci,
+      pValue: mw.pValue,
+      reason,
+    });
+    const breach = limitBreach(metric, c);
+    if (breach) return row('fail', breach);
+    if (metric.tolerance === undefined) return row('pass', 'within the limits');
+    if (effect === null) return row(mw.insufficient ? 'inconclusive' : 'pass', mw.insufficient ?? 'no relative change can be measured (baseline mean 0); within the limits');
+    const harm = metric.harmful === 'increase' ? effect : -effect;
+    const significant = mw.pValue !== null && mw.pValue < alpha;
+    const p = mw.pValue === null ? 'no p-value' : `p = ${mw.pValue.toPrecision(3)}`;
+    if (harm > metric.tolerance) {
+      return significant
+        ? row('fail', `${pct(Math.abs(effect))} ${metric.harmful} against the baseline (${p}), more than the ${pct(metric.tolerance)} tolerated`)
+        : row('marginal', `${pct(Math.abs(effect))} ${metric.harmful} but not significant (${p}); more data will tell`);
+    }
+    if (harm > metric.tolerance / 2) return row('marginal', `${pct(Math.abs(effect))} ${metric.harmful} (${p}), over half the ${pct(metric.tolerance)} tolerated`);
+    return row('pass', `within the limits and the tolerance (${p})`);
+  };
+}
