@@ -18,8 +18,13 @@ function limitBreach(m: ReleaseMetric, c: number): string | undefined {
   return undefined;
 }
 
-/** A Judge at significance level `alpha` (default 0.05). */
-export function statisticalJudge(alpha = 0.05): Judge {
+/**
+ * A Judge at significance level `alpha` (default 0.05). With `pValues` (the always-valid,
+ * Holm-adjusted p-values of this look, src/release/sequential-p.ts) significance comes from
+ * them, so repeated looks and several metrics do not inflate false alarms; without, from a
+ * fixed-sample one-sided Mann–Whitney test.
+ */
+export function statisticalJudge(alpha = 0.05, pValues?: ReadonlyMap<string, number>): Judge {
   return (metric, canary, baseline) => {
     const c = mean(canary);
     const b = mean(baseline);
@@ -27,6 +32,7 @@ export function statisticalJudge(alpha = 0.05): Judge {
     const mw = mannWhitney(canary, baseline, { alternative: metric.harmful === 'increase' ? 'greater' : 'less' });
     const ci = mannWhitney(canary, baseline, { confLevel: 1 - alpha }).confInt;
     const shift = mw.estimate;
+    const pValue = pValues?.get(metric.name) ?? mw.pValue;
     const effect = shift === null || b === 0 ? null : shift / Math.abs(b);
     const row = (classification: MetricJudgement['classification'], reason: string): MetricJudgement => ({
       classification,
@@ -34,7 +40,7 @@ export function statisticalJudge(alpha = 0.05): Judge {
       baseline: b,
       effect,
       interval: ci,
-      pValue: mw.pValue,
+      pValue,
       reason,
     });
     const breach = limitBreach(metric, c);
@@ -42,8 +48,8 @@ export function statisticalJudge(alpha = 0.05): Judge {
     if (metric.tolerance === undefined) return row('pass', 'within the limits');
     if (effect === null) return row(mw.insufficient ? 'inconclusive' : 'pass', mw.insufficient ?? 'no relative change can be measured (baseline mean 0); within the limits');
     const harm = metric.harmful === 'increase' ? effect : -effect;
-    const significant = mw.pValue !== null && mw.pValue < alpha;
-    const p = mw.pValue === null ? 'no p-value' : `p = ${mw.pValue.toPrecision(3)}`;
+    const significant = pValue !== null && pValue <= alpha;
+    const p = pValue === null ? 'no p-value' : `${pValues?.has(metric.name) ? 'always-valid ' : ''}p = ${pValue.toPrecision(3)}`;
     if (harm > metric.tolerance) {
       return significant
         ? row('fail', `${pct(Math.abs(effect))} ${metric.harmful} against the baseline (${p}), more than the ${pct(metric.tolerance)} tolerated`)

@@ -11,6 +11,7 @@ import { decideStep, replay, type Approval, type MetricInput, type StepDecision 
 import type { ReleaseMetric } from '../../release/policy/types.js';
 import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
 import { appendDecision, buildDecisionRecord, readDecisions, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { sequentialPValues } from '../../release/sequential-p.js';
 import { statisticalJudge } from '../../release/stats-judge.js';
 import { openStore, recordId } from '../../store/open.js';
 import { RECORD_SCHEMA_VERSION, type ApprovalRecord } from '../../store/records.js';
@@ -77,23 +78,40 @@ async function gather(metrics: readonly ReleaseMetric[], opts: EvaluateOptions, 
   );
 }
 
+/** When the current step began: the last promotion, else the rollout's start. */
+function stepStarted(history: readonly DecisionRecord[], startedAt: number): number {
+  const promoted = history.filter((d) => d.decision === 'promote').at(-1);
+  return promoted ? Date.parse(promoted.time) : startedAt;
+}
+
+/** Each metric's p-value at the step's previous look (since the step's last promotion). */
+function previousPValues(history: readonly DecisionRecord[], step: number): Map<string, number> {
+  const promoted = history.findLastIndex((d) => d.decision === 'promote');
+  const last = history.slice(promoted + 1).filter((d) => d.step === step).at(-1);
+  return new Map((last?.metrics ?? []).flatMap((m) => (m.pValue === null ? [] : [[m.metric, m.pValue] as [string, number]])));
+}
+
 /** Judges the current step, appends the decision to the hash chain, prints it; exit by decision. */
 export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
   const policy = releasePolicy(opts);
   const rel = policy.release;
   const now = opts.now ?? new Date();
   const { parseDuration } = await import('../../release/policy/types.js');
-  const windowMs = opts.window ? parseDuration(opts.window) : rel.steps[opts.step]!.minDurationMs;
-  if (windowMs === undefined || windowMs <= 0) throw usage('--window must be a duration such as 10m or 1h');
+  const windowMs = opts.window === undefined ? undefined : parseDuration(opts.window);
+  if (opts.window !== undefined && (windowMs === undefined || windowMs <= 0)) throw usage('--window must be a duration such as 10m or 1h');
   const store = await openStore(opts.store);
   try {
     const history = await readDecisions(store, opts.project, opts.rollout);
     const approvals: Approval[] = (await store.query({ project: opts.project, kinds: ['approval'] }))
       .filter((r): r is ApprovalRecord => r.kind === 'approval' && r.rollout === opts.rollout)
       .map((r) => ({ who: r.who, time: r.time, commit: r.commit, step: r.step }));
-    const metrics = await gather(rel.metrics, opts, new Date(now.getTime() - windowMs), now);
     const startedAt = opts.startedAt?.getTime() ?? (history[0] ? Date.parse(history[0].time) : now.getTime());
-    const d = decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge());
+    const stepStart = stepStarted(history, startedAt);
+    // Each look reads all the data since the step began (sequential testing), unless --window says otherwise.
+    const from = windowMs !== undefined ? now.getTime() - windowMs : Math.min(stepStart, now.getTime() - rel.steps[opts.step]!.minDurationMs);
+    const metrics = await gather(rel.metrics, opts, new Date(from), now);
+    const pValues = sequentialPValues(rel.metrics, metrics, previousPValues(history, opts.step));
+    const d = decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge(0.05, pValues));
     const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit };
     const record = buildDecisionRecord(ctx, d, history.at(-1));
     await appendDecision(store, record);
