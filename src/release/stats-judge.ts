@@ -28,11 +28,12 @@ export function statisticalJudge(alpha = 0.05, pValues?: ReadonlyMap<string, num
   return (metric, canary, baseline) => {
     const c = mean(canary);
     const b = mean(baseline);
-    // The p-value is one-sided, in the harmful direction; the interval is the two-sided one.
-    const mw = mannWhitney(canary, baseline, { alternative: metric.harmful === 'increase' ? 'greater' : 'less' });
-    const ci = mannWhitney(canary, baseline, { confLevel: 1 - alpha }).confInt;
+    // Shift and its two-sided interval; the p-value is the sequential one when given, else a
+    // one-sided test in the harmful direction (a second pass over the data only then).
+    const mw = mannWhitney(canary, baseline, { confLevel: 1 - alpha });
+    const ci = mw.confInt;
     const shift = mw.estimate;
-    const pValue = pValues?.get(metric.name) ?? mw.pValue;
+    const pValue = pValues?.get(metric.name) ?? mannWhitney(canary, baseline, { alternative: metric.harmful === 'increase' ? 'greater' : 'less' }).pValue;
     const effect = shift === null || b === 0 ? null : shift / Math.abs(b);
     const row = (classification: MetricJudgement['classification'], reason: string): MetricJudgement => ({
       classification,
