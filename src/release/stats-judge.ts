@@ -46,8 +46,10 @@ export function statisticalJudge(alpha = 0.05, pValues?: ReadonlyMap<string, num
     });
     const breach = limitBreach(metric, c);
     if (breach) return row('fail', breach);
+    // A constant series (all values tied) or a side too thin to rank says nothing about change: hold.
+    if (mw.insufficient) return row('inconclusive', `${mw.insufficient}; within the limits, but no comparison is possible`);
     if (metric.tolerance === undefined) return row('pass', 'within the limits');
-    if (effect === null) return row(mw.insufficient ? 'inconclusive' : 'pass', mw.insufficient ?? 'no relative change can be measured (baseline mean 0); within the limits');
+    if (effect === null) return row('pass', 'no relative change can be measured (baseline mean 0); within the limits');
     const harm = metric.harmful === 'increase' ? effect : -effect;
     const significant = pValue !== null && pValue <= alpha;
     const p = pValue === null ? 'no p-value' : `${pValues?.has(metric.name) ? 'always-valid ' : ''}p = ${pValue.toPrecision(3)}`;

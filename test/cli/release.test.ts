@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, expectNoStack, tempDir } from '../helpers/cli.js';
 import { prometheusSkipReason, startPrometheus, type TestPrometheus } from '../helpers/prometheus.js';
 
-function policy(app: string): string {
+/** The release policy of a scenario; the error-ratio metric is constant in the test data, so it is opt-in. */
+function policy(app: string, errors = false): string {
+  const errorRatio = `    - name: error-ratio
+      provider: prometheus
+      query: sum(rate(http_requests_total{app="${app}",variant="{{variant}}",code=~"5.."}[5m])) / sum(rate(http_requests_total{app="${app}",variant="{{variant}}"}[5m]))
+      kind: error-ratio
+      limit: { max: 0.02 }
+      tolerance: 0.2
+`;
   return `schemaVersion: 1
 name: payments-release
 phases: {}
@@ -25,13 +33,7 @@ release:
       limit: { max: 0.45 }
       tolerance: 0.1
       critical: true
-    - name: error-ratio
-      provider: prometheus
-      query: sum(rate(http_requests_total{app="${app}",variant="{{variant}}",code=~"5.."}[5m])) / sum(rate(http_requests_total{app="${app}",variant="{{variant}}"}[5m]))
-      kind: error-ratio
-      limit: { max: 0.02 }
-      tolerance: 0.2
-  approvers:
+${errors ? errorRatio : ''}  approvers:
     - { name: alice, role: release-manager }
     - { name: bob, role: release-manager }
     - { name: dave, role: developer }
@@ -49,8 +51,8 @@ describe.skipIf(prometheusSkipReason() !== undefined)('phasegate release against
     await prom?.stop();
   });
 
-  function evaluate(app: string, dir: string, extra: string[] = []) {
-    writeFileSync(path.join(dir, `${app}.yaml`), policy(app));
+  function evaluate(app: string, dir: string, extra: string[] = [], errors = false) {
+    writeFileSync(path.join(dir, `${app}.yaml`), policy(app, errors));
     const args = ['release', 'evaluate', '--project', 'payments', '--rollout', `v2-${app}`, '--store', 'file:h', '--policy', `${app}.yaml`, '--step', '0', '--prometheus', prom.url, '--format', 'json', ...AT, ...extra];
     return cli(args, { cwd: dir });
   }
@@ -61,10 +63,17 @@ describe.skipIf(prometheusSkipReason() !== undefined)('phasegate release against
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout);
     expect(d.decision).toBe('promote');
-    expect(d.metrics.map((m: { metric: string; classification: string }) => [m.metric, m.classification])).toEqual([
-      ['p99-latency', 'pass'],
-      ['error-ratio', 'pass'],
-    ]);
+    expect(d.metrics.map((m: { metric: string; classification: string }) => [m.metric, m.classification])).toEqual([['p99-latency', 'pass']]);
+  });
+
+  it('holds on a constant series (exit 3): the healthy error ratio is exactly 1 % every minute on both sides', () => {
+    const r = evaluate('healthy', tempDir(), [], true);
+    expect(r.code).toBe(3);
+    const d = JSON.parse(r.stdout);
+    expect(d.decision).toBe('hold');
+    const errors = d.metrics.find((m: { metric: string }) => m.metric === 'error-ratio');
+    expect(errors.classification).toBe('inconclusive');
+    expect(errors.reason).toContain('all values are tied');
   });
 
   it('rolls back a degraded canary (exit 1) and says why', () => {
