@@ -96,6 +96,17 @@ describe.skipIf(prometheusSkipReason() !== undefined)('phasegate release against
     expect(d.reasons.map((x: { code: string }) => x.code)).toContain('no-data');
   });
 
+  it('holds (exit 3) when Prometheus is down, naming the reason', () => {
+    const dir = tempDir({ 'healthy.yaml': policy('healthy') });
+    const args = ['release', 'evaluate', '--project', 'payments', '--rollout', 'down', '--store', 'file:h', '--policy', 'healthy.yaml', '--step', '0', '--prometheus', 'http://127.0.0.1:1', '--format', 'json', ...AT];
+    const r = cli(args, { cwd: dir });
+    expect(r.code).toBe(3);
+    const d = JSON.parse(r.stdout);
+    expect(d.decision).toBe('hold');
+    expect(d.metrics[0]).toMatchObject({ metric: 'p99-latency', classification: 'error' });
+    expect(JSON.stringify(d.reasons)).toContain('unreachable');
+  });
+
   it('records a hash chain that release verify checks, and catches an edited record', () => {
     const dir = tempDir();
     expect(evaluate('healthy', dir).code).toBe(0);
