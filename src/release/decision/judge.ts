@@ -28,6 +28,9 @@ export const defaultJudge: Judge = (metric, canary, baseline) => {
   const effect = b === 0 ? (c === 0 ? 0 : null) : (c - b) / Math.abs(b);
   const breach = limitBreach(metric, c);
   if (breach) return judgement('fail', c, b, effect, breach);
+  // Every value on both sides the same: nothing can be compared, so the step holds (never promotes).
+  const first = canary[0];
+  if ([...canary, ...baseline].every((x) => x === first)) return judgement('inconclusive', c, b, effect, 'all values are tied (constant series): no comparison is possible');
   if (metric.tolerance === undefined) return judgement('pass', c, b, effect, 'within the limits');
   if (effect === null) {
     const limited = metric.limit.max !== undefined || metric.limit.min !== undefined;

@@ -28,7 +28,7 @@ describe('decisions', () => {
     ['thin but clearly bad data still rolls back', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'score-below-marginal', 'failed-limit']],
     ['too early', input({ now: T0 + 5 * MIN }), 'hold', ['min-duration']],
     ['clock behind the step start', input({ now: T0 - MIN }), 'hold', ['clock-skew']],
-    ['constant series', input({ metrics: metrics({ latency: { canary: { ok: true, samples: Array(200).fill(200), digest: 'c' }, baseline: { ok: true, samples: Array(200).fill(200), digest: 'b' } } }) }), 'promote', []],
+    ['constant series', input({ metrics: metrics({ latency: { canary: { ok: true, samples: Array(200).fill(200), digest: 'c' }, baseline: { ok: true, samples: Array(200).fill(200), digest: 'b' } } }) }), 'hold', ['metric-inconclusive']],
     ['approvals missing at step 1', atStep1(), 'hold', ['approval-missing']],
     ['two approvals at step 1', atStep1({ approvals: [approval('alice'), approval('bob')] }), 'promote', []],
   ])('%s', (_name, given, decision, expected) => {
