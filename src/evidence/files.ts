@@ -9,7 +9,9 @@ import { PhasegateError } from '../errors.js';
 /** How much of one message, system-out or other text node a reader keeps. */
 export const TEXT_CAP = 64 * 1024;
 /** How much of a message an evidence item stores. */
-export const ITEM_MESSAGE_CAP = 2 * 1024;
+export const ITEM_MESSAGE_CAP = 4 * 1024;
+/** How much of a failure's details (stack trace, diff) an evidence item stores. */
+export const ITEM_DETAILS_CAP = 8 * 1024;
 /** Chunk size of streamed reads. */
 export const CHUNK_SIZE = 256 * 1024;
 

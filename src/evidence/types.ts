@@ -12,7 +12,10 @@ export interface EvidenceItem {
   id: string;
   kind: 'test' | 'finding';
   title: string;
+  /** The whole failure message or finding text, capped at ITEM_MESSAGE_CAP (src/evidence/files.ts). */
   message?: string;
+  /** A bounded excerpt of a failure's details (stack trace, diff), capped at ITEM_DETAILS_CAP. */
+  details?: string;
   file?: string;
   line?: number;
   /** e.g. `failed`/`errored`/`flaky` for tests; `critical`/`high`/`medium`/`low` or `error`/`warning`/`note` for findings. */
@@ -70,8 +73,15 @@ export interface UncoveredLines {
   ranges: { start: number; end: number }[];
 }
 
+/** Data that was usable but not as the tool claimed (declared counts without cases, …); printed and kept. */
+export interface EvidenceWarning {
+  /** The file as shown to users. */
+  file: string;
+  message: string;
+}
+
 export interface EvidenceSource {
-  kind: 'junit' | 'coverage' | 'sarif' | 'docs' | 'source' | 'git' | 'facts';
+  kind: 'junit' | 'coverage' | 'sarif' | 'docs' | 'source' | 'git' | 'facts' | 'perf';
   path: string;
   format?: string;
 }
@@ -88,4 +98,11 @@ export interface EvidenceBundle {
   uncoveredNewLines?: UncoveredLines[];
   facts?: Facts;
   sources: EvidenceSource[];
+  /**
+   * Metrics with nothing to judge (a new-code metric over zero new lines), with the reason:
+   * a rule on one of them is `n/a`, not failed and not missing.
+   */
+  notApplicable?: Record<string, string>;
+  /** Usable data with a caveat; absent when there is none. */
+  warnings?: EvidenceWarning[];
 }

@@ -17,9 +17,18 @@ export interface TestRun {
   outcome: Outcome;
   /** A retry inside the element failed (Surefire flakyFailure/flakyError). */
   retriedFailure?: boolean;
+  /**
+   * The report marks this element as a retry of an earlier one of the same test (a rerun
+   * event, a retry attribute or result). Only then is it merged with that test; otherwise
+   * a same-named element is another run of its own.
+   */
+  retry?: boolean;
   /** Seconds. */
   time: number;
+  /** The whole failure message (readers cap it at ITEM_MESSAGE_CAP). */
   message?: string;
+  /** Stack trace or diff of a failure (readers cap it at ITEM_DETAILS_CAP). */
+  details?: string;
   file?: string;
   line?: number;
 }
