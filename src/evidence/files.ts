@@ -105,3 +105,15 @@ export function firstLine(text: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+/** A whole failure message for an item: trimmed, capped at ITEM_MESSAGE_CAP (the cut marked). */
+export function messageText(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t ? detach(capText(t, ITEM_MESSAGE_CAP)) : undefined;
+}
+
+/** A bounded excerpt of a failure's details (stack trace, diff): trimmed, capped at ITEM_DETAILS_CAP. */
+export function detailsText(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t ? detach(capText(t, ITEM_DETAILS_CAP)) : undefined;
+}
