@@ -3,11 +3,13 @@
  * RSpec and Dart JSON), read from fixtures written by the real tools where one runs here
  * (test/fixtures/evidence/README.md says which), with exact counts and messages.
  */
+import { truncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TestTally, readTestReport } from '../../src/evidence/tests/index.js';
+import { MAX_TEST_JSON_BYTES } from '../../src/evidence/tests/json-report.js';
 import type { TestRun } from '../../src/evidence/tests/tally.js';
-import { FIXTURES } from './helpers.js';
+import { FIXTURES, tempDir, userError } from './helpers.js';
 
 const FIX = path.join(FIXTURES, 'tests');
 
@@ -141,5 +143,71 @@ describe('messages, details and locations', () => {
     await readTestReport(path.join(FIX, 'jest.json'), 'jest.json', tally, (p) => p);
     expect(tally.metrics()).toMatchObject({ 'tests.runs': 7, 'tests.failed': 2, 'tests.errored': 1, 'tests.skipped': 2, 'tests.flaky': 1 });
     expect(tally.items().find((i) => i.title === 'rounds half up')?.message).toContain('Received: 1.01');
+  });
+});
+
+describe('bad and unsupported input', () => {
+  const { write } = tempDir();
+  const read = (name: string, content: string | Buffer) => userError(readTestReport(write(name, content), name, new TestTally(), (p) => p));
+  const SUPPORTED = 'supported: JUnit XML, TRX, NUnit 2/3 XML, xUnit.net v1/v2 XML, TAP, go test -json, Dart/Flutter JSON, Jest/Vitest JSON, Mocha JSON, CTRF JSON, RSpec JSON';
+
+  it.each([
+    ['unknown.json', '{\n  "foo": 1,\n  "bar": []\n}\n', 'unknown.json: unsupported format JSON (an object with keys "foo", "bar")'],
+    ['empty-object.json', '{}', 'empty-object.json: unsupported format JSON (an object with no keys)'],
+    ['allure-result.json', '{"uuid":"0b1c","historyId":"9f","name":"adds","status":"passed","steps":[]}', 'allure-result.json: unsupported format Allure result JSON (have the runner write JUnit XML)'],
+    ['cucumber.json', '[{"keyword":"Feature","name":"calc","elements":[]}]', 'cucumber.json: unsupported format Cucumber JSON'],
+    ['results.sarif', '{"version":"2.1.0","runs":[]}', 'results.sarif: unsupported format SARIF (read it with --sarif)'],
+    ['testng.xml', '<?xml version="1.0"?>\n<testng-results skipped="0" failed="0" total="1"/>', 'testng.xml: unsupported format TestNG XML (read the JUnit reports TestNG writes to junitreports/)'],
+  ])('%s: one line naming the file and the supported formats', async (name, content, expected) => {
+    const message = await read(name, content);
+    expect(message).toBe(`${expected}; ${SUPPORTED}`);
+    expect(message).not.toContain('not an XML file');
+  });
+
+  it.each([
+    ['truncated.json', '{"numTotalTests":1,"testResults":[{"name":"a.test.js","assertionResults":[{"title":"t","status":"pas', /^truncated\.json:1:\d+: invalid JSON: unterminated string$/],
+    ['trailing.json', '{\n  "stats": {"tests": 1},\n  "tests": [\n    {"title": "t",}\n  ]\n}', /^trailing\.json:4:19: invalid JSON: expected a property name in double quotes$/],
+    ['not-utf8.json', Buffer.from('{"examples":[{"description":"caf\xe9"}],"summary":{}}', 'latin1'), /^not-utf8\.json:1:\d+: not valid UTF-8; save the file as UTF-8$/],
+  ])('%s: a located syntax error', async (name, content, expected) => {
+    expect(await read(name, content)).toMatch(expected);
+  });
+
+  it.each([
+    ['jest-results.json', '{"numTotalTests":1,\n"testResults":5}', 'jest-results.json:2:15: /testResults: must be array (not a valid Jest/Vitest JSON report)'],
+    ['jest-title.json', '{"numTotalTests":1,"testResults":[\n{"name":"a.test.js","assertionResults":[{"title":42,"status":"passed"}]}]}', 'jest-title.json:2:50: /testResults/0/assertionResults/0/title: must be string (not a valid Jest/Vitest JSON report)'],
+    ['mocha-err.json', '{"stats":{},"tests":[{"title":"t","fullTitle":"t","err":"boom"}]}', 'mocha-err.json:1:57: /tests/0/err: must be object (not a valid Mocha JSON report)'],
+    ['ctrf-suite.json', '{"reportFormat":"CTRF","results":{"tool":{"name":"x"},"tests":[{"name":"t","status":"failed","suite":5}]}}', 'ctrf-suite.json:1:102: /results/tests/0/suite: must be array of strings (not a valid CTRF report)'],
+    ['rspec-line.json', '{"version":"3.13.0","examples":[{"description":"t","status":"failed","line_number":"4"}]}', 'rspec-line.json:1:84: /examples/0/line_number: must be number (not a valid RSpec JSON report)'],
+    ['rspec-example.json', '{"version":"3.13.0","examples":[7]}', 'rspec-example.json:1:33: /examples/0: must be object (not a valid RSpec JSON report)'],
+  ])('%s: a field of the wrong type is a located error, not a crash', async (name, content, expected) => {
+    expect(await read(name, content)).toBe(expected);
+  });
+
+  it('a JSON report over the size cap is refused before it is read', async () => {
+    const file = write('huge.json', '{"numTotalTests":1,"testResults":[');
+    truncateSync(file, MAX_TEST_JSON_BYTES + 1); // sparse: costs no disk
+    expect(await userError(readTestReport(file, 'huge.json', new TestTally(), (p) => p))).toBe(
+      'huge.json: JSON test report larger than 256 MB; split the run into several reports or write JUnit XML, which is streamed',
+    );
+  });
+
+  it('Dart: a broken event line is located; a test that never finished is errored', async () => {
+    const start = '{"protocolVersion":"0.1.1","runnerVersion":"1.25.8","pid":1,"type":"start","time":0}\n';
+    const test = '{"test":{"id":4,"name":"hangs","suiteID":0,"groupIDs":[],"metadata":{},"line":3},"type":"testStart","time":5}\n';
+    expect(await read('dart-bad.json', `${start}${test}{"testID":4,"result":\n`)).toBe('dart-bad.json:3:1: invalid JSON event (expected one Dart test JSON event per line)');
+    const runs: TestRun[] = [];
+    await readTestReport(write('dart-cut.json', start + test), 'dart-cut.json', { add: (r: TestRun) => runs.push(r) } as unknown as TestTally, (p) => p);
+    expect(runs).toEqual([expect.objectContaining({ name: 'hangs', outcome: 'errored', message: 'test did not finish (crash or timeout)' })]);
+  });
+
+  it('unknown result words fail closed: errored, with the word in the message', async () => {
+    const runs: TestRun[] = [];
+    const sink = { add: (r: TestRun) => runs.push(r) } as unknown as TestTally;
+    await readTestReport(write('odd.xml', '<assemblies><assembly><collection><test name="t" type="C" result="Exploded"/></collection></assembly></assemblies>'), 'odd.xml', sink, (p) => p);
+    await readTestReport(write('odd-ctrf.json', '{"reportFormat":"CTRF","results":{"tool":{"name":"x"},"tests":[{"name":"u","status":"other","rawStatus":"interrupted","duration":0}]}}'), 'odd-ctrf.json', sink, (p) => p);
+    expect(runs.map((r) => [r.name, r.outcome, r.message])).toEqual([
+      ['t', 'errored', 'unknown result "Exploded"'],
+      ['u', 'errored', 'status "other" (interrupted) is not a pass'],
+    ]);
   });
 });
