@@ -1,24 +1,46 @@
-/** Test reports: picks the reader by the document's root element and feeds a shared tally. */
+/** Test reports: picks the reader by the file's content (never its name) and feeds a shared tally. */
 import { fileSize, readHead } from '../files.js';
 import { byRoot, readXml } from '../xml-stream.js';
+import { DART_START, readDartJson } from './dart.js';
 import { readGoTestJson } from './gotest.js';
+import { readJsonTestReport } from './json-detect.js';
+import { unsupported } from './json-report.js';
 import { junitVisitor } from './junit.js';
 import { nunitVisitor } from './nunit.js';
+import { nunit2Visitor } from './nunit2.js';
 import type { TestRun, TestTally } from './tally.js';
 import { readTap } from './tap.js';
 import { trxVisitor } from './trx.js';
+import { xunitVisitor } from './xunit.js';
 
 export { TestTally } from './tally.js';
 
-const EXPECTED = 'a JUnit <testsuites> or <testsuite> root, TRX <TestRun> or NUnit 3 <test-run>';
+const EXPECTED =
+  'a JUnit <testsuites> or <testsuite> root, TRX <TestRun>, NUnit 3 <test-run>, NUnit 2 <test-results>, xUnit.net <assemblies> or <assembly>';
 const GO_EVENT = /^\{\s*"(Time|Action|Package|Test)"/m;
 const TAP_START = /^(TAP version \d+|\d+\.\.\d+|(not )?ok\b|# Subtest:)/i;
 
+/** XML roots of reports phasegate recognises but does not read from --junit: root → what to say. */
+const UNSUPPORTED_ROOTS: Record<string, string> = {
+  'testng-results': 'TestNG XML (read the JUnit reports TestNG writes to junitreports/)',
+  Catch: 'Catch2 XML (run with --reporter junit)',
+  Catch2TestRun: 'Catch2 XML (run with --reporter junit)',
+  TestLog: 'Boost.Test XML (run with --log_format=JUNIT)',
+  testResults: 'JMeter JTL XML (a performance result, not a test report)',
+  Site: 'CTest XML (run ctest --output-junit)',
+  'unittest-results': 'MSTest/unittest-results XML',
+  coverage: 'Cobertura coverage XML (read it with --coverage)',
+  report: 'JaCoCo coverage XML (read it with --coverage)',
+  checkstyle: 'Checkstyle XML',
+};
+
 /** The test-report format of a root element name, if it is one. */
-export function testFormatOf(root: string): 'junit' | 'trx' | 'nunit3' | undefined {
+export function testFormatOf(root: string): 'junit' | 'trx' | 'nunit3' | 'nunit2' | 'xunit' | undefined {
   if (root === 'testsuites' || root === 'testsuite') return 'junit';
   if (root === 'TestRun') return 'trx';
   if (root === 'test-run') return 'nunit3';
+  if (root === 'test-results') return 'nunit2';
+  if (root === 'assemblies' || root === 'assembly') return 'xunit';
   return undefined;
 }
 
@@ -31,6 +53,10 @@ export async function readTestReport(
 ): Promise<string> {
   const emit = (run: TestRun): void => tally.add(run);
   const head = fileSize(file, shown) > 0 ? readHead(file, shown).trimStart() : '<';
+  if (DART_START.test(head)) {
+    await readDartJson(file, shown, emit, normalisePath);
+    return 'dart-json';
+  }
   if (GO_EVENT.test(head)) {
     await readGoTestJson(file, shown, emit, normalisePath);
     return 'go-test-json';
@@ -39,12 +65,17 @@ export async function readTestReport(
     await readTap(file, shown, emit, normalisePath);
     return 'tap';
   }
+  if (head.startsWith('{') || head.startsWith('[')) return readJsonTestReport(file, shown, emit, normalisePath);
   let format = '';
   const visitor = byRoot((root) => {
     format = testFormatOf(root) ?? '';
     if (format === 'junit') return junitVisitor(emit, normalisePath);
     if (format === 'trx') return trxVisitor(emit);
     if (format === 'nunit3') return nunitVisitor(emit);
+    if (format === 'nunit2') return nunit2Visitor(emit);
+    if (format === 'xunit') return xunitVisitor(emit);
+    const known = UNSUPPORTED_ROOTS[root];
+    if (known) throw unsupported(shown, known);
     return undefined;
   }, EXPECTED);
   await readXml(file, shown, visitor, EXPECTED);
