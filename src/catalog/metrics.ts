@@ -10,7 +10,7 @@ export type Better = 'higher' | 'lower' | 'neither';
 
 export interface MetricInfo {
   name: string;
-  unit: 'count' | 'percent' | 'seconds' | 'kloc' | 'ratio' | 'per-kloc' | 'days' | 'hours' | 'per-day' | 'money' | 'boolean';
+  unit: 'count' | 'percent' | 'seconds' | 'kloc' | 'ratio' | 'per-kloc' | 'days' | 'hours' | 'per-day' | 'money' | 'boolean' | 'milliseconds' | 'per-second';
   better: Better;
   description: string;
   /** The metric a rule with `scope: new` reads instead. */
@@ -85,6 +85,32 @@ export const METRICS: readonly MetricInfo[] = [
   m('dora.leadTime', 'hours', 'lower', 'median hours from commit to production'),
   m('dora.changeFailureRate', 'percent', 'lower', 'percent of deployments that caused an incident or rollback'),
   m('dora.timeToRestore', 'hours', 'lower', 'median hours from incident to restore'),
+  m('perf.p50', 'milliseconds', 'lower', 'median latency of all samples (exact from JMeter JTL, else as the tool summarised it)'),
+  m('perf.p90', 'milliseconds', 'lower', '90th percentile latency (absent from Gatling stats)'),
+  m('perf.p95', 'milliseconds', 'lower', '95th percentile latency'),
+  m('perf.p99', 'milliseconds', 'lower', "99th percentile latency (k6: only when summaryTrendStats has p(99))"),
+  m('perf.errorRate', 'percent', 'lower', 'percent of samples (requests) that failed'),
+  m('perf.throughput', 'per-second', 'higher', 'samples (requests) per second'),
+  m('perf.samples', 'count', 'neither', 'samples (requests) in the performance results'),
+  m('perf.tx.<transaction>.p50', 'milliseconds', 'lower', 'median latency of one transaction (label key: lower case, other characters -> -)'),
+  m('perf.tx.<transaction>.p90', 'milliseconds', 'lower', '90th percentile latency of one transaction'),
+  m('perf.tx.<transaction>.p95', 'milliseconds', 'lower', '95th percentile latency of one transaction'),
+  m('perf.tx.<transaction>.p99', 'milliseconds', 'lower', '99th percentile latency of one transaction'),
+  m('perf.tx.<transaction>.errorRate', 'percent', 'lower', 'percent of failed samples of one transaction'),
+  m('perf.tx.<transaction>.throughput', 'per-second', 'higher', 'samples per second of one transaction'),
+  m('perf.tx.<transaction>.samples', 'count', 'neither', 'samples of one transaction'),
+  m('perf.p50Change', 'percent', 'lower', 'percent change of perf.p50 against --perf-baseline'),
+  m('perf.p90Change', 'percent', 'lower', 'percent change of perf.p90 against --perf-baseline'),
+  m('perf.p95Change', 'percent', 'lower', 'percent change of perf.p95 against --perf-baseline'),
+  m('perf.p99Change', 'percent', 'lower', 'percent change of perf.p99 against --perf-baseline'),
+  m('perf.throughputChange', 'percent', 'higher', 'percent change of perf.throughput against --perf-baseline'),
+  m('perf.errorRateDelta', 'percent', 'lower', 'perf.errorRate minus the baseline error rate, in percentage points'),
+  m('perf.tx.<transaction>.p50Change', 'percent', 'lower', 'percent change of a transaction p50 against the baseline'),
+  m('perf.tx.<transaction>.p90Change', 'percent', 'lower', 'percent change of a transaction p90 against the baseline'),
+  m('perf.tx.<transaction>.p95Change', 'percent', 'lower', 'percent change of a transaction p95 against the baseline'),
+  m('perf.tx.<transaction>.p99Change', 'percent', 'lower', 'percent change of a transaction p99 against the baseline'),
+  m('perf.tx.<transaction>.throughputChange', 'percent', 'higher', 'percent change of a transaction throughput against the baseline'),
+  m('perf.tx.<transaction>.errorRateDelta', 'percent', 'lower', 'a transaction error rate minus the baseline one, in percentage points'),
   m('forecast.onTimeProbability', 'percent', 'higher', 'chance of finishing by the due date (Monte Carlo)'),
 ];
 

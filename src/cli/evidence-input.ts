@@ -3,21 +3,21 @@ import { collectEvidence, readEvidenceFile, type CollectOptions } from '../evide
 import type { EvidenceBundle } from '../evidence/types.js';
 import { usage } from './options.js';
 
-type Lists = 'junit' | 'coverage' | 'sarif' | 'docs';
+type Lists = 'junit' | 'coverage' | 'sarif' | 'docs' | 'perf';
 
 /** The collect flags as commander parses them: a repeatable flag never given is undefined. */
 export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>>;
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
-  return [f.junit, f.coverage, f.sarif, f.docs].some((l) => (l?.length ?? 0) > 0) || Boolean(f.source || f.base || f.facts);
+  return [f.junit, f.coverage, f.sarif, f.docs, f.perf].some((l) => (l?.length ?? 0) > 0) || Boolean(f.source || f.base || f.facts);
 }
 
 /** Collects evidence as the flags say, relative to `cwd`. */
 export function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
   const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd });
+  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f) });
 }
 
 /** The evidence for a gate: a bundle file or freshly collected, never both. */
@@ -26,4 +26,10 @@ export async function gateEvidence(f: CollectFlags & { evidence?: string }, cwd:
   if (f.evidence) return readEvidenceFile(f.evidence);
   if (!hasCollectFlags(f)) throw usage('give --evidence FILE or collect flags such as --junit GLOB and --coverage GLOB');
   return collectFromFlags(f, cwd);
+}
+
+/** The performance flags: `--perf`, `--perf-baseline`, and the store it may read. */
+function perfOptions(f: CollectFlags): Pick<CollectOptions, 'perf' | 'perfBaseline' | 'store' | 'project'> {
+  if (f.perfBaseline && !(f.perf?.length)) throw usage('--perf-baseline needs --perf GLOB (the results to compare with it)');
+  return { perf: f.perf ?? [], perfBaseline: f.perfBaseline, store: f.store, project: f.project };
 }

@@ -7,7 +7,7 @@ export function showKpi(name: string, value: number): string {
   const unit = metricInfo(name)?.unit;
   const digits = unit === 'ratio' ? 3 : unit === 'count' ? 0 : 2;
   const n = Number.isInteger(value) ? String(value) : value.toFixed(digits);
-  const suffix: Record<string, string> = { percent: ' %', 'per-kloc': ' per KLOC', kloc: ' KLOC', hours: ' h', days: ' d', 'per-day': ' per day' };
+  const suffix: Record<string, string> = { percent: ' %', 'per-kloc': ' per KLOC', kloc: ' KLOC', hours: ' h', days: ' d', 'per-day': ' per day', milliseconds: ' ms', 'per-second': ' per s' };
   return n + (unit ? (suffix[unit] ?? '') : '');
 }
 

@@ -25,6 +25,8 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--exclude <glob>', 'also leave these files out of --source (repeatable)', repeatable)
     .option('--base <ref>', 'git ref the change is compared with (new code, changed files)')
     .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
+    .option('--perf <glob>', 'performance results: JMeter JTL (CSV/XML), k6 summary JSON, Gatling stats.json, Locust _stats.csv (repeatable)', repeatable)
+    .option('--perf-baseline <file|store:branch>', 'baseline for perf.*Change: a result file, or store:BRANCH for its last recorded run (with --project, --store)')
     .option('--allow-empty', 'a glob that matches no file is not an error');
 }
 
@@ -69,6 +71,8 @@ function collectCommand(program: Command, setCode: SetCode): void {
   const collect = program.command('collect').description('read reports, documents and facts into an evidence bundle (JSON)');
   addCollectOptions(collect)
     .option('--out <file>', 'write the bundle to a file (atomically) instead of stdout')
+    .option('--project <name>', 'project in the history store, for --perf-baseline store:BRANCH')
+    .addOption(new Option('--store <url>', 'history store for --perf-baseline store:BRANCH: file:DIR or postgres://…').env('PHASEGATE_STORE').default('file:.phasegate/history'))
     .action(async (opts) => setCode(await (await import('./commands/collect.js')).collectCommand(opts)));
 }
 

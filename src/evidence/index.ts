@@ -41,6 +41,17 @@ export interface CollectOptions {
   include?: string[];
   /** Code-size exclude globs, added to the vendored/generated defaults. */
   exclude?: string[];
+  /** Performance-test results: JMeter JTL, k6 summary JSON, Gatling stats.json, Locust _stats.csv. */
+  perf?: string[];
+  /**
+   * Baseline for perf.*Change metrics: a performance result file (or glob), or `store:BRANCH`
+   * for the latest run recorded on BRANCH (needs `store` and `project`).
+   */
+  perfBaseline?: string;
+  /** History store URL (`file:DIR`, `postgres://…`) for `perfBaseline: store:BRANCH`. */
+  store?: string;
+  /** Project in the history store for `perfBaseline: store:BRANCH`. */
+  project?: string;
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
@@ -49,7 +60,7 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
 };
 
 /** Files matched by `globs` (absolute, sorted, unique); a glob matching nothing is an error unless allowed. */
-function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean): string[] {
+export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean): string[] {
   const files = new Set<string>();
   for (const glob of globs) {
     const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
@@ -62,7 +73,7 @@ function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean)
 }
 
 /** What every collection step shares. */
-interface Run {
+export interface Run {
   cwd: string;
   bundle: EvidenceBundle;
   paths: PathResolver;
@@ -89,6 +100,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
   const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
   const docs = opts.docs.map(parseDocsEntry).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
+  const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
   if (junit.length > 0) await collectTests(run, junit);
@@ -100,6 +112,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   }
   if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
   if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
+  if (perf.length > 0) await (await import('./perf/collect.js')).collectPerf(run, perf, opts);
   return finish(run.bundle);
 }
 

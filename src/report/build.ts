@@ -11,6 +11,7 @@ import type { HistoryRecord } from '../store/records.js';
 import { phasesSection, waiversSection, warningsSection } from './governance.js';
 import { healthOf } from './health.js';
 import { reportKpis } from './kpis.js';
+import { performanceSection } from './performance.js';
 import { coverageSection, defectsSection, doraSection, forecastSection, scheduleSection, securitySection, testsSection } from './sections.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './types.js';
 
@@ -48,6 +49,7 @@ export function buildReport(input: ReportInput): Report {
     tests: testsSection(evidence, kpis),
     coverage: coverageSection(evidence),
     security: securitySection(evidence),
+    performance: performanceSection(evidence),
     defects: defectsSection(kpis, evidence),
     schedule: scheduleSection(kpis),
     dora: doraSection(kpis),

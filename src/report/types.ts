@@ -8,8 +8,10 @@ import type { GateStatus, RuleStatus } from '../gate/types.js';
 import type { KpiWarning, WarningEvidence } from '../metrics/types.js';
 import type { Phase, Tier } from '../policy/types.js';
 import type { ReportCoverage, ReportDefects, ReportDora, ReportForecast, ReportSchedule, ReportSecurity, ReportTests } from './measures.js';
+import type { ReportPerformance } from './performance.js';
 
 export type * from './measures.js';
+export type { ReportPerfRow, ReportPerformance } from './performance.js';
 
 /** Version of the report model and schemas/report.schema.json. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -99,6 +101,8 @@ export interface Report {
   tests: ReportTests;
   coverage: ReportCoverage;
   security: ReportSecurity;
+  /** Performance-test results (`--perf`); null when the evidence has none. */
+  performance: ReportPerformance | null;
   defects: ReportDefects;
   schedule: ReportSchedule | null;
   dora: ReportDora | null;

@@ -6,7 +6,7 @@ import { emit } from '../output.js';
 
 /** Collects evidence and writes it (atomically with --out). Always 0 on success. */
 export async function collectCommand(opts: CollectFlags & { out?: string }): Promise<number> {
-  if (!hasCollectFlags(opts)) throw usage('nothing to collect: give at least one of --junit, --coverage, --sarif, --docs, --source, --base, --facts');
+  if (!hasCollectFlags(opts)) throw usage('nothing to collect: give at least one of --junit, --coverage, --sarif, --docs, --perf, --source, --base, --facts');
   const bundle = await collectFromFlags(opts, process.cwd());
   emit(serializeEvidence(bundle), opts.out);
   if (opts.out) {

@@ -40,6 +40,8 @@ function withUnit(unit: MetricInfo['unit'] | undefined, value: number): string {
   if (unit === 'percent') return `${n} %`;
   if (unit === 'kloc') return `${n} KLOC`;
   if (unit === 'per-kloc') return `${n} per KLOC`;
+  if (unit === 'milliseconds') return `${n} ms`;
+  if (unit === 'per-second') return `${n} per s`;
   return n;
 }
 

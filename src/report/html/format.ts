@@ -12,7 +12,7 @@ export function num(x: number, digits = 2): string {
 }
 
 const UNIT_SUFFIX: Readonly<Record<string, string>> = {
-  percent: ' %', 'per-kloc': ' per KLOC', kloc: ' KLOC', hours: ' h', days: ' days', seconds: ' s', 'per-day': ' per day',
+  percent: ' %', 'per-kloc': ' per KLOC', kloc: ' KLOC', hours: ' h', days: ' days', seconds: ' s', 'per-day': ' per day', milliseconds: ' ms', 'per-second': ' per s',
 };
 
 /** A value in its unit (`75.42 %`, `0.96`, `16.45 per KLOC`). */
