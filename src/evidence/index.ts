@@ -157,7 +157,13 @@ function collectFindings(run: Run, files: string[]): void {
     bundle.sources.push({ kind: 'sarif', path: run.shown(f), format: 'sarif-2.1.0' });
   }
   Object.assign(bundle.metrics, findings.metrics());
-  bundle.items.push(...findings.items.values());
+  // One at a time: spreading 130,000 findings into push() overflows the call stack.
+  for (const item of findings.items.values()) bundle.items.push(item);
+  const warnings = findings.warnings();
+  if (warnings.length > 0) {
+    bundle.warnings ??= [];
+    for (const w of warnings) bundle.warnings.push(w);
+  }
 }
 
 function collectFacts(run: Run, file: string): void {

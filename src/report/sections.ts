@@ -46,7 +46,7 @@ export function coverageSection(evidence?: EvidenceBundle): ReportCoverage {
   return { line: pick('coverage.line', m), branch: pick('coverage.branch', m), newLine: pick('coverage.newLine', m), newBranch: pick('coverage.newBranch', m) };
 }
 
-/** Findings by severity and every finding with its location. */
+/** Security findings by severity and each open one with its location (static-analysis results are not security findings). */
 export function securitySection(evidence?: EvidenceBundle): ReportSecurity {
   const m = evidence?.metrics;
   return {
@@ -55,7 +55,7 @@ export function securitySection(evidence?: EvidenceBundle): ReportSecurity {
     medium: pick('security.medium', m),
     low: pick('security.low', m),
     new: pick('security.new', m),
-    findings: (evidence?.items ?? []).filter((i) => i.kind === 'finding').map(item),
+    findings: (evidence?.items ?? []).filter((i) => i.kind === 'finding' && i.counts.some((c) => c.startsWith('security.'))).map(item),
   };
 }
 

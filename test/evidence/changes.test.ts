@@ -34,7 +34,10 @@ const result = (uri: string, startLine?: number) => ({
   ruleId: `r${startLine ?? 0}`, level: 'warning', message: { text: 'm' },
   locations: [{ physicalLocation: { artifactLocation: { uri }, ...(startLine ? { region: { startLine } } : {}) } }],
 });
-write('reports/scan.sarif', JSON.stringify({ version: '2.1.0', runs: [{ tool: { driver: { name: 'S' } }, results: [result('src/new.py', 4), result('src/app.ts', 3), result('src/new.py')] }] }));
+write('reports/scan.sarif', JSON.stringify({ version: '2.1.0', runs: [
+  { tool: { driver: { name: 'gosec' } }, results: [result('src/new.py', 4), result('src/app.ts', 3), result('src/new.py')] },
+  { tool: { driver: { name: 'ESLint' } }, results: [result('src/app.ts', 7)] },
+] }));
 write('facts.json', JSON.stringify({ author: 'chen', labels: ['payments'], approvals: [{ by: 'wang', roles: ['code-owner'], teams: [] }, { by: 'chen', roles: [], teams: [] }, { by: 'wang', roles: [], teams: ['core'] }] }));
 
 const collect = (extra: Partial<Parameters<typeof collectEvidence>[0]> = {}) =>
@@ -60,7 +63,9 @@ describe('changes since --base', () => {
       // new.py:4 was added, and new.py itself is new; app.ts:3 is old
       'security.new': 2, 'security.newCritical': 0, 'security.newHigh': 0, 'security.newMedium': 2, 'security.newLow': 0,
       'security.critical': 0, 'security.high': 0, 'security.medium': 3, 'security.low': 0, 'security.suppressed': 0,
-      'analysis.errors': 0, 'analysis.warnings': 3,
+      // the ESLint warning on app.ts:7, an added line, is static analysis and new
+      'analysis.errors': 0, 'analysis.warnings': 1, 'analysis.notes': 0, 'analysis.suppressed': 0,
+      'analysis.newErrors': 0, 'analysis.newWarnings': 1, 'analysis.newNotes': 0,
       // app.ts: 6 code lines, new.py: 4; vendor/ and the generated file are left out.
       // New: app.ts lines 5-9 hold 3 code lines, new.py 4
       'size.kloc': 0.01, 'size.typescript.kloc': 0.006, 'size.python.kloc': 0.004, 'size.newKloc': 0.007,

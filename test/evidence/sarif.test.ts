@@ -1,4 +1,4 @@
-/** SARIF 2.1.0: severities, suppressions, baseline state, several runs and tools. */
+/** SARIF 2.1.0: security and static-analysis results, suppressions, baseline state, several runs and tools. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/index.js';
@@ -26,7 +26,7 @@ describe('SARIF severities', () => {
     expect(severityOfScore(score)).toBe(severity);
   });
 
-  it('counts by security-severity (result, then rule), else by level', async () => {
+  it('counts security findings by security-severity (result, then rule), and other results by level', async () => {
     const rules = [
       { id: 'sqli', properties: { 'security-severity': '9.8' } },
       { id: 'xss', properties: { 'security-severity': '6.1' } },
@@ -44,42 +44,62 @@ describe('SARIF severities', () => {
       { ruleId: 'unused', kind: 'pass', level: 'error', message: { text: 'a passing check' }, locations: at('src/a.ts', 5) },
     ], rules)));
     expect(bundle.metrics).toEqual({
-      'security.critical': 1, 'security.high': 2, 'security.medium': 2, 'security.low': 1, 'security.suppressed': 0,
-      'analysis.errors': 3, 'analysis.warnings': 2,
+      'security.critical': 1, 'security.high': 1, 'security.medium': 1, 'security.low': 0, 'security.suppressed': 0,
+      'analysis.errors': 1, 'analysis.warnings': 1, 'analysis.notes': 1, 'analysis.suppressed': 0,
     });
+    expect(bundle.items.map((i) => [i.line, i.level, i.counts])).toEqual([
+      [10, 'critical', ['security.critical']], [1, 'note', ['analysis.notes']], [2, 'warning', ['analysis.warnings']],
+      [3, 'error', ['analysis.errors']], [3, 'medium', ['security.medium']], [9, 'high', ['security.high']],
+    ]);
     expect(bundle.items[0]).toEqual({
-      id: 'CodeQL/sqli@src/db.ts:10', kind: 'finding', title: 'sqli', message: 'SQL injection', file: 'src/db.ts', line: 10,
-      level: 'critical', tool: 'CodeQL', counts: ['security.critical', 'analysis.errors'],
+      id: 'CodeQL/sqli@src/db.ts:10', kind: 'finding', title: 'sqli', message: 'SQL injection\nfrom user input', file: 'src/db.ts', line: 10,
+      level: 'critical', tool: 'CodeQL', counts: ['security.critical'],
     });
+    expect(bundle.warnings).toBeUndefined();
   });
 
-  it('counts suppressed results apart, unless the suppression was rejected or is under review', async () => {
-    const bundle = await collectSarif(log(run('Semgrep', [
-      { ruleId: 'a', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'inSource' }], locations: at('x.ts', 1) },
-      { ruleId: 'a', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'accepted' }], locations: at('x.ts', 2) },
-      { ruleId: 'a', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'rejected' }], locations: at('x.ts', 3) },
-      { ruleId: 'a', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'underReview' }], locations: at('x.ts', 4) },
-    ])));
-    expect(bundle.metrics).toMatchObject({ 'security.high': 2, 'security.suppressed': 2, 'analysis.errors': 2 });
-    expect(bundle.items.filter((i) => i.counts.includes('security.suppressed')).map((i) => i.line)).toEqual([1, 2]);
+  it('counts suppressed results apart and lists none of them, unless the suppression was rejected or is under review', async () => {
+    const bundle = await collectSarif(log(
+      run('gosec', [
+        { ruleId: 'G101', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'inSource' }], locations: at('x.go', 1) },
+        { ruleId: 'G101', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'accepted' }], locations: at('x.go', 2) },
+        { ruleId: 'G101', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'rejected' }], locations: at('x.go', 3) },
+        { ruleId: 'G101', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'external', status: 'underReview' }], locations: at('x.go', 4) },
+      ]),
+      run('ESLint', [
+        { ruleId: 'no-unused-vars', level: 'error', message: { text: 'm' }, suppressions: [{ kind: 'inSource', justification: '' }], locations: at('x.js', 1) },
+        { ruleId: 'no-unused-vars', level: 'error', message: { text: 'm' }, suppressions: [], locations: at('x.js', 2) },
+      ]),
+    ));
+    expect(bundle.metrics).toMatchObject({ 'security.high': 2, 'security.suppressed': 2, 'analysis.errors': 1, 'analysis.suppressed': 1 });
+    expect(bundle.items.map((i) => `${i.file}:${i.line} ${i.level}`)).toEqual(['x.js:2 error', 'x.go:3 high', 'x.go:4 high']);
   });
 
   it('baselineState new counts as new; unchanged, updated and absent do not', async () => {
-    const bundle = await collectSarif(log(run('Trivy', [
-      { ruleId: 'CVE-1', level: 'error', baselineState: 'new', message: { text: 'm' }, properties: { 'security-severity': '9.1' }, locations: at('go.sum', 1) },
-      { ruleId: 'CVE-2', level: 'warning', baselineState: 'unchanged', message: { text: 'm' }, locations: at('go.sum', 2) },
-      { ruleId: 'CVE-3', level: 'warning', baselineState: 'updated', message: { text: 'm' }, locations: at('go.sum', 3) },
-      { ruleId: 'CVE-4', level: 'note', baselineState: 'new', message: { text: 'm' }, locations: at('go.sum', 4) },
-    ])));
+    const bundle = await collectSarif(log(
+      run('Trivy', [
+        { ruleId: 'CVE-1', level: 'error', baselineState: 'new', message: { text: 'm' }, properties: { 'security-severity': '9.1' }, locations: at('go.sum', 1) },
+        { ruleId: 'CVE-2', level: 'warning', baselineState: 'unchanged', message: { text: 'm' }, locations: at('go.sum', 2) },
+        { ruleId: 'CVE-3', level: 'warning', baselineState: 'updated', message: { text: 'm' }, locations: at('go.sum', 3) },
+        { ruleId: 'CVE-4', level: 'note', baselineState: 'new', message: { text: 'm' }, locations: at('go.sum', 4) },
+      ]),
+      run('ESLint', [
+        { ruleId: 'eqeqeq', level: 'error', baselineState: 'new', message: { text: 'm' }, locations: at('a.js', 1) },
+        { ruleId: 'eqeqeq', level: 'warning', baselineState: 'absent', message: { text: 'm' }, locations: at('a.js', 2) },
+      ]),
+    ));
     expect(bundle.metrics).toMatchObject({
       'security.new': 2, 'security.newCritical': 1, 'security.newHigh': 0, 'security.newMedium': 0, 'security.newLow': 1,
+      'analysis.newErrors': 1, 'analysis.newWarnings': 0, 'analysis.newNotes': 0, 'analysis.errors': 1, 'analysis.warnings': 1,
     });
-    expect(bundle.items.find((i) => i.id.startsWith('Trivy/CVE-1'))?.counts).toEqual(['security.critical', 'analysis.errors', 'security.new', 'security.newCritical']);
+    expect(bundle.items.find((i) => i.id.startsWith('Trivy/CVE-1'))?.counts).toEqual(['security.critical', 'security.new', 'security.newCritical']);
+    expect(bundle.items.find((i) => i.id.startsWith('ESLint/eqeqeq@a.js:1'))?.counts).toEqual(['analysis.errors', 'analysis.newErrors']);
   });
 
-  it('without --base or baselineState, security.new is not reported', async () => {
+  it('without --base or baselineState, security.new and analysis.new* are not reported', async () => {
     const bundle = await collectSarif(log(run('x', [{ ruleId: 'r', message: { text: 'm' } }])));
     expect(bundle.metrics['security.new']).toBeUndefined();
+    expect(bundle.metrics['analysis.newWarnings']).toBeUndefined();
   });
 
   it('reads several runs and tools, extension rules, message strings, URI base ids and fingerprints', async () => {
@@ -94,8 +114,8 @@ describe('SARIF severities', () => {
       run('ESLint', [{ ruleId: 'no-eval', level: 'error', message: { text: 'eval' }, locations: at('file:///home/runner/work/repo/lib/c.js', 2) }]),
     ));
     expect(bundle.items).toEqual([
-      { id: 'ESLint/no-eval@/home/runner/work/repo/lib/c.js:2', kind: 'finding', title: 'no-eval', message: 'eval', file: '/home/runner/work/repo/lib/c.js', line: 2, level: 'high', tool: 'ESLint', counts: ['security.high', 'analysis.errors'] },
-      { id: 'abc123:1', kind: 'finding', title: 'Reflected XSS', message: 'User input reaches the page.', file: '/home/runner/work/repo/lib/a b.js', line: 7, level: 'medium', tool: 'CodeQL', counts: ['security.medium', 'analysis.warnings'] },
+      { id: 'ESLint/no-eval@/home/runner/work/repo/lib/c.js:2', kind: 'finding', title: 'no-eval', message: 'eval', file: '/home/runner/work/repo/lib/c.js', line: 2, level: 'error', tool: 'ESLint', counts: ['analysis.errors'] },
+      { id: 'abc123:1', kind: 'finding', title: 'Reflected XSS', message: 'User input reaches the page.', file: '/home/runner/work/repo/lib/a b.js', line: 7, level: 'medium', tool: 'CodeQL', counts: ['security.medium'] },
     ]);
   });
 
@@ -105,14 +125,16 @@ describe('SARIF severities', () => {
     write('dup2.sarif', content);
     const bundle = await collectEvidence({ cwd: dir, junit: [], coverage: [], sarif: ['dup*.sarif'], docs: [] });
     expect(bundle.items).toHaveLength(1);
-    expect(bundle.metrics['security.medium']).toBe(1);
+    expect(bundle.metrics['analysis.warnings']).toBe(1);
   });
 
-  it('reads real ESLint SARIF (examples/acme-payments)', async () => {
+  it('reads real ESLint SARIF (examples/acme-payments): eslint-plugin-security warnings are static analysis', async () => {
     const bundle = await collectEvidence({ cwd: path.join(REPO, 'examples/acme-payments'), junit: [], coverage: [], sarif: ['reports/eslint.sarif'], docs: [] });
     expect(bundle.metrics).toEqual({
-      'security.critical': 0, 'security.high': 0, 'security.medium': 2, 'security.low': 0, 'security.suppressed': 0, 'analysis.errors': 0, 'analysis.warnings': 2,
+      'security.critical': 0, 'security.high': 0, 'security.medium': 0, 'security.low': 0, 'security.suppressed': 0,
+      'analysis.errors': 0, 'analysis.warnings': 2, 'analysis.notes': 0, 'analysis.suppressed': 0,
     });
+    expect(bundle.items.map((i) => i.level)).toEqual(['warning', 'warning']);
     expect(bundle.items.map((i) => `${i.file}:${i.line}`)).toEqual(['src/confirmation.ts:21', 'src/settlement.ts:51']);
   });
 });

@@ -1,18 +1,20 @@
 /**
- * SARIF 2.1.0 logs from any number of tools and runs. Each result becomes a finding item;
- * the `security.*` and `analysis.*` metrics are counted from the items' `counts`.
- * Severity: the `security-severity` property (result, then rule) in CVSS bands, else the
- * result level (error → high, warning → medium, note → low).
+ * SARIF 2.1.0 logs from any number of tools and runs. Each open result becomes a finding
+ * item; the `security.*` and `analysis.*` metrics are counted from the items' `counts`.
+ * classify.ts decides what a result is: a security finding (severity from
+ * `security-severity` in CVSS bands, else the level) or a static-analysis result (by level).
+ * Suppressed results are counted apart and are not items.
  */
-import { detach, fileError, firstLine } from '../files.js';
+import { detach, fileError, messageText } from '../files.js';
 import { jsonSyntaxError, readJsonText } from '../json-file.js';
+import { locatePointer } from '../json-locate.js';
 import { JsonSlicer, JsonStructureError } from '../json-slicer.js';
 import type { PathResolver } from '../paths.js';
-import type { EvidenceItem } from '../types.js';
+import type { EvidenceItem, EvidenceWarning } from '../types.js';
 import { assertValidSarifPart } from '../validate.js';
+import { ANALYSIS_NAMES, SECURITY_BANDS, analysisCounts, capital, classify, securityCounts, type Level } from './classify.js';
 
-type Level = 'none' | 'note' | 'warning' | 'error';
-type Severity = 'critical' | 'high' | 'medium' | 'low';
+export { SECURITY_SCANNERS, severityOfScore } from './classify.js';
 
 interface Rule {
   id: string;
@@ -49,6 +51,18 @@ interface RunContext {
   run: Run;
   components: Component[];
   byId: Map<string, Rule>;
+  /** JSON pointer of each rule, for locating a bad property. */
+  rulePointers: Map<Rule, string>;
+  /** The run's index in its log, and the results seen so far (the next result's index). */
+  index: number;
+  results: number;
+}
+
+/** A value that makes a result unreadable, at a JSON pointer into its log; `read` locates it. */
+class SarifValueError extends Error {
+  constructor(readonly pointer: string, message: string) {
+    super(message);
+  }
 }
 
 const WHAT = 'a SARIF 2.1.0 log';
@@ -56,18 +70,17 @@ const WHAT = 'a SARIF 2.1.0 log';
 /** What decides whether a finding is new: baselineState first, else lines added since --base. */
 export type IsNewLine = ((file: string, line: number | undefined) => boolean) | undefined;
 
-/** CVSS score → severity band. */
-export function severityOfScore(score: number): Severity {
-  return score >= 9 ? 'critical' : score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
-}
-
-const LEVEL_SEVERITY: Record<Level, Severity | undefined> = { error: 'high', warning: 'medium', note: 'low', none: undefined };
-
 /** Accumulates findings of many SARIF files; identical ids (fingerprints) are kept once. */
 export class FindingSet {
   readonly items = new Map<string, EvidenceItem>();
-  /** Whether `security.new*` can be told: a base ref was given or a result had a baselineState. */
+  /** Whether `security.new*` and `analysis.new*` can be told: a base ref was given or a result had a baselineState. */
   newKnown: boolean;
+  /** Ids of suppressed results (kept once, like items), by class. */
+  private readonly suppressed = { security: new Set<string>(), analysis: new Set<string>() };
+  /** Warnings by file and message, with how many results each covers. */
+  private readonly warned = new Map<string, EvidenceWarning & { results: number }>();
+  /** The file being read and its last run's index. */
+  private at = { shown: '', run: -1 };
 
   constructor(
     private readonly paths: PathResolver,
@@ -81,10 +94,15 @@ export class FindingSet {
    * a time, so memory holds the text and one result, not the whole object graph.
    */
   read(file: string, shown: string): void {
+    this.at = { shown, run: -1 };
     const text = readJsonText(file, shown, WHAT);
     try {
       this.readText(text, shown);
     } catch (err) {
+      if (err instanceof SarifValueError) {
+        const { line, col } = locatePointer(text, err.pointer);
+        throw fileError(shown, err.message, line, col);
+      }
       if (err instanceof JsonStructureError || err instanceof SyntaxError) throw jsonSyntaxError(text, shown);
       throw err;
     }
@@ -127,13 +145,21 @@ export class FindingSet {
   }
 
   private runContext(run: Run): RunContext {
+    const index = ++this.at.run;
     const components = [run.tool.driver, ...(run.tool.extensions ?? [])];
     const byId = new Map<string, Rule>();
-    for (const c of components) for (const r of c.rules ?? []) if (!byId.has(r.id)) byId.set(r.id, r);
-    return { run, components, byId };
+    const rulePointers = new Map<Rule, string>();
+    components.forEach((c, n) => {
+      const at = n === 0 ? `/runs/${index}/tool/driver` : `/runs/${index}/tool/extensions/${n - 1}`;
+      (c.rules ?? []).forEach((r, k) => rulePointers.set(r, `${at}/rules/${k}`));
+      for (const r of c.rules ?? []) if (!byId.has(r.id)) byId.set(r.id, r);
+    });
+    return { run, components, byId, rulePointers, index, results: 0 };
   }
 
-  private addResult({ run, components, byId }: RunContext, result: Result): void {
+  private addResult(context: RunContext, result: Result): void {
+    const { run, components, byId } = context;
+    const resultIndex = context.results++;
     if (result.kind !== undefined && result.kind !== 'fail') return;
     const component = components[result.rule?.toolComponent?.index ?? 0] ?? run.tool.driver;
     const index = result.rule?.index ?? result.ruleIndex ?? -1;
@@ -141,42 +167,61 @@ export class FindingSet {
     const rule = (index >= 0 ? component.rules?.[index] : undefined) ?? byId.get(ruleId);
     const tool = run.tool.driver.name;
     const level: Level = result.level ?? rule?.defaultConfiguration?.level ?? 'warning';
-    const score = Number(result.properties?.['security-severity'] ?? rule?.properties?.['security-severity']);
-    const severity = Number.isFinite(score) && score >= 0 ? severityOfScore(score) : LEVEL_SEVERITY[level];
-    if (!severity) return;
+    const found = classify({ driverName: tool, level, resultProperties: result.properties, ruleProperties: rule?.properties });
+    if (found.kind === 'invalid') {
+      const at = found.on === 'result' ? `/runs/${context.index}/results/${resultIndex}` : context.rulePointers.get(rule!)!;
+      throw new SarifValueError(`${at}/properties/security-severity`, `${found.problem} (rule ${ruleId})`);
+    }
+    if (found.kind === 'ignored') return;
     const physical = result.locations?.[0]?.physicalLocation;
     const file = physical?.artifactLocation?.uri ? this.paths.normalise(resolveUri(run, physical.artifactLocation.uri, physical.artifactLocation.uriBaseId)) : undefined;
     const line = physical?.region?.startLine;
     const fingerprint = Object.values(result.partialFingerprints ?? {})[0];
     const id = detach(fingerprint ? fingerprint : `${tool}/${ruleId}@${file ?? ''}:${line ?? 0}`);
-    if (this.items.has(id)) return;
+    if (this.items.has(id) || this.suppressed.security.has(id) || this.suppressed.analysis.has(id)) return;
+    if (found.kind === 'security' && found.warning) this.warn(`rule ${ruleId}: ${found.warning}`);
 
-    const suppressed = (result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted');
-    const counts: string[] = [];
-    if (suppressed) counts.push('security.suppressed');
-    else {
-      counts.push(`security.${severity}`);
-      if (level === 'error') counts.push('analysis.errors');
-      if (level === 'warning') counts.push('analysis.warnings');
-      if (result.baselineState) this.newKnown = true;
-      const isNew = result.baselineState ? result.baselineState === 'new' : file !== undefined && this.isNewLine?.(file, line) === true;
-      if (isNew) counts.push('security.new', `security.new${severity[0]!.toUpperCase()}${severity.slice(1)}`);
+    // A suppression that is absent-status or accepted hides the result: counted, never listed.
+    if ((result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted')) {
+      this.suppressed[found.kind].add(id);
+      return;
     }
+    if (result.baselineState) this.newKnown = true;
+    const isNew = result.baselineState ? result.baselineState === 'new' : file !== undefined && this.isNewLine?.(file, line) === true;
+    const counts = found.kind === 'security' ? securityCounts(found.severity, isNew) : analysisCounts(found.level, isNew);
     const text = result.message.text ?? (result.message.id ? rule?.messageStrings?.[result.message.id]?.text : undefined);
-    const item: EvidenceItem = { id, kind: 'finding', title: detach(rule?.shortDescription?.text ?? rule?.name ?? ruleId), level: severity, tool: detach(tool), counts };
-    const message = firstLine(text);
+    const itemLevel = found.kind === 'security' ? found.severity : found.level;
+    const item: EvidenceItem = { id, kind: 'finding', title: detach(rule?.shortDescription?.text ?? rule?.name ?? ruleId), level: itemLevel, tool: detach(tool), counts };
+    const message = messageText(text);
     if (message) item.message = message;
     if (file) item.file = file;
     if (line) item.line = line;
     this.items.set(id, item);
   }
 
-  /** Counts per metric name; zeros for every severity once any SARIF was read. */
+  private warn(message: string): void {
+    const key = `${this.at.shown}\u0000${message}`;
+    const w = this.warned.get(key);
+    if (w) w.results++;
+    else this.warned.set(key, { file: this.at.shown, message, results: 1 });
+  }
+
+  /** Usable values with a caveat (a severity name for a score …), one per file and message. */
+  warnings(): EvidenceWarning[] {
+    return [...this.warned.values()].map((w) => ({ file: w.file, message: `${w.message} (${w.results} ${w.results === 1 ? 'result' : 'results'})` }));
+  }
+
+  /** Counts per metric name; zeros for every name once any SARIF was read. */
   metrics(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const name of ['security.critical', 'security.high', 'security.medium', 'security.low', 'security.suppressed', 'analysis.errors', 'analysis.warnings']) out[name] = 0;
-    if (this.newKnown) for (const s of ['', 'Critical', 'High', 'Medium', 'Low']) out[`security.new${s}`] = 0;
+    for (const name of [...SECURITY_BANDS.map((s) => `security.${s}`), ...ANALYSIS_NAMES.map((n) => `analysis.${n}`)]) out[name] = 0;
+    if (this.newKnown) {
+      for (const s of ['', ...SECURITY_BANDS.map(capital)]) out[`security.new${s}`] = 0;
+      for (const n of ANALYSIS_NAMES) out[`analysis.new${capital(n)}`] = 0;
+    }
     for (const item of this.items.values()) for (const c of item.counts) if (c in out) out[c]! += 1;
+    out['security.suppressed'] = this.suppressed.security.size;
+    out['analysis.suppressed'] = this.suppressed.analysis.size;
     return out;
   }
 }
