@@ -13,11 +13,13 @@ export function hasCollectFlags(f: CollectFlags): boolean {
   return [f.junit, f.coverage, f.sarif, f.docs, f.perf].some((l) => (l?.length ?? 0) > 0) || Boolean(f.source || f.base || f.facts);
 }
 
-/** Collects evidence as the flags say, relative to `cwd`. */
-export function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
+/** Collects evidence as the flags say, relative to `cwd`; the bundle's warnings go to stderr, one line each. */
+export async function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
   const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f) });
+  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f) });
+  for (const w of bundle.warnings ?? []) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
+  return bundle;
 }
 
 /** The evidence for a gate: a bundle file or freshly collected, never both. */

@@ -67,7 +67,9 @@ describe('--perf-baseline', () => {
     const b = JSON.parse(r.stdout) as { metrics: Record<string, number>; sources: { path: string }[] };
     expect(b.metrics['perf.p95Change']).toBe(71.47);
     expect(b.sources.map((s) => s.path)).toContain('store:main@2');
-    const none = JSON.parse(cli(['collect', '--perf', 'now.json', '--perf-baseline', 'store:release', '--project', 'shop', ...store], { cwd: dir }).stdout) as { metrics: Record<string, number>; warnings: { message: string }[] };
+    const noBaseline = cli(['collect', '--perf', 'now.json', '--perf-baseline', 'store:release', '--project', 'shop', ...store], { cwd: dir });
+    expect(noBaseline.stderr).toMatch(/^warning: store:release: no run recorded for shop on release has perf\.\* metrics[^\n]*\n$/);
+    const none = JSON.parse(noBaseline.stdout) as { metrics: Record<string, number>; warnings: { message: string }[] };
     expect(none.metrics['perf.p95Change']).toBeUndefined();
     expect(none.warnings[0]!.message).toMatch(/no run recorded for shop on release has perf\.\* metrics/);
   });
