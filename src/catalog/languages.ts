@@ -78,3 +78,12 @@ const BY_LOWER = new Map(CLOC_LANGUAGES.map((l) => [l.toLowerCase(), l]));
 export function clocLanguage(name: string): string | undefined {
   return BY_LOWER.get(name.trim().toLowerCase());
 }
+
+/** Common file extensions and nicknames, for a did-you-mean when a policy names one instead of cloc's language. */
+export const LANGUAGE_ALIASES: Readonly<Record<string, string>> = {
+  yml: 'YAML', md: 'Markdown', markdown: 'Markdown', txt: 'Text', rst: 'reStructuredText', adoc: 'AsciiDoc', jsonc: 'JSON',
+  ts: 'TypeScript', tsx: 'TypeScript', js: 'JavaScript', mjs: 'JavaScript', cjs: 'JavaScript', py: 'Python', rb: 'Ruby',
+  rs: 'Rust', golang: 'Go', kt: 'Kotlin', cs: 'C#', csharp: 'C#', cpp: 'C++', cxx: 'C++', h: 'C/C++ Header', hpp: 'C/C++ Header',
+  sh: 'Bourne Shell', shell: 'Bourne Shell', bash: 'Bourne Again Shell', htm: 'HTML', makefile: 'make', docker: 'Dockerfile',
+  proto: 'Protocol Buffers', protobuf: 'Protocol Buffers', terraform: 'HCL', tf: 'HCL', ps1: 'PowerShell', bat: 'DOS Batch',
+};

@@ -7,7 +7,7 @@ import { cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLOC_LANGUAGES, languageClass, languagesOf } from '../../src/catalog/languages.js';
+import { CLOC_LANGUAGES, LANGUAGE_ALIASES, languageClass, languagesOf } from '../../src/catalog/languages.js';
 import { collectEvidence, type CollectOptions } from '../../src/evidence/index.js';
 import { REPO, tempDir } from './helpers.js';
 
@@ -123,6 +123,10 @@ describe('the language classes', () => {
       .split('\n')
       .map((l) => l.replace(/\s+\(.*\)\s*$/, '').trim());
     expect([...CLOC_LANGUAGES]).toEqual(listed);
+  });
+
+  it('suggest only real cloc names for extensions and nicknames', () => {
+    for (const name of Object.values(LANGUAGE_ALIASES)) expect(CLOC_LANGUAGES).toContain(name);
   });
 
   it('are the documented ones (docs/evidence.md)', () => {
