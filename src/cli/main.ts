@@ -68,6 +68,7 @@ function gateCommand(program: Command, setCode: SetCode): void {
 function collectCommand(program: Command, setCode: SetCode): void {
   const collect = program.command('collect').description('read reports, documents and facts into an evidence bundle (JSON)');
   addCollectOptions(collect)
+    .option('--policy <file>', 'the policy whose settings.size says what code size counts (as gate --policy does)')
     .option('--out <file>', 'write the bundle to a file (atomically) instead of stdout')
     .action(async (opts) => setCode(await (await import('./commands/collect.js')).collectCommand(opts)));
 }
