@@ -98,9 +98,8 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   if (coverage.length > 0) await collectCoverage(run, coverage);
   if (sarif.length > 0) collectFindings(run, sarif);
   if (opts.source) {
-    const exclude = [...(opts.exclude ?? []), ...(opts.size?.exclude ?? [])];
-    const reports = [...junit, ...coverage, ...sarif];
-    const size = measureSize({ root, cwd, include: opts.include, exclude, reports, languages: opts.size?.languages }, run.added);
+    const reports = [...junit, ...coverage, ...sarif]; // never counted as code
+    const size = measureSize({ root, cwd, include: opts.include, exclude: opts.exclude, reports, settings: opts.size }, run.added);
     Object.assign(run.bundle.metrics, size.metrics);
     run.bundle.size = size.size;
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });

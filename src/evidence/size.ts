@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { languageClass } from '../catalog/languages.js';
 import { PhasegateError } from '../errors.js';
+import type { SizeSettings } from '../policy/types.js';
 import type { AddedLines } from './git.js';
 import { sourceFiles, type SourceFileOptions } from './size-files.js';
 import type { SizeEvidence, SizeLanguage } from './types.js';
@@ -19,9 +20,11 @@ export { DEFAULT_EXCLUDE, REPORT_EXCLUDE, sourceFiles } from './size-files.js';
 
 /** What code size measures and how. */
 export interface SizeOptions extends SourceFileOptions {
-  /** cloc language names (cloc's spelling) moved into or out of the counted set: `settings.size.languages`. */
-  languages?: { include: string[]; exclude: string[] };
+  /** The policy's `settings.size`: languages moved into or out of the count, more paths left out. */
+  settings?: SizeSettings;
 }
+
+type Languages = SizeSettings['languages'] | undefined;
 
 interface ClocFile {
   code: number;
@@ -36,7 +39,7 @@ export function languageKey(language: string): string {
 }
 
 /** Whether a language's code counts: its class, unless the settings name it. */
-export function countsAsCode(language: string, languages: SizeOptions['languages']): boolean {
+export function countsAsCode(language: string, languages: Languages): boolean {
   if (languages?.exclude.includes(language)) return false;
   if (languages?.include.includes(language)) return true;
   return languageClass(language) === 'code';
@@ -72,7 +75,7 @@ function cloc(files: string[], workDir: string): Map<string, ClocFile> {
 const kloc = (lines: number): number => Math.round(lines) / 1000;
 
 /** The per-language table: counted languages first, then by code lines (most first), then by name. */
-function languageTable(counted: Map<string, ClocFile>, languages: SizeOptions['languages']): SizeLanguage[] {
+function languageTable(counted: Map<string, ClocFile>, languages: Languages): SizeLanguage[] {
   const rows = new Map<string, SizeLanguage>();
   for (const f of counted.values()) {
     let row = rows.get(f.language);
@@ -94,11 +97,12 @@ function languageTable(counted: Map<string, ClocFile>, languages: SizeOptions['l
  * each file's added lines counted alone), and the whole language table.
  */
 export function measureSize(opts: SizeOptions, added?: AddedLines): { metrics: Record<string, number>; size: SizeEvidence } {
-  const files = sourceFiles(opts);
+  const files = sourceFiles({ ...opts, exclude: [...(opts.exclude ?? []), ...(opts.settings?.exclude ?? [])] });
+  const languages = opts.settings?.languages;
   const work = mkdtempSync(path.join(os.tmpdir(), 'phasegate-size-'));
   try {
     const found = cloc(files.map((f) => path.resolve(opts.cwd, f)), work);
-    const table = languageTable(found, opts.languages);
+    const table = languageTable(found, languages);
     const code = table.filter((r) => r.counted);
     const metrics: Record<string, number> = { 'size.kloc': kloc(code.reduce((n, r) => n + r.code, 0)) };
     for (const r of code) {
@@ -108,7 +112,7 @@ export function measureSize(opts: SizeOptions, added?: AddedLines): { metrics: R
     if (added) {
       const countedFiles = files.filter((f) => {
         const v = found.get(path.resolve(opts.cwd, f));
-        return v !== undefined && countsAsCode(v.language, opts.languages);
+        return v !== undefined && countsAsCode(v.language, languages);
       });
       metrics['size.newKloc'] = kloc(newCode(opts.cwd, countedFiles, added, work));
     }
