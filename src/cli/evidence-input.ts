@@ -1,6 +1,7 @@
 /** Turns the collect flags of `collect` and `gate` into an evidence bundle. */
 import { collectEvidence, readEvidenceFile, type CollectOptions } from '../evidence/index.js';
 import type { EvidenceBundle } from '../evidence/types.js';
+import type { SizeSettings } from '../policy/types.js';
 import { usage } from './options.js';
 
 type Lists = 'junit' | 'coverage' | 'sarif' | 'docs' | 'perf';
@@ -13,21 +14,21 @@ export function hasCollectFlags(f: CollectFlags): boolean {
   return [f.junit, f.coverage, f.sarif, f.docs, f.perf].some((l) => (l?.length ?? 0) > 0) || Boolean(f.source || f.base || f.facts);
 }
 
-/** Collects evidence as the flags say, relative to `cwd`; the bundle's warnings go to stderr, one line each. */
-export async function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
+/** Collects evidence as the flags say, relative to `cwd`; `size` is the policy's `settings.size`, if any. The bundle's warnings go to stderr, one line each. */
+export async function collectFromFlags(f: CollectFlags, cwd: string, size?: SizeSettings): Promise<EvidenceBundle> {
   const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f) });
+  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f), ...(size ? { size } : {}) });
   for (const w of bundle.warnings ?? []) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   return bundle;
 }
 
-/** The evidence for a gate: a bundle file or freshly collected, never both. */
-export async function gateEvidence(f: CollectFlags & { evidence?: string }, cwd: string): Promise<EvidenceBundle> {
+/** The evidence for a gate: a bundle file or freshly collected (with the policy's `settings.size`), never both. */
+export async function gateEvidence(f: CollectFlags & { evidence?: string }, cwd: string, size?: SizeSettings): Promise<EvidenceBundle> {
   if (f.evidence && hasCollectFlags(f)) throw usage('give either --evidence FILE or collect flags (--junit, --coverage, ...), not both');
   if (f.evidence) return readEvidenceFile(f.evidence);
   if (!hasCollectFlags(f)) throw usage('give --evidence FILE or collect flags such as --junit GLOB and --coverage GLOB');
-  return collectFromFlags(f, cwd);
+  return collectFromFlags(f, cwd, size);
 }
 
 /** The performance flags: `--perf`, `--perf-baseline`, and the store it may read. */

@@ -70,6 +70,7 @@ function gateCommand(program: Command, setCode: SetCode): void {
 function collectCommand(program: Command, setCode: SetCode): void {
   const collect = program.command('collect').description('read reports, documents and facts into an evidence bundle (JSON)');
   addCollectOptions(collect)
+    .option('--policy <file>', 'the policy whose settings.size says what code size counts (as gate --policy does)')
     .option('--out <file>', 'write the bundle to a file (atomically) instead of stdout')
     .option('--project <name>', 'project in the history store, for --perf-baseline store:BRANCH')
     .addOption(new Option('--store <url>', 'history store for --perf-baseline store:BRANCH: file:DIR or postgres://…').env('PHASEGATE_STORE').default('file:.phasegate/history'))

@@ -16,6 +16,7 @@ import { FindingSet } from './sarif/index.js';
 import { measureSize } from './size.js';
 import { TestTally, readTestReport } from './tests/index.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
+import type { SizeSettings } from '../policy/types.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
 
 export { assertValidEvidence, readEvidenceFile } from './validate.js';
@@ -52,6 +53,8 @@ export interface CollectOptions {
   store?: string;
   /** Project in the history store for `perfBaseline: store:BRANCH`. */
   project?: string;
+  /** The policy's `settings.size`: languages counted besides or instead of the defaults, more paths left out. */
+  size?: SizeSettings;
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
@@ -107,7 +110,10 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   if (coverage.length > 0) await collectCoverage(run, coverage);
   if (sarif.length > 0) collectFindings(run, sarif);
   if (opts.source) {
-    Object.assign(run.bundle.metrics, measureSize({ root, cwd, include: opts.include, exclude: opts.exclude }, run.added));
+    const reports = [...junit, ...coverage, ...sarif, ...perf]; // never counted as code
+    const size = measureSize({ root, cwd, include: opts.include, exclude: opts.exclude, reports, settings: opts.size }, run.added);
+    Object.assign(run.bundle.metrics, size.metrics);
+    run.bundle.size = size.size;
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });
   }
   if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);

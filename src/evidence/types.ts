@@ -86,6 +86,26 @@ export interface EvidenceSource {
   format?: string;
 }
 
+/** One language cloc found under --source, as the size table lists it. */
+export interface SizeLanguage {
+  /** cloc's language name, e.g. `TypeScript`, `C/C++ Header`, `Markdown`. */
+  language: string;
+  /** The language's default class (src/catalog/languages.ts). */
+  class: 'code' | 'data' | 'docs';
+  /** Whether its code lines count towards `size.kloc`: the class, unless the policy's `settings.size` says otherwise. */
+  counted: boolean;
+  files: number;
+  code: number;
+  comment: number;
+  blank: number;
+}
+
+/** What code size counted, language by language (docs/evidence.md, Code size). */
+export interface SizeEvidence {
+  /** Counted languages first, then by code lines (most first), then by name. */
+  languages: SizeLanguage[];
+}
+
 export interface EvidenceBundle {
   schemaVersion: typeof EVIDENCE_SCHEMA_VERSION;
   /** Flat map of documented metric names to numbers. */
@@ -97,6 +117,8 @@ export interface EvidenceBundle {
   /** Uncovered lines among those added since the base (needs coverage and a base ref). */
   uncoveredNewLines?: UncoveredLines[];
   facts?: Facts;
+  /** The language table of code size; present when --source was given. */
+  size?: SizeEvidence;
   sources: EvidenceSource[];
   /**
    * Metrics with nothing to judge (a new-code metric over zero new lines), with the reason:

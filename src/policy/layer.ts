@@ -10,6 +10,7 @@ import { buildReleasePolicy } from '../release/policy/build.js';
 import type { ReleasePolicy } from '../release/policy/types.js';
 import { BLOCK_KEYS, FIELDS, RULE_KINDS, TOP_KEYS, type RuleKind } from './fields.js';
 import { locate } from './locate.js';
+import { sizeLayer, type SizeLayer } from './size-settings.js';
 import type { PolicyFile } from './text.js';
 import { PHASES, type Phase, type SourceRef, type Tier, type Waiver } from './types.js';
 
@@ -45,6 +46,8 @@ export interface Layer {
   name?: string;
   tier?: { value: Tier; at: SourceRef };
   waiverWarningDays?: number;
+  /** The file's `settings.size`, when it has a valid one. */
+  size?: SizeLayer;
   extends: { ref: string; at: SourceRef }[];
   /** False when `extends` itself was invalid: the chain below this layer is unknown. */
   extendsValid: boolean;
@@ -157,6 +160,8 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
   diagnostics.push(...unknownMetrics(rules));
   const release = buildReleasePolicy(file, data, ok('/release'));
   diagnostics.push(...release.diagnostics);
+  const size = sizeLayer(file, data, ok('/settings/size'));
+  diagnostics.push(...size.diagnostics);
   const layer: Layer = {
     file,
     name: ok('/name') && typeof data.name === 'string' ? data.name : undefined,
@@ -167,6 +172,7 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
     rules,
     waivers: waiverEntries(file, data, ok),
     ...(release.release ? { release: release.release } : {}),
+    ...(size.size ? { size: size.size } : {}),
   };
   return { layer, diagnostics };
 }

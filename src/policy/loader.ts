@@ -8,6 +8,7 @@ import { effectiveRules, effectiveWaivers } from './effective.js';
 import type { Layer } from './layer.js';
 import { diagnosticAt, mergeRules, where } from './merge.js';
 import { nodeReader, type PolicyReader } from './reader.js';
+import { mergeSize } from './size-settings.js';
 import { builtinFile, resolveChain, type Chain, type LoadedFile, type ResolveOptions } from './resolve.js';
 import type { EffectivePolicy, SourceRef, Tier } from './types.js';
 
@@ -66,6 +67,9 @@ function build(chain: Chain): { policy?: EffectivePolicy; diagnostics: Diagnosti
     waivers: waivers.waivers,
     settings: { waiverWarningDays: days.at(-1) ?? DEFAULT_WAIVER_WARNING_DAYS },
   };
+  // Only when a layer sets it, so policies without one keep their earlier digests.
+  const size = mergeSize(layers.map((l) => l.size));
+  if (size) policy.settings.size = size;
   // The release section is replaced whole by a later layer that sets one (docs/release-gate.md).
   const release = layers.map((l) => l.release).filter((r) => r !== undefined).at(-1);
   if (release) policy.release = release;

@@ -104,6 +104,21 @@ export interface Waiver {
   source: SourceRef;
 }
 
+/**
+ * `settings.size` after layering: which languages count as code besides the defaults, and
+ * which paths code size also leaves out (docs/evidence.md, Code size).
+ */
+export interface SizeSettings {
+  languages: {
+    /** cloc language names (cloc's spelling) counted although data or docs by default. */
+    include: string[];
+    /** cloc language names not counted although code by default. */
+    exclude: string[];
+  };
+  /** Path globs, relative to the source root, left out besides the built-in ones. */
+  exclude: string[];
+}
+
 export interface LayerInfo {
   /** `tier:strategic` or the policy file's path. */
   name: string;
@@ -121,6 +136,8 @@ export interface EffectivePolicy {
   settings: {
     /** A waiver expiring within this many days gives a warning. */
     waiverWarningDays: number;
+    /** What code size counts; absent when no layer sets `settings.size`. */
+    size?: SizeSettings;
   };
   /** The rollout policy of the gray-release gate: the last layer's `release` section, whole (docs/release-gate.md). */
   release?: ReleasePolicy;

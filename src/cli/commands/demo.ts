@@ -41,7 +41,7 @@ function summaryLine(v: Verdict): string {
 export async function demoCommand(opts: { outDir: string }): Promise<number> {
   const settings = JSON.parse(readFileSync(path.join(EXAMPLE, 'demo.json'), 'utf8')) as DemoSettings;
   const policy = loadPolicy({ file: path.join(EXAMPLE, settings.policy) }, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: EXAMPLE });
-  const collected = await collectEvidence({ ...settings.collect, cwd: EXAMPLE });
+  const collected = await collectEvidence({ ...settings.collect, cwd: EXAMPLE, size: policy.settings.size });
   const evidence: EvidenceBundle = { ...collected, changes: settings.changes };
   const now = new Date(settings.now);
   const color = useColor(process.stdout, process.env);

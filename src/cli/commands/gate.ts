@@ -45,7 +45,7 @@ async function withKpis(opts: GateOptions, project: string, metrics: Record<stri
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
 export async function gateCommand(opts: GateOptions): Promise<number> {
   const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
-  const evidence = await gateEvidence(opts, process.cwd());
+  const evidence = await gateEvidence(opts, process.cwd(), policy.settings.size);
   const now = opts.now ?? new Date();
   if (opts.project) evidence.metrics = await withKpis(opts, opts.project, evidence.metrics, now);
   const verdict = evaluateGate({ policy, evidence, phase: opts.phase, now });
