@@ -133,6 +133,7 @@ async function collectCoverage(run: Run, files: string[]): Promise<void> {
     const fresh = newCodeCoverage(map, run.added);
     Object.assign(run.bundle.metrics, fresh.metrics);
     run.bundle.uncoveredNewLines = fresh.uncovered;
+    if (Object.keys(fresh.notApplicable).length > 0) run.bundle.notApplicable = { ...run.bundle.notApplicable, ...fresh.notApplicable };
   }
 }
 
@@ -189,6 +190,7 @@ function finish(bundle: EvidenceBundle): EvidenceBundle {
   bundle.documents.sort(byKey((d) => d.path));
   bundle.sources.sort(byKey((s) => `${s.kind}\u0000${s.path}`));
   bundle.metrics = Object.fromEntries(Object.entries(bundle.metrics).sort(byKey(([k]) => k)));
+  if (bundle.notApplicable) bundle.notApplicable = Object.fromEntries(Object.entries(bundle.notApplicable).sort(byKey(([k]) => k)));
   assertValidEvidence(bundle, 'collected evidence');
   return bundle;
 }
