@@ -97,6 +97,8 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   if (opts.source) {
     Object.assign(run.bundle.metrics, measureSize({ root, cwd, include: opts.include, exclude: opts.exclude }, run.added));
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });
+    // 0 changed KLOC is a real size, but a density over it has nothing to judge.
+    if (run.bundle.metrics['size.newKloc'] === 0) addNotApplicable(run.bundle, { 'defects.newDensity': 'no code line added or changed since the base (size.newKloc is 0)' });
   }
   if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
   if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
@@ -133,8 +135,13 @@ async function collectCoverage(run: Run, files: string[]): Promise<void> {
     const fresh = newCodeCoverage(map, run.added);
     Object.assign(run.bundle.metrics, fresh.metrics);
     run.bundle.uncoveredNewLines = fresh.uncovered;
-    if (Object.keys(fresh.notApplicable).length > 0) run.bundle.notApplicable = { ...run.bundle.notApplicable, ...fresh.notApplicable };
+    addNotApplicable(run.bundle, fresh.notApplicable);
   }
+}
+
+/** Records metrics with nothing to judge, with the reason; the bundle keeps `notApplicable` absent while empty. */
+function addNotApplicable(bundle: EvidenceBundle, entries: Record<string, string>): void {
+  if (Object.keys(entries).length > 0) bundle.notApplicable = { ...bundle.notApplicable, ...entries };
 }
 
 function collectFindings(run: Run, files: string[]): void {

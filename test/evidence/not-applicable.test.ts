@@ -76,6 +76,12 @@ describe('collect --base on a docs-only change', () => {
     expect(readEvidenceFile(write('evidence.json', serializeEvidence(bundle)))).toEqual(bundle);
   });
 
+  it('with --source: 0 changed KLOC is a real size, and defects.newDensity over it is n/a', async () => {
+    const bundle = await collectEvidence({ cwd: dir, junit: [], coverage: [], sarif: [], docs: [], base: 'main', source: 'src' });
+    expect(bundle.metrics['size.newKloc']).toBe(0);
+    expect(bundle.notApplicable).toEqual({ 'defects.newDensity': 'no code line added or changed since the base (size.newKloc is 0)' });
+  });
+
   it('without --base nothing is n/a', async () => {
     const bundle = await collectEvidence({ cwd: dir, junit: [], coverage: ['lcov.info'], sarif: [], docs: [] });
     expect(bundle.notApplicable).toBeUndefined();
