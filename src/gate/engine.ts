@@ -147,9 +147,9 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
 
 /**
  * Overall status: fail if a fail-severity rule fails or errors; warn on any other warning or
- * error; else pass (`n/a` rules pass). Waiver notices (expired, expiring, unused) are reported beside the rules
- * but never change the status: an expired waiver already shows as the failure it no longer
- * covers, and adding a waiver must never make a verdict worse.
+ * error; else pass (`n/a` rules pass). Waiver notices (expired, expiring, unused) are reported
+ * beside the rules but never change the status: an expired waiver already shows as the failure
+ * it no longer covers, and adding a waiver must never make a verdict worse.
  */
 export function overallStatus(rules: readonly RuleResult[]): GateStatus {
   if (rules.some((r) => r.status === 'fail' || (r.status === 'error' && r.severity === 'fail'))) return 'fail';
