@@ -24,6 +24,7 @@ export function describeCondition(rule: Rule): string {
 function flags(rule: Rule): string {
   const f = [rule.severity === 'warn' ? 'warn only' : 'fail'];
   if (rule.onMissing !== 'fail') f.push(`missing evidence: ${rule.onMissing}`);
+  if (rule.kind === 'metric' && rule.onNothingToJudge !== 'pass') f.push(`nothing to judge: ${rule.onNothingToJudge}`);
   if (rule.locked) f.push('locked');
   if (!rule.waivable) f.push('not waivable');
   return f.join(', ');

@@ -115,6 +115,8 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
     Object.assign(run.bundle.metrics, size.metrics);
     run.bundle.size = size.size;
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });
+    // 0 changed KLOC is a real size, but a density over it has nothing to judge.
+    if (run.bundle.metrics['size.newKloc'] === 0) addNotApplicable(run.bundle, { 'defects.newDensity': 'no code line added or changed since the base (size.newKloc is 0)' });
   }
   if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
   if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
@@ -152,7 +154,13 @@ async function collectCoverage(run: Run, files: string[]): Promise<void> {
     const fresh = newCodeCoverage(map, run.added);
     Object.assign(run.bundle.metrics, fresh.metrics);
     run.bundle.uncoveredNewLines = fresh.uncovered;
+    addNotApplicable(run.bundle, fresh.notApplicable);
   }
+}
+
+/** Records metrics with nothing to judge, with the reason; the bundle keeps `notApplicable` absent while empty. */
+function addNotApplicable(bundle: EvidenceBundle, entries: Record<string, string>): void {
+  if (Object.keys(entries).length > 0) bundle.notApplicable = { ...bundle.notApplicable, ...entries };
 }
 
 function collectFindings(run: Run, files: string[]): void {
@@ -214,6 +222,7 @@ function finish(bundle: EvidenceBundle): EvidenceBundle {
   bundle.documents.sort(byKey((d) => d.path));
   bundle.sources.sort(byKey((s) => `${s.kind}\u0000${s.path}`));
   bundle.metrics = Object.fromEntries(Object.entries(bundle.metrics).sort(byKey(([k]) => k)));
+  if (bundle.notApplicable) bundle.notApplicable = Object.fromEntries(Object.entries(bundle.notApplicable).sort(byKey(([k]) => k)));
   assertValidEvidence(bundle, 'collected evidence');
   return bundle;
 }

@@ -9,7 +9,7 @@ import { evaluateApproval } from './rules/approval.js';
 import { evaluateDocument } from './rules/document.js';
 import { evaluateFreeze } from './rules/freeze.js';
 import { evaluateMetric, resolvedMetric } from './rules/metric.js';
-import { MAX_EVIDENCE_REFS, VERDICT_SCHEMA_VERSION, type EvidenceRef, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
+import { emptySummary, MAX_EVIDENCE_REFS, passes, VERDICT_SCHEMA_VERSION, type EvidenceRef, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
 import { applied, timeNotice, unusedNotice, waiverState } from './waivers.js';
 
 export interface GateInput {
@@ -32,10 +32,18 @@ function evaluateRule(rule: Rule, evidence: EvidenceBundle, now: Date, adjust: n
   }
 }
 
-/** Rule status before waivers: severity turns a failure into fail or warn; onMissing decides missing evidence. */
+/**
+ * Rule status before waivers: severity turns a failure into fail or warn; onMissing decides
+ * missing evidence; onNothingToJudge decides a metric with nothing to judge (`pass` → `n/a`,
+ * `warn` → warn, `fail` → not met, so the severity applies).
+ */
 function rawStatus(rule: Rule, o: Outcome): RuleStatus {
   if (o.result === 'pass') return 'pass';
   if (o.result === 'fail') return rule.severity;
+  if (o.result === 'n/a') {
+    const on = rule.kind === 'metric' ? rule.onNothingToJudge : 'pass';
+    return on === 'pass' ? 'n/a' : on === 'warn' ? 'warn' : rule.severity;
+  }
   return rule.onMissing === 'fail' ? 'error' : rule.onMissing;
 }
 
@@ -64,7 +72,7 @@ function findingAdjustment(rule: Rule, items: ItemIndex, waivers: readonly Waive
 
 /** The evidence items counted in a non-passing metric rule's metric, for reports and annotations. */
 function evidenceRefs(rule: Rule, items: ItemIndex, status: RuleStatus, metric: string | null): EvidenceRef[] {
-  if (rule.kind !== 'metric' || status === 'pass' || !metric) return [];
+  if (rule.kind !== 'metric' || passes(status) || !metric) return [];
   return items(metric)
     .slice(0, MAX_EVIDENCE_REFS)
     .map((i) => {
@@ -74,6 +82,18 @@ function evidenceRefs(rule: Rule, items: ItemIndex, status: RuleStatus, metric: 
       if (i.message !== undefined) ref.message = i.message;
       return ref;
     });
+}
+
+/** What the policy made of nothing to judge, when it did not let the rule pass as n/a. */
+function nothingToJudgeNote(rule: Rule, status: RuleStatus): string {
+  if (status === 'n/a' || rule.kind !== 'metric') return '';
+  return ` (this rule counts nothing to judge as ${rule.onNothingToJudge === 'warn' ? 'a warning' : 'not met'}: onNothingToJudge: ${rule.onNothingToJudge})`;
+}
+
+/** The default hint of a rule the policy fails or warns on when there is nothing to judge. */
+function nothingToJudgeHint(rule: Rule): string {
+  const metric = rule.kind === 'metric' ? resolvedMetric(rule) : rule.id;
+  return `give the change something for ${metric} to judge, or let the rule pass when there is nothing to judge (onNothingToJudge: pass)`;
 }
 
 function missingNote(rule: Rule, status: RuleStatus): string {
@@ -86,7 +106,7 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
   const whole = active.find((w) => w.finding === undefined);
   const findingWaivers = active.filter((w) => w.finding !== undefined);
   const before = evaluateRule(rule, input.evidence, input.now, 0);
-  const failedBefore = rawStatus(rule, before) !== 'pass';
+  const failedBefore = !passes(rawStatus(rule, before));
   const { used, count } = failedBefore ? findingAdjustment(rule, items, findingWaivers) : { used: [], count: 0 };
   const outcome = count > 0 ? evaluateRule(rule, input.evidence, input.now, count) : before;
   let status = rawStatus(rule, outcome);
@@ -94,16 +114,18 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
   if (count > 0 && status === 'pass') {
     status = 'waived';
     waiver = used[0];
-  } else if (status !== 'pass' && whole) {
+  } else if (!passes(status) && whole) {
     status = 'waived';
     waiver = whole;
   }
   for (const w of active) {
     if (w !== waiver && !used.includes(w)) notices.push(unusedNotice(w));
   }
-  const message = outcome.result === 'missing' ? outcome.message + missingNote(rule, status) : outcome.message;
+  const note = outcome.result === 'missing' ? missingNote(rule, status) : outcome.result === 'n/a' ? nothingToJudgeNote(rule, status) : '';
+  const message = outcome.message + note;
   const refs = evidenceRefs(rule, items, status, outcome.metric);
-  const total = rule.kind === 'metric' && status !== 'pass' && outcome.metric ? items(outcome.metric).length : 0;
+  const total = rule.kind === 'metric' && !passes(status) && outcome.metric ? items(outcome.metric).length : 0;
+  const hint = outcome.result === 'n/a' && !rule.hint ? nothingToJudgeHint(rule) : (rule.hint ?? outcome.hint);
   return {
     id: rule.id,
     kind: rule.kind,
@@ -116,7 +138,8 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
     source: rule.source,
     waiver: waiver ? applied(waiver) : null,
     message: waiver ? `${message} — waived: ${waiver.reason}` : message,
-    hint: status === 'pass' ? null : (rule.hint ?? outcome.hint) || null,
+    // n/a has nothing to fix: no hint, not even the rule's own ("add tests…").
+    hint: passes(status) ? null : hint || null,
     evidence: refs,
     evidenceCount: total,
   };
@@ -124,9 +147,9 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
 
 /**
  * Overall status: fail if a fail-severity rule fails or errors; warn on any other warning or
- * error; else pass. Waiver notices (expired, expiring, unused) are reported beside the rules
- * but never change the status: an expired waiver already shows as the failure it no longer
- * covers, and adding a waiver must never make a verdict worse.
+ * error; else pass (`n/a` rules pass). Waiver notices (expired, expiring, unused) are reported
+ * beside the rules but never change the status: an expired waiver already shows as the failure
+ * it no longer covers, and adding a waiver must never make a verdict worse.
  */
 export function overallStatus(rules: readonly RuleResult[]): GateStatus {
   if (rules.some((r) => r.status === 'fail' || (r.status === 'error' && r.severity === 'fail'))) return 'fail';
@@ -152,7 +175,7 @@ export function evaluateGate(input: GateInput): Verdict {
   }
   const items = indexItems(input.evidence.items);
   const results = rules.map((r) => judge(r, input, items, r.waivable ? (active.get(r.id) ?? []) : [], notices));
-  const summary: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
+  const summary = emptySummary();
   for (const r of results) summary[r.status] += 1;
   return {
     schemaVersion: VERDICT_SCHEMA_VERSION,

@@ -2,8 +2,11 @@
 import type { Operator } from '../policy/types.js';
 
 export interface Outcome {
-  /** `missing`: the evidence this rule needs was not collected. */
-  result: 'pass' | 'fail' | 'missing';
+  /**
+   * `missing`: the evidence this rule needs was not collected. `n/a`: the evidence says there is
+   * nothing to judge (the metric is in the bundle's `notApplicable`; the message gives the reason).
+   */
+  result: 'pass' | 'fail' | 'missing' | 'n/a';
   actual: number | string | null;
   metric: string | null;
   operator: Operator | null;

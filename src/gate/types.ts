@@ -3,7 +3,21 @@ import type { Operator, Phase, Rule, SourceRef, Tier } from '../policy/types.js'
 
 export const VERDICT_SCHEMA_VERSION = 1;
 
-export type RuleStatus = 'pass' | 'warn' | 'fail' | 'waived' | 'error';
+/**
+ * A rule's outcome. `n/a`: there was nothing to judge (a new-code metric over zero new lines);
+ * it passes with the reason as its message, like `pass` for the gate and the exit code.
+ */
+export type RuleStatus = 'pass' | 'warn' | 'fail' | 'waived' | 'error' | 'n/a';
+/** Every rule status, in the order the verdict's `summary` lists them. */
+export const RULE_STATUSES: readonly RuleStatus[] = ['pass', 'warn', 'fail', 'waived', 'error', 'n/a'];
+
+/** True for the statuses that pass without a waiver: `pass` and `n/a`. */
+export const passes = (s: RuleStatus): boolean => s === 'pass' || s === 'n/a';
+
+/** A summary with every status counted as 0. */
+export function emptySummary(): Record<RuleStatus, number> {
+  return { pass: 0, warn: 0, fail: 0, waived: 0, error: 0, 'n/a': 0 };
+}
 export type GateStatus = 'pass' | 'warn' | 'fail';
 
 export interface AppliedWaiver {
@@ -45,7 +59,7 @@ export interface RuleResult {
   waiver: AppliedWaiver | null;
   /** What happened, in one sentence. */
   message: string;
-  /** How to fix it, in one line (absent on pass). */
+  /** How to fix it, in one line (null on pass and n/a). */
   hint: string | null;
   /** For a metric rule that did not pass: the items counted in its metric (failed tests, findings), first few. */
   evidence: EvidenceRef[];
@@ -71,6 +85,10 @@ export interface Verdict {
   /** The evaluation time the verdict was computed for (ISO-8601). */
   now: string;
   status: GateStatus;
+  /**
+   * How many rules ended in each status; the `n/a` count is the key `"n/a"`, spelled as the
+   * status is. Verdicts written before `n/a` existed lack that key (read as 0).
+   */
   summary: Record<RuleStatus, number>;
   rules: RuleResult[];
   notices: WaiverNotice[];

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../errors.js';
 import type { Layer } from './layer.js';
 import { current, diagnosticAt, where, type RuleState } from './merge.js';
 import { didYouMean } from './suggest.js';
-import { PHASES, type OnMissing, type Operator, type Rule, type Scope, type Severity, type Waiver } from './types.js';
+import { PHASES, type OnMissing, type OnNothingToJudge, type Operator, type Rule, type Scope, type Severity, type Waiver } from './types.js';
 
 const strings = (v: unknown): string[] => [...(v as string[])];
 
@@ -31,7 +31,14 @@ function toRule(s: RuleState): Rule {
   };
   switch (s.kind) {
     case 'metric':
-      return { ...base, kind: 'metric', metric: v('metric') as string, operator: v('operator') as Operator, threshold: v('threshold') as number };
+      return {
+        ...base,
+        kind: 'metric',
+        metric: v('metric') as string,
+        operator: v('operator') as Operator,
+        threshold: v('threshold') as number,
+        onNothingToJudge: v('onNothingToJudge') as OnNothingToJudge,
+      };
     case 'document':
       return { ...base, kind: 'document', docKind: v('document.kind') as string, paths: strings(v('document.paths')), signoff: strings(v('document.signoff')), newerThan: strings(v('document.newerThan')) };
     case 'freeze': {

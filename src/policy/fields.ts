@@ -19,7 +19,7 @@ export const BLOCK_KEYS: Record<Exclude<RuleKind, 'metric'>, readonly string[]> 
 };
 
 /** Top-level rule keys other than `id` and the kind blocks. */
-export const TOP_KEYS = ['metric', 'operator', 'threshold', 'scope', 'severity', 'onMissing', 'locked', 'waivable', 'enabled', 'description', 'hint'] as const;
+export const TOP_KEYS = ['metric', 'operator', 'threshold', 'scope', 'severity', 'onMissing', 'onNothingToJudge', 'locked', 'waivable', 'enabled', 'description', 'hint'] as const;
 
 /** How layering treats one field. */
 export interface FieldSpec {
@@ -61,6 +61,7 @@ export const FIELDS: Record<string, FieldSpec> = {
   scope: { kind: 'metric', deciding: true, loosens: changed },
   severity: { deciding: false, loosens: rank(['warn', 'fail']) },
   onMissing: { deciding: false, loosens: rank(['pass', 'warn', 'fail']) },
+  onNothingToJudge: { kind: 'metric', deciding: false, loosens: rank(['pass', 'warn', 'fail']) },
   locked: { deciding: false, loosens: rank([false, true]) },
   waivable: { deciding: false, loosens: rank([true, false]) },
   enabled: { deciding: true, loosens: rank([false, true]) },
@@ -122,6 +123,7 @@ export const DEFAULTS: Readonly<Record<string, unknown>> = {
   severity: 'fail',
   scope: 'overall',
   onMissing: 'fail',
+  onNothingToJudge: 'pass',
   locked: false,
   waivable: true,
   enabled: true,

@@ -21,6 +21,13 @@ export type Severity = 'fail' | 'warn';
 export type Scope = 'overall' | 'new';
 /** What missing evidence means for a rule; `fail` (fail closed) is the default. */
 export type OnMissing = 'fail' | 'warn' | 'pass';
+/**
+ * What a metric rule does when its metric has nothing to judge (the evidence lists it as not
+ * applicable, e.g. new-code coverage of a change that adds no instrumented line): `pass` (the
+ * default) gives the rule status `n/a`; `warn` a warning; `fail` counts the rule as not met,
+ * so its severity applies.
+ */
+export type OnNothingToJudge = 'pass' | 'warn' | 'fail';
 
 /** Where a value of the effective policy was set. */
 export interface SourceRef {
@@ -55,6 +62,7 @@ export interface MetricRule extends RuleBase {
   metric: string;
   operator: Operator;
   threshold: number;
+  onNothingToJudge: OnNothingToJudge;
 }
 
 export interface DocumentRule extends RuleBase {

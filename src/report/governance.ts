@@ -4,7 +4,7 @@
  * recommended action each.
  */
 import { blocksGate } from '../gate/render/shared.js';
-import type { Verdict } from '../gate/types.js';
+import { emptySummary, type Verdict } from '../gate/types.js';
 import { waiverSource, waiverState } from '../gate/waivers.js';
 import type { KpiReport, KpiWarning } from '../metrics/index.js';
 import { PHASES, type EffectivePolicy, type Phase } from '../policy/types.js';
@@ -35,7 +35,8 @@ export function phasesSection(verdicts: readonly Verdict[], kpis?: KpiReport): R
       phase,
       gate: v?.status ?? 'not-evaluated',
       evaluatedAt: v?.now ?? null,
-      summary: v ? { ...v.summary } : null,
+      // Every status counted, n/a included (0 for a verdict written before n/a existed).
+      summary: v ? { ...emptySummary(), ...v.summary } : null,
       failing: v ? v.rules.filter(blocksGate).map((r) => r.id) : [],
       plannedStart: row?.plannedStart ?? null,
       plannedFinish: row?.plannedFinish ?? null,

@@ -41,7 +41,9 @@ const HOW: ReadonlyArray<[string, string]> = [
   ['dora.', 'record production deployments and incidents (phasegate record)'],
 ];
 
-function notMeasuredHint(name: string, kpis?: KpiReport): string {
+function notMeasuredHint(name: string, kpis?: KpiReport, evidence?: EvidenceBundle): string {
+  const na = evidence?.notApplicable;
+  if (na && Object.hasOwn(na, name)) return `nothing to judge: ${na[name]}`;
   const reason = kpis?.notMeasured.find((n) => n.kpi === name)?.reason;
   if (reason) return reason;
   const how = HOW.find(([prefix]) => name.startsWith(prefix))?.[1] ?? 'give the plan, defects and history to phasegate metrics';
@@ -84,7 +86,7 @@ function kpiRow(name: string, s: KpiSources, runs: readonly RunRecord[]): Report
     trend,
     status: kpiStatus(value, rules),
     rules: rules.map((r) => r.id),
-    notMeasured: value === null ? notMeasuredHint(name, s.kpis) : null,
+    notMeasured: value === null ? notMeasuredHint(name, s.kpis, s.evidence) : null,
   };
 }
 

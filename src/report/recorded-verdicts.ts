@@ -3,12 +3,12 @@
  * as a Verdict the report builder takes. Recorded verdicts keep each rule's outcome, not its
  * full explanation, so their `rules` list is empty and only the summary counts are kept.
  */
-import { VERDICT_SCHEMA_VERSION, type RuleStatus, type Verdict } from '../gate/types.js';
+import { emptySummary, VERDICT_SCHEMA_VERSION, type Verdict } from '../gate/types.js';
 import { PHASES, type Tier } from '../policy/types.js';
 import type { HistoryRecord, VerdictRecord } from '../store/records.js';
 
 function fromRecord(r: VerdictRecord): Verdict {
-  const summary: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
+  const summary = emptySummary();
   for (const status of Object.values(r.rules)) summary[status] += 1;
   return { schemaVersion: VERDICT_SCHEMA_VERSION, phase: r.phase, tier: r.tier ?? null, policy: r.policy, now: r.time, status: r.status, summary, rules: [], notices: [] };
 }

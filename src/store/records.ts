@@ -50,8 +50,8 @@ export interface VerdictRecord extends RecordBase {
   tier?: 'strategic' | 'operational' | 'innovation';
   commit?: string;
   buildId?: string;
-  /** Rule id → outcome. */
-  rules: Record<string, 'pass' | 'warn' | 'fail' | 'waived' | 'error'>;
+  /** Rule id → outcome (`n/a`: nothing to judge; absent from records written before it existed). */
+  rules: Record<string, 'pass' | 'warn' | 'fail' | 'waived' | 'error' | 'n/a'>;
 }
 
 /** A deployment to an environment (production counts for DORA). */

@@ -38,7 +38,7 @@ describe('metric rules', () => {
       evidence: [],
       evidenceCount: 0,
     });
-    expect(v.summary).toEqual({ pass: 0, warn: 0, fail: 1, waived: 0, error: 0 });
+    expect(v.summary).toEqual({ pass: 0, warn: 0, fail: 1, waived: 0, error: 0, 'n/a': 0 });
   });
 
   it('uses the rule hint over the default', () => {

@@ -13,19 +13,22 @@ const ruleArb = fc.record({
   threshold: fc.integer({ min: 0, max: 100 }),
   severity: fc.constantFrom('fail', 'warn') as fc.Arbitrary<MetricRule['severity']>,
   onMissing: fc.constantFrom('fail', 'warn', 'pass') as fc.Arbitrary<MetricRule['onMissing']>,
+  onNothingToJudge: fc.constantFrom('pass', 'warn', 'fail') as fc.Arbitrary<MetricRule['onNothingToJudge']>,
 });
 const rulesArb = fc.array(ruleArb, { minLength: 1, maxLength: 8 }).map((rs) => rs.map((r, i) => metricRule(`r${i}`, r.metric, r.operator, r.threshold, r)));
 const metricsArb = fc.dictionary(fc.constantFrom(...METRICS), fc.integer({ min: 0, max: 100 }));
+/** Some metrics with nothing to judge (a value given as well is ignored). */
+const notApplicableArb = fc.subarray(METRICS).map((ms) => Object.fromEntries(ms.map((m) => [m, 'nothing new'])));
+const evidenceArb = fc.tuple(metricsArb, notApplicableArb).map(([metrics, na]) => evidence({ metrics, ...(Object.keys(na).length ? { notApplicable: na } : {}) }));
 const expiryArb = fc.constantFrom('2026-11-01', '2026-11-30', '2027-06-30');
 
 const gateRank: Record<GateStatus, number> = { pass: 0, warn: 1, fail: 2 };
-const ruleRank: Record<RuleStatus, number> = { pass: 0, waived: 0, warn: 1, error: 2, fail: 2 };
+const ruleRank: Record<RuleStatus, number> = { pass: 0, 'n/a': 0, waived: 0, warn: 1, error: 2, fail: 2 };
 
 describe('engine properties', () => {
   it('adding a waiver never makes a verdict worse', () => {
     fc.assert(
-      fc.property(rulesArb, metricsArb, fc.nat(), expiryArb, (rules, metrics, pick, expires) => {
-        const e = evidence({ metrics });
+      fc.property(rulesArb, evidenceArb, fc.nat(), expiryArb, (rules, e, pick, expires) => {
         const target = rules[pick % rules.length]!.id;
         const before = evaluateGate({ policy: policy(rules), evidence: e, phase: 'testing', now: NOW });
         const after = evaluateGate({ policy: policy(rules, [waiver(target, expires)], 0), evidence: e, phase: 'testing', now: NOW });
@@ -50,11 +53,41 @@ describe('engine properties', () => {
 
   it('the verdict status is the worst rule outcome', () => {
     fc.assert(
-      fc.property(rulesArb, metricsArb, (rules, metrics) => {
-        const v = evaluateGate({ policy: policy(rules), evidence: evidence({ metrics }), phase: 'testing', now: NOW });
+      fc.property(rulesArb, evidenceArb, (rules, e) => {
+        const v = evaluateGate({ policy: policy(rules), evidence: e, phase: 'testing', now: NOW });
         const failing = v.rules.some((r) => r.status === 'fail' || (r.status === 'error' && r.severity === 'fail'));
         expect(v.status === 'fail').toBe(failing);
         expect(Object.values(v.summary).reduce((a, b) => a + b, 0)).toBe(rules.length);
+      }),
+    );
+  });
+
+  it('n/a ranks with pass: a rule on a metric with nothing to judge and the default policy never warns or fails', () => {
+    fc.assert(
+      fc.property(rulesArb, evidenceArb, (rules, e) => {
+        const lenient = rules.map((r) => ({ ...r, onNothingToJudge: 'pass' as const }));
+        const v = evaluateGate({ policy: policy(lenient), evidence: e, phase: 'testing', now: NOW });
+        const na = new Set(Object.keys(e.notApplicable ?? {}));
+        v.rules.forEach((r) => expect(r.status === 'n/a').toBe(na.has(r.metric!)));
+        const judged = lenient.filter((r) => !na.has(r.metric));
+        const without = evaluateGate({ policy: policy(judged), evidence: e, phase: 'testing', now: NOW });
+        expect(v.status).toBe(without.status);
+      }),
+    );
+  });
+
+  it('a stricter onNothingToJudge never makes a verdict better', () => {
+    const order = ['pass', 'warn', 'fail'] as const;
+    fc.assert(
+      fc.property(rulesArb, evidenceArb, fc.nat(), (rules, e, pick) => {
+        const i = pick % rules.length;
+        const at = order.indexOf(rules[i]!.onNothingToJudge);
+        fc.pre(at < order.length - 1);
+        const stricter = rules.map((r, j) => (j === i ? { ...r, onNothingToJudge: order[at + 1]! } : r));
+        const before = evaluateGate({ policy: policy(rules), evidence: e, phase: 'testing', now: NOW });
+        const after = evaluateGate({ policy: policy(stricter), evidence: e, phase: 'testing', now: NOW });
+        expect(gateRank[after.status]).toBeGreaterThanOrEqual(gateRank[before.status]);
+        expect(ruleRank[after.rules[i]!.status]).toBeGreaterThanOrEqual(ruleRank[before.rules[i]!.status]);
       }),
     );
   });

@@ -7,7 +7,7 @@ export const src = (line: number, layer = 'tier:operational', file = 'policies/o
 const base = { severity: 'fail', scope: 'overall', onMissing: 'fail', locked: false, waivable: true, layers: ['tier:operational'] } as const;
 
 export function metricRule(id: string, metric: string, operator: MetricRule['operator'], threshold: number, over: Partial<MetricRule> = {}): MetricRule {
-  return { ...base, id, phase: 'testing', kind: 'metric', metric, operator, threshold, source: src(10), ...over, layers: [...(over.layers ?? base.layers)] };
+  return { ...base, id, phase: 'testing', kind: 'metric', metric, operator, threshold, onNothingToJudge: 'pass', source: src(10), ...over, layers: [...(over.layers ?? base.layers)] };
 }
 
 export function documentRule(id: string, over: Partial<DocumentRule> = {}): DocumentRule {

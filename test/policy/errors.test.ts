@@ -19,7 +19,7 @@ describe('unknown keys get a did-you-mean from the schema', () => {
     ['approval block', rule('      approval: { mni: 2 }\n'), 'project.yaml:6:19: unknown key "mni" in approval of rule "r" (did you mean "min"?)'],
     ['waiver', policy('waivers:\n  - { rule: r, reason: x, owner: o, approvers: [a], expires: 2026-01-01, finding: f, ownr: x }\n'), 'project.yaml:4:86: unknown key "ownr" in waiver for "r" (did you mean "owner"?)'],
     ['phase name', policy('phases:\n  testng: []\n'), 'project.yaml:4:3: unknown phase "testng" (did you mean "testing"?)'],
-    ['no close key', metricRule('      colour: red\n'), 'project.yaml:9:7: unknown key "colour" in rule "r" (allowed: id, metric, operator, threshold, scope, severity, onMissing, locked, waivable, enabled, description, hint, document, freeze, approval)'],
+    ['no close key', metricRule('      colour: red\n'), 'project.yaml:9:7: unknown key "colour" in rule "r" (allowed: id, metric, operator, threshold, scope, severity, onMissing, onNothingToJudge, locked, waivable, enabled, description, hint, document, freeze, approval)'],
   ])('%s', onlyProblem);
 });
 

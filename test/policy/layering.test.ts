@@ -19,7 +19,7 @@ describe('a built-in tier on its own', () => {
   it('fills defaults and points each rule at its definition', () => {
     expect(ruleOf(p, 'cov')).toEqual({
       id: 'cov', phase: 'testing', kind: 'metric', metric: 'coverage.line', operator: '>=', threshold: 80,
-      severity: 'fail', scope: 'overall', onMissing: 'fail', locked: true, waivable: true,
+      severity: 'fail', scope: 'overall', onMissing: 'fail', onNothingToJudge: 'pass', locked: true, waivable: true,
       source: S(18), layers: ['tier:strategic'],
     });
     expect(ruleOf(p, 'req-doc')).toEqual({

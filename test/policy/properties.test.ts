@@ -20,7 +20,10 @@ const date = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'),
 
 const metricBody = fc.constantFrom(...METRIC_NAMES).chain((metric) =>
   fc.record(
-    { metric: fc.constant(metric), operator: fc.constantFrom(...OPERATORS), threshold: number, scope: fc.constantFrom(...(WITH_NEW.has(metric) ? ['overall', 'new'] : ['overall'])) },
+    {
+      metric: fc.constant(metric), operator: fc.constantFrom(...OPERATORS), threshold: number, scope: fc.constantFrom(...(WITH_NEW.has(metric) ? ['overall', 'new'] : ['overall'])),
+      onNothingToJudge: fc.constantFrom('pass', 'warn', 'fail'),
+    },
     { requiredKeys: ['metric', 'operator', 'threshold'] },
   ),
 );
@@ -56,7 +59,7 @@ function expected(id: string, phase: Phase, b: Raw): Omit<Rule, 'source' | 'laye
     severity: b.severity ?? 'fail', scope: b.scope ?? 'overall', onMissing: b.onMissing ?? 'fail', locked: b.locked ?? false, waivable: b.waivable ?? true,
     ...(b.description === undefined ? {} : { description: b.description }), ...(b.hint === undefined ? {} : { hint: b.hint }),
   };
-  if (b.metric) return { ...base, kind: 'metric', metric: b.metric, operator: b.operator, threshold: b.threshold } as Rule;
+  if (b.metric) return { ...base, kind: 'metric', metric: b.metric, operator: b.operator, threshold: b.threshold, onNothingToJudge: b.onNothingToJudge ?? 'pass' } as Rule;
   const d = (b.document ?? b.freeze ?? b.approval) as Raw;
   if (b.document) return { ...base, kind: 'document', docKind: d.kind, paths: d.paths ?? [], signoff: d.signoff ?? [], newerThan: d.newerThan ?? [] } as Rule;
   if (b.freeze) return { ...base, kind: 'freeze', paths: d.paths, date: d.date, approvers: d.approvers ?? [], ...(d.label === undefined ? {} : { label: d.label }) } as Rule;
@@ -71,7 +74,7 @@ function toEntry(r: Rule): Raw {
   const common = { id, severity, onMissing, locked, waivable, ...(description === undefined ? {} : { description }), ...(hint === undefined ? {} : { hint }) };
   switch (r.kind) {
     case 'metric':
-      return { ...common, metric: r.metric, operator: r.operator, threshold: r.threshold, scope };
+      return { ...common, metric: r.metric, operator: r.operator, threshold: r.threshold, scope, onNothingToJudge: r.onNothingToJudge };
     case 'document':
       return { ...common, document: { kind: r.docKind, paths: r.paths, signoff: r.signoff, newerThan: r.newerThan } };
     case 'freeze':
@@ -153,13 +156,14 @@ function tighterCondition(op: Operator, t: number): fc.Arbitrary<[Operator, numb
 
 const stricterOrSame = <T>(order: readonly T[], from: T) => fc.constantFrom(...order.slice(order.indexOf(from)));
 
-type LockedBase = { operator: Operator; threshold: number; severity: string; onMissing: string; waivable: boolean; roles: string[]; min: number };
+type LockedBase = { operator: Operator; threshold: number; severity: string; onMissing: string; onNothingToJudge: string; waivable: boolean; roles: string[]; min: number };
 
 const lockedBase: fc.Arbitrary<LockedBase> = fc.record({
   operator: fc.constantFrom(...OPERATORS),
   threshold: fc.integer({ min: -1000, max: 1000 }),
   severity: fc.constantFrom('warn', 'fail'),
   onMissing: fc.constantFrom('pass', 'warn', 'fail'),
+  onNothingToJudge: fc.constantFrom('pass', 'warn', 'fail'),
   waivable: fc.boolean(),
   roles: names(),
   min: fc.integer({ min: 1, max: 4 }),
@@ -169,7 +173,7 @@ const baseFile = (b: LockedBase) =>
   stringify({
     schemaVersion: 1, name: 'strategic', tier: 'strategic',
     phases: {
-      testing: [{ id: 'm', metric: 'coverage.line', operator: b.operator, threshold: b.threshold, severity: b.severity, onMissing: b.onMissing, waivable: b.waivable, locked: true }],
+      testing: [{ id: 'm', metric: 'coverage.line', operator: b.operator, threshold: b.threshold, severity: b.severity, onMissing: b.onMissing, onNothingToJudge: b.onNothingToJudge, waivable: b.waivable, locked: true }],
       release: [{ id: 'a', approval: { min: b.min, roles: b.roles }, locked: true }],
     },
   });
@@ -182,6 +186,7 @@ describe('locked rules', () => {
         condition: tighterCondition(b.operator, b.threshold),
         severity: fc.option(stricterOrSame(['warn', 'fail'], b.severity), { nil: undefined }),
         onMissing: fc.option(stricterOrSame(['pass', 'warn', 'fail'], b.onMissing), { nil: undefined }),
+        onNothingToJudge: fc.option(stricterOrSame(['pass', 'warn', 'fail'], b.onNothingToJudge), { nil: undefined }),
         waivable: fc.option(b.waivable ? fc.boolean() : fc.constant(false), { nil: undefined }),
         min: fc.integer({ min: b.min, max: b.min + 3 }),
         moreRoles: names(),
@@ -190,12 +195,13 @@ describe('locked rules', () => {
     fc.assert(
       fc.property(scenario, (s) => {
         const roles = [...new Set([...s.base.roles, ...s.moreRoles])];
-        const m = { id: 'm', operator: s.condition[0], threshold: s.condition[1], severity: s.severity, onMissing: s.onMissing, waivable: s.waivable };
+        const m = { id: 'm', operator: s.condition[0], threshold: s.condition[1], severity: s.severity, onMissing: s.onMissing, onNothingToJudge: s.onNothingToJudge, waivable: s.waivable };
         const project = stringify({ schemaVersion: 1, name: 'p', extends: 'strategic', phases: { testing: [m], release: [{ id: 'a', approval: { min: s.min, roles } }] } });
         const files = { 'builtin/strategic.yaml': baseFile(s.base), 'project.yaml': project };
         expect(problems(files)).toEqual([]);
         const p = load(files);
-        expect(p.rules[0]).toMatchObject({ operator: s.condition[0], threshold: s.condition[1], severity: s.severity ?? s.base.severity, onMissing: s.onMissing ?? s.base.onMissing, locked: true });
+        expect(p.rules[0]).toMatchObject({ operator: s.condition[0], threshold: s.condition[1], severity: s.severity ?? s.base.severity, onMissing: s.onMissing ?? s.base.onMissing,
+          onNothingToJudge: s.onNothingToJudge ?? s.base.onNothingToJudge, locked: true });
         expect(p.rules[1]).toMatchObject({ minApprovals: s.min, roles });
       }),
       { numRuns: 200 },

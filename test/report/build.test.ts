@@ -20,7 +20,7 @@ describe('buildReport', () => {
       ['testing', 'pass', []],
       ['release', 'not-evaluated', []],
     ]);
-    expect(report.phases[3]!.summary).toEqual({ pass: 4, warn: 0, fail: 0, waived: 1, error: 0 });
+    expect(report.phases[3]!.summary).toEqual({ pass: 4, warn: 0, fail: 0, waived: 1, error: 0, 'n/a': 0 });
   });
 
   it('rates KPIs against the policy, with previous values and trends from earlier runs of the project', () => {

@@ -33,7 +33,7 @@ const EXAMPLE = path.join(PACKAGE_ROOT, 'examples', 'acme-payments');
 
 function summaryLine(v: Verdict): string {
   const s = v.summary;
-  const parts = [s.fail && `${s.fail} failed`, s.error && `${s.error} without evidence`, s.warn && `${s.warn} warning${s.warn === 1 ? '' : 's'}`, s.waived && `${s.waived} waived`, `${s.pass} passed`];
+  const parts = [s.fail && `${s.fail} failed`, s.error && `${s.error} without evidence`, s.warn && `${s.warn} warning${s.warn === 1 ? '' : 's'}`, s.waived && `${s.waived} waived`, s['n/a'] && `${s['n/a']} n/a`, `${s.pass} passed`];
   return `  ${v.phase.padEnd(15)}${v.status.toUpperCase().padEnd(6)}${parts.filter(Boolean).join(', ')}`;
 }
 

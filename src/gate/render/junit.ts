@@ -3,6 +3,8 @@
  * step, GitLab, Azure). Every rule is a test case of the suite `phasegate.<phase>`. Only the
  * rules that fail the gate are failures, so the CI marks the build exactly as the gate does:
  * warnings, waived rules and errors on warn-severity rules pass, explained in <system-out>.
+ * An `n/a` rule (nothing to judge) is `<skipped>` with the reason as its message: it was not
+ * judged, and a skipped test never fails or destabilises a build (Jenkins, GitLab, Azure).
  */
 import type { RuleResult, Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
@@ -39,6 +41,7 @@ function details(r: RuleResult): string[] {
 function testcase(r: RuleResult, classname: string): string[] {
   const open = `    <testcase${attrs({ classname, name: r.id, time: 0 })}`;
   if (r.status === 'pass') return [`${open}/>`];
+  if (r.status === 'n/a') return [`${open}>`, `      <skipped${attrs({ message: `${STATUS_WORD['n/a']}: ${r.message}` })}/>`, '    </testcase>'];
   if (blocksGate(r)) {
     const body = xmlText(details(r).join('\n'));
     return [`${open}>`, `      <failure${attrs({ message: r.message, type: r.status })}>${body}</failure>`, '    </testcase>'];
@@ -58,7 +61,8 @@ function testcase(r: RuleResult, classname: string): string[] {
 export function renderJunit(v: Verdict, _opts: RenderOptions): string {
   const name = `phasegate.${v.phase}`;
   const failures = v.rules.filter(blocksGate).length;
-  const counts = { tests: v.rules.length, failures, errors: 0, skipped: 0, time: 0 };
+  const skipped = v.rules.filter((r) => r.status === 'n/a').length;
+  const counts = { tests: v.rules.length, failures, errors: 0, skipped, time: 0 };
   const props = { phase: v.phase, tier: v.tier ?? '', policy: v.policy, status: v.status, now: v.now };
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -4,11 +4,11 @@
  * fix each, then collapsed sections for passed rules, waivers and waiver notices. All text
  * that comes from policies or evidence is escaped, so a rule message cannot inject markup.
  */
-import type { GateStatus, RuleResult, RuleStatus, Verdict } from '../types.js';
+import { passes, type GateStatus, type RuleResult, type RuleStatus, type Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
 import { byStatus, evidenceLines, GATE_WORD, oneLine, requirement, showValue, sourceText, STATUS_WORD } from './shared.js';
 
-const STATUS_EMOJI: Record<RuleStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', waived: '🔕', error: '❗' };
+const STATUS_EMOJI: Record<RuleStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', waived: '🔕', error: '❗', 'n/a': '➖' };
 const GATE_EMOJI: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
 
 /**
@@ -31,7 +31,7 @@ export function mdText(text: string): string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** `2 of 9 rules failed, 1 could not be evaluated`, or `all 9 rules passed`. */
+/** `2 of 9 rules failed, 1 could not be evaluated`, `8 of 9 rules passed, 1 n/a`, or `all 9 rules passed`. */
 function headlineDetail(v: Verdict): string {
   const s = v.summary;
   const total = v.rules.length;
@@ -42,7 +42,10 @@ function headlineDetail(v: Verdict): string {
     [s.warn, 'warned'],
   ] as const;
   const shown = bad.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`);
-  if (shown.length === 0) return s.waived ? `${s.pass} of ${plural(total, 'rule')} passed, ${s.waived} waived` : `all ${plural(total, 'rule')} passed`;
+  if (shown.length === 0) {
+    const others = [s.waived && `${s.waived} waived`, s['n/a'] && `${s['n/a']} n/a`].filter(Boolean);
+    return others.length ? `${s.pass} of ${plural(total, 'rule')} passed, ${others.join(', ')}` : `all ${plural(total, 'rule')} passed`;
+  }
   const first = shown[0]!.replace(/^(\d+) /, `$1 of ${plural(total, 'rule')} `);
   return [first, ...shown.slice(1)].join(', ');
 }
@@ -86,8 +89,9 @@ function waivers(rules: readonly RuleResult[]): string[] {
  * `### ❌ testing gate failed — 2 of 9 rules failed`; statuses are an emoji and a word.
  */
 export function renderMarkdown(v: Verdict, _opts: RenderOptions): string {
-  const open = byStatus(v.rules.filter((r) => r.status !== 'pass'));
-  const passed = v.rules.filter((r) => r.status === 'pass');
+  // n/a rules pass: they are folded with the passed rules, their message giving the reason.
+  const open = byStatus(v.rules.filter((r) => !passes(r.status)));
+  const passed = byStatus(v.rules.filter((r) => passes(r.status)));
   const where = v.tier ? `tier ${mdText(v.tier)}, policy ${mdText(v.policy)}` : `policy ${mdText(v.policy)}`;
   const lines = [`### ${GATE_EMOJI[v.status]} ${v.phase} gate ${GATE_WORD[v.status]} — ${headlineDetail(v)}`, '', `${where}, evaluated at ${mdText(v.now)}`];
   if (open.length > 0) lines.push('', ...table(open), ...fixes(open));

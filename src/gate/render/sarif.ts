@@ -7,7 +7,7 @@
 import { metricInfo } from '../../catalog/metrics.js';
 import { packageVersion } from '../../cli/package-info.js';
 import { stableJson } from '../../io/json.js';
-import type { RuleResult, Verdict } from '../types.js';
+import { passes, type RuleResult, type Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
 import { blocksGate, ruleDescription } from './shared.js';
 
@@ -82,8 +82,8 @@ function result(v: Verdict, r: RuleResult, ruleIndex: number): object {
 
 /**
  * Renders a verdict as a SARIF 2.1.0 log with one run: a reportingDescriptor per rule of the
- * phase and a result per rule that failed, errored, warned or was waived (passes are left
- * out, as SARIF producers do). `opts.toolVersion` sets tool.driver.version; without it the
+ * phase and a result per rule that failed, errored, warned or was waived (passes and `n/a`
+ * rules are left out, as SARIF producers leave out what they found nothing wrong with). `opts.toolVersion` sets tool.driver.version; without it the
  * installed package's version is used, so the output is the same for the same install.
  */
 export function renderSarif(v: Verdict, opts: RenderOptions): string {
@@ -94,7 +94,7 @@ export function renderSarif(v: Verdict, opts: RenderOptions): string {
     index.set(r.id, rules.length);
     rules.push(descriptor(r, v.rules.find((x) => x.id === r.id && x.hint)?.hint ?? null));
   }
-  const results = v.rules.filter((r) => r.status !== 'pass').map((r) => result(v, r, index.get(r.id)!));
+  const results = v.rules.filter((r) => !passes(r.status)).map((r) => result(v, r, index.get(r.id)!));
   // No informationUri: the project has no public home yet, and SARIF does not require one.
   const driver = { name: 'phasegate', version: opts.toolVersion ?? packageVersion(), rules };
   const run = {

@@ -14,6 +14,7 @@ export const STATUS_WORD: Readonly<Record<RuleStatus, string>> = {
   fail: 'FAIL',
   waived: 'WAIVED',
   error: 'ERROR',
+  'n/a': 'N/A',
 };
 
 /** How a gate status reads in a headline. */
@@ -24,7 +25,7 @@ export const GATE_WORD: Readonly<Record<GateStatus, string>> = {
 };
 
 /** Order in which renderers that group rules list them: what blocks the gate first. */
-export const STATUS_ORDER: readonly RuleStatus[] = ['fail', 'error', 'warn', 'waived', 'pass'];
+export const STATUS_ORDER: readonly RuleStatus[] = ['fail', 'error', 'warn', 'waived', 'n/a', 'pass'];
 
 /**
  * True when this rule alone fails the gate: a failure, or an error on a fail-severity rule.
@@ -79,14 +80,16 @@ export function sourceText(s: SourceRef): string {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-/** `2 failed, 1 error, 1 warning, 5 passed, 1 waived`; zero counts left out, `no rules` when empty. */
+/** `2 failed, 1 error, 1 warning, 5 passed, 1 waived, 1 n/a`; zero counts left out, `no rules` when empty. */
 export function countsText(summary: Verdict['summary']): string {
+  const na = summary['n/a'] ?? 0;
   const parts = [
     [summary.fail, `${summary.fail} failed`],
     [summary.error, plural(summary.error, 'error', 'errors')],
     [summary.warn, plural(summary.warn, 'warning', 'warnings')],
     [summary.pass, `${summary.pass} passed`],
     [summary.waived, `${summary.waived} waived`],
+    [na, `${na} n/a`],
   ] as const;
   const shown = parts.filter(([n]) => n > 0).map(([, text]) => text);
   return shown.length ? shown.join(', ') : 'no rules';

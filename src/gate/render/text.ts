@@ -1,7 +1,7 @@
 /**
  * The terminal view of a verdict: a headline, one line per rule (status word, id,
- * `actual operator threshold`, message), how to fix and where each non-passing rule was set,
- * then waiver notices. Colour only adds emphasis: every status is also written as a word.
+ * `actual operator threshold`, message), how to fix and where each rule that did not pass was
+ * set (an `N/A` rule passes: its line gives the reason and nothing more), then waiver notices. Colour only adds emphasis: every status is also written as a word.
  */
 import type { GateStatus, RuleResult, RuleStatus, Verdict, WaiverNotice } from '../types.js';
 import type { RenderOptions } from './index.js';
@@ -10,7 +10,7 @@ import { STATUS_WORD, comparison, countsText, evidenceLines, oneLine, policyText
 const ANSI = { red: '31', green: '32', yellow: '33', cyan: '36', bold: '1', dim: '2' } as const;
 type Style = keyof typeof ANSI;
 
-const STATUS_STYLE: Record<RuleStatus, Style> = { pass: 'green', warn: 'yellow', fail: 'red', waived: 'cyan', error: 'red' };
+const STATUS_STYLE: Record<RuleStatus, Style> = { pass: 'green', warn: 'yellow', fail: 'red', waived: 'cyan', error: 'red', 'n/a': 'dim' };
 const GATE: Record<GateStatus, { icon: string; word: string; style: Style }> = {
   pass: { icon: '✔', word: 'PASSED', style: 'green' },
   warn: { icon: '⚠', word: 'PASSED WITH WARNINGS', style: 'yellow' },
@@ -30,7 +30,8 @@ function painter(color: boolean): (style: Style | readonly Style[], text: string
 function ruleLines(r: RuleResult, idWidth: number, paint: ReturnType<typeof painter>): string[] {
   const word = paint(STATUS_STYLE[r.status], STATUS_WORD[r.status].padEnd(6));
   const lines = [`  ${word}  ${oneLine(r.id).padEnd(idWidth)}  ${oneLine(comparison(r))}  ${oneLine(r.message)}`.trimEnd()];
-  if (r.status === 'pass') return lines;
+  // n/a passes: its message already gives the reason, and there is nothing to fix.
+  if (r.status === 'pass' || r.status === 'n/a') return lines;
   for (const e of evidenceLines(r)) lines.push(`${INDENT}- ${oneLine(e)}`);
   if (r.hint) lines.push(`${INDENT}${paint('dim', `hint: ${oneLine(r.hint)}`)}`);
   if (r.waiver) lines.push(`${INDENT}${paint('dim', `waiver: ${oneLine(waiverText(r))}`)}`);

@@ -9,7 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { newAjv } from '../../io/ajv.js';
 import { PACKAGE_ROOT } from '../../cli/package-info.js';
 import { PhasegateError, type Diagnostic } from '../../errors.js';
-import type { RuleStatus, Verdict } from '../types.js';
+import { emptySummary, RULE_STATUSES, type Verdict } from '../types.js';
 
 
 let compiled: ValidateFunction | undefined;
@@ -30,17 +30,21 @@ function describe(e: ErrorObject): string {
   return `${at}: ${e.message ?? 'is invalid'}`;
 }
 
+/** The summary counts that disagree with the rules; a missing `n/a` (a verdict from before it) counts as 0. */
 function summaryProblems(v: Verdict): string[] {
-  const counted: Record<RuleStatus, number> = { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 };
+  const counted = emptySummary();
   for (const r of v.rules) counted[r.status] += 1;
-  return (Object.keys(counted) as RuleStatus[])
-    .filter((s) => counted[s] !== v.summary[s])
-    .map((s) => `/summary/${s}: says ${v.summary[s]} but ${counted[s]} rule${counted[s] === 1 ? ' has' : 's have'} status ${s}`);
+  const said = (s: keyof typeof counted): number => v.summary[s] ?? 0;
+  // JSON Pointer escapes `/` as `~1`, as ajv's own messages do: /summary/n~1a.
+  return RULE_STATUSES.filter((s) => counted[s] !== said(s)).map(
+    (s) => `/summary/${s.replace(/\//g, '~1')}: says ${said(s)} but ${counted[s]} rule${counted[s] === 1 ? ' has' : 's have'} status ${s}`,
+  );
 }
 
 /**
  * Asserts that `value` is a valid verdict: it matches schemas/verdict.schema.json and its
- * summary agrees with its rules. Throws a PhasegateError with one diagnostic per problem,
+ * summary agrees with its rules. A verdict written before the `n/a` status may lack
+ * `summary["n/a"]`; it is valid, and `withNaCount` fills the count in. Throws a PhasegateError with one diagnostic per problem,
  * all reported together; `shown` names the verdict (usually its file) in them.
  */
 export function assertValidVerdict(value: unknown, shown = 'verdict'): asserts value is Verdict {
@@ -52,4 +56,9 @@ export function assertValidVerdict(value: unknown, shown = 'verdict'): asserts v
   if (problems.length === 0) return;
   const diagnostics: Diagnostic[] = problems.map((p) => ({ file: shown, message: `${p} (not a valid phasegate verdict)` }));
   throw new PhasegateError(diagnostics);
+}
+
+/** The verdict with `summary["n/a"]` set (0 when a verdict written before `n/a` existed lacks it). */
+export function withNaCount(v: Verdict): Verdict {
+  return (v.summary as Partial<Verdict['summary']>)['n/a'] === undefined ? { ...v, summary: { ...v.summary, 'n/a': 0 } } : v;
 }

@@ -52,7 +52,8 @@ function defaultHint(metric: string, info: MetricInfo | undefined, want: string)
 }
 
 /**
- * Evaluates a metric rule. `adjust` lets a finding waiver subtract waived items from a
+ * Evaluates a metric rule: `n/a` when the evidence lists the metric as not applicable,
+ * `missing` when it has no value, else the comparison. `adjust` lets a finding waiver subtract waived items from a
  * count metric before the comparison. Hot path: a policy may hold a thousand rules.
  */
 export function evaluateMetric(rule: MetricRule, evidence: EvidenceBundle, adjust = 0): Outcome {
@@ -60,6 +61,11 @@ export function evaluateMetric(rule: MetricRule, evidence: EvidenceBundle, adjus
   const info = metricInfo(metric);
   const base = { metric, operator: rule.operator, threshold: rule.threshold };
   const want = `${rule.operator} ${withUnit(info?.unit, rule.threshold)}`;
+  const na = evidence.notApplicable;
+  if (na && Object.hasOwn(na, metric)) {
+    // Nothing to judge wins over any value a hand-made bundle may also give.
+    return { ...base, result: 'n/a', actual: null, message: `${metric} has nothing to judge: ${na[metric]}`, hint: '' };
+  }
   const raw = evidence.metrics[metric];
   if (raw === undefined || !Number.isFinite(raw)) {
     return missing(`${metric} was not measured`, `collect the evidence that provides ${metric}`, base);

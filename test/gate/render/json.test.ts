@@ -88,7 +88,7 @@ describe('assertValidVerdict', () => {
     const waivers = [waiver('tests', '2026-12-01'), waiver('size', '2027-06-30')];
     const metrics = { 'coverage.line': 70, 'tests.failed': 2, 'size.kloc': 10 };
     const v = evaluateGate({ policy: policy(rules, waivers), evidence: evidence({ metrics }), phase: 'testing', now: NOW });
-    expect(v.summary).toEqual({ pass: 1, warn: 0, fail: 1, waived: 1, error: 1 });
+    expect(v.summary).toEqual({ pass: 1, warn: 0, fail: 1, waived: 1, error: 1, 'n/a': 0 });
     expect(v.notices.map((n) => n.state).sort()).toEqual(['expiring', 'unused']);
     expect(problems(JSON.parse(renderVerdict(v, 'json', { color: false })))).toEqual([]);
   });
@@ -101,7 +101,7 @@ describe('assertValidVerdict', () => {
     v.now = 'yesterday';
     expect(problems(v)).toEqual([
       'out/testing.verdict.json: /now: must match format "date-time" (not a valid phasegate verdict)',
-      'out/testing.verdict.json: /rules/0/status: must be one of "pass", "warn", "fail", "waived", "error" (not a valid phasegate verdict)',
+      'out/testing.verdict.json: /rules/0/status: must be one of "pass", "warn", "fail", "waived", "error", "n/a" (not a valid phasegate verdict)',
       'out/testing.verdict.json: /rules/1: unknown property "extra" (not a valid phasegate verdict)',
     ]);
   });

@@ -6,11 +6,12 @@ import { findAll, parseXml, type XmlElement } from './xml.js';
 
 const junit = (v = mixedVerdict()): XmlElement => parseXml(renderVerdict(v, 'junit', { color: false }));
 
-/** Each test case as `name: outcome`, outcome being the failure type or `pass`. */
+/** Each test case as `name: outcome`, outcome being the failure type, `skipped` or `pass`. */
 function outcomes(root: XmlElement): string[] {
   return findAll(root, 'testcase').map((tc) => {
     const failure = tc.children.find((c) => c.name === 'failure');
-    return `${tc.attributes.name}: ${failure ? `failure ${failure.attributes.type}` : 'pass'}`;
+    const skipped = tc.children.some((c) => c.name === 'skipped');
+    return `${tc.attributes.name}: ${failure ? `failure ${failure.attributes.type}` : skipped ? 'skipped' : 'pass'}`;
   });
 }
 
@@ -19,8 +20,8 @@ describe('junit format', () => {
     const root = junit();
     expect(root.name).toBe('testsuites');
     const suites = findAll(root, 'testsuite');
-    expect(suites.map((s) => s.attributes)).toEqual([{ name: 'phasegate.testing', tests: '6', failures: '2', errors: '0', skipped: '0', time: '0' }]);
-    expect(root.attributes).toMatchObject({ tests: '6', failures: '2', errors: '0', skipped: '0' });
+    expect(suites.map((s) => s.attributes)).toEqual([{ name: 'phasegate.testing', tests: '7', failures: '2', errors: '0', skipped: '1', time: '0' }]);
+    expect(root.attributes).toMatchObject({ tests: '7', failures: '2', errors: '0', skipped: '1' });
     expect(findAll(root, 'testcase').every((tc) => tc.attributes.classname === 'phasegate.testing')).toBe(true);
     expect(findAll(root, 'failure')).toHaveLength(2);
   });
@@ -33,6 +34,14 @@ describe('junit format', () => {
       'security-high: failure error',
       'design-doc: pass',
       'requirements-signed: pass',
+      'coverage-new: skipped',
+    ]);
+  });
+
+  it('skips an n/a rule with the reason as the message: not judged, and never a failure', () => {
+    const skipped = findAll(junit(), 'skipped');
+    expect(skipped.map((s) => s.attributes.message)).toEqual([
+      'N/A: coverage.newLine has nothing to judge: no added line is instrumented (3 lines added, none in covered files)',
     ]);
   });
 
@@ -71,7 +80,7 @@ describe('junit format', () => {
     const xml = renderVerdict(hostileVerdict(), 'junit', { color: false });
     expect(xml).not.toContain('<script>');
     const root = parseXml(xml); // throws on any well-formedness error
-    expect(findAll(root, 'testcase')).toHaveLength(6);
+    expect(findAll(root, 'testcase')).toHaveLength(7);
     const kept = HOSTILE.replace(/[\u0000\u0007\u001b\ufffe]/g, ''); // eslint-disable-line no-control-regex
     const failure = findAll(root, 'failure')[0]!;
     expect(failure.attributes.message).toBe(kept);

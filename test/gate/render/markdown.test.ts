@@ -9,12 +9,13 @@ const tableRows = (out: string): string[] => out.split('\n').filter((l) => l.sta
 
 describe('markdown format', () => {
   it('starts with a one-line headline counting what went wrong', () => {
-    expect(md(mixedVerdict()).split('\n')[0]).toBe('### ❌ testing gate failed — 1 of 6 rules failed, 2 could not be evaluated, 1 warned');
+    expect(md(mixedVerdict()).split('\n')[0]).toBe('### ❌ testing gate failed — 1 of 7 rules failed, 2 could not be evaluated, 1 warned');
   });
 
   it.each([
     ['all passed', passingVerdict(), '### ✅ testing gate passed — all 1 rule passed'],
-    ['only warnings', { ...mixedVerdict(), status: 'warn', summary: { pass: 1, warn: 1, fail: 0, waived: 1, error: 0 } }, '### ⚠️ testing gate passed with warnings — 1 of 6 rules warned'],
+    ['only warnings', { ...mixedVerdict(), status: 'warn', summary: { pass: 1, warn: 1, fail: 0, waived: 1, error: 0 } }, '### ⚠️ testing gate passed with warnings — 1 of 7 rules warned'],
+    ['n/a', { ...passingVerdict(), summary: { pass: 1, warn: 0, fail: 0, waived: 0, error: 0, 'n/a': 1 }, rules: [mixedVerdict().rules[0]!, mixedVerdict().rules[6]!] }, '### ✅ testing gate passed — 1 of 2 rules passed, 1 n/a'],
     ['waived', { ...passingVerdict(), summary: { pass: 2, warn: 0, fail: 0, waived: 1, error: 0 }, rules: [...mixedVerdict().rules.slice(0, 2), mixedVerdict().rules[5]!] }, '### ✅ testing gate passed — 2 of 3 rules passed, 1 waived'],
     ['no rules', { ...passingVerdict(), rules: [], summary: { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 } }, '### ✅ testing gate passed — no rules apply to this phase'],
   ] as [string, Verdict, string][])('headline when %s', (_name, v, headline) => {
@@ -29,11 +30,14 @@ describe('markdown format', () => {
       '| ❗ ERROR | design-doc | — | present | documents were not collected |',
       '| ⚠️ WARN | flaky-tests | 3 | &lt;= 0 | tests.flaky is 3, required &lt;= 0 |',
       '| 🔕 WAIVED | requirements-signed | 1 document, unsigned | signed by product-manager | not signed by product-manager — waived: PM on leave |',
+      '| ➖ N/A | coverage-new | — | &gt;= 80 % | coverage.newLine has nothing to judge: no added line is instrumented (3 lines added, none in covered files) |',
       '| ✅ PASS | tests-pass-rate | 100 % | &gt;= 100 % | tests.passRate is 100 % |',
       '| requirements-signed | chen.jie | 2026-12-31 | wang.fang | PM on leave | phasegate.yaml:90:5 |',
     ]);
-    const passed = out.indexOf('<summary>Passed rules (1)</summary>');
+    // n/a rules pass: folded away with the passed rules, never among the rules to fix.
+    const passed = out.indexOf('<summary>Passed rules (2)</summary>');
     expect(passed).toBeGreaterThan(out.indexOf('| ❌ FAIL'));
+    expect(out.indexOf('| ➖ N/A')).toBeGreaterThan(passed);
     expect(out.indexOf('| ✅ PASS')).toBeGreaterThan(passed);
     expect(out).toContain('<summary>Waivers (1)</summary>');
   });

@@ -27,6 +27,7 @@ interface SarifLog {
   runs: {
     tool: { driver: { name: string; informationUri: string; version: string; rules: { id: string; shortDescription: { text: string }; fullDescription?: { text: string }; help?: { text: string }; defaultConfiguration: { level: string } }[] } };
     automationDetails: { id: string };
+    properties: { summary: Record<string, number> };
     results: { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Loc[]; suppressions?: { kind: string; status: string; justification: string; location: Loc }[] }[];
   }[];
 }
@@ -65,11 +66,12 @@ describe('sarif format', () => {
       ['security-high', 'security.high <= 0', 'error', 'collect the evidence that provides security.high'],
       ['design-doc', 'document: present', 'warning', 'pass --docs so the design documents are read'],
       ['requirements-signed', 'document: signed by product-manager', 'error', 'have the product-manager sign off the current version'],
+      ['coverage-new', 'coverage.newLine >= 80 %', 'error', null],
     ]);
     expect(rules[1]!.fullDescription?.text).toBe('line coverage over all reported files');
   });
 
-  it('reports each rule that did not pass at the policy text that set it, at the level the gate gives it', () => {
+  it('reports each rule that did not pass at the policy text that set it, at the level the gate gives it (n/a is no result)', () => {
     const run = sarif().runs[0]!;
     const rows = run.results.map((r) => [r.ruleId, r.level, where(r.locations[0]!), run.tool.driver.rules[r.ruleIndex]!.id]);
     expect(rows).toEqual([
@@ -80,6 +82,7 @@ describe('sarif format', () => {
       ['requirements-signed', 'error', 'policies/strategic.yaml:40:7', 'requirements-signed'],
     ]);
     expect(run.results[0]!.message.text).toBe('coverage.line is 71.25 %, required >= 80 %');
+    expect(run.properties.summary).toMatchObject({ 'n/a': 1 });
   });
 
   it('marks a waived rule with an accepted external suppression located at the waiver', () => {

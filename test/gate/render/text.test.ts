@@ -10,7 +10,7 @@ describe('text format', () => {
     const out = renderVerdict(mixedVerdict(), 'text', { color: false });
     expect(out).not.toContain('\u001b');
     expect(out.split('\n')).toEqual([
-      '✖ testing gate FAILED (tier strategic, policy acme-payments) — 1 failed, 2 errors, 1 warning, 1 passed, 1 waived',
+      '✖ testing gate FAILED (tier strategic, policy acme-payments) — 1 failed, 2 errors, 1 warning, 1 passed, 1 waived, 1 n/a',
       '',
       '  PASS    tests-pass-rate      100 % >= 100 %  tests.passRate is 100 %',
       '  FAIL    coverage-line        71.25 % >= 80 %  coverage.line is 71.25 %, required >= 80 %',
@@ -31,6 +31,8 @@ describe('text format', () => {
       '          hint: have the product-manager sign off the current version',
       '          waiver: owner chen.jie, expires 2026-12-31, approved by wang.fang (phasegate.yaml:90:5)',
       '          at policies/strategic.yaml:40:7 (tier:strategic)',
+      // n/a passes: the reason is its message; no hint, no location
+      '  N/A     coverage-new         — >= 80 %  coverage.newLine has nothing to judge: no added line is instrumented (3 lines added, none in covered files)',
       '',
       'Waiver notices:',
       '  WARN    waiver for requirements-signed expires in 4 days (2026-12-31); owner chen.jie (phasegate.yaml:90:5)',
@@ -53,7 +55,7 @@ describe('text format', () => {
   });
 
   it('says so when no rule applies', () => {
-    const v = { ...passingVerdict(), rules: [], summary: { pass: 0, warn: 0, fail: 0, waived: 0, error: 0 } };
+    const v = { ...passingVerdict(), rules: [], summary: { pass: 0, warn: 0, fail: 0, waived: 0, error: 0, 'n/a': 0 } };
     expect(renderVerdict(v, 'text', { color: false })).toBe('✔ testing gate PASSED (tier strategic, policy acme-payments) — no rules\n\n  no rules apply to the testing phase\n');
   });
 

@@ -19,7 +19,7 @@ const metricRule = (over: Partial<RuleResult> & Pick<RuleResult, 'id' | 'status'
   ...over,
 });
 
-/** One rule per status (two errors: one blocking, one on a warn-severity rule), in policy order. */
+/** One rule per status (two errors: one blocking, one on a warn-severity rule; n/a last), in policy order. */
 export function mixedVerdict(): Verdict {
   const rules: RuleResult[] = [
     metricRule({ id: 'tests-pass-rate', status: 'pass', metric: 'tests.passRate', actual: 100, threshold: 100, message: 'tests.passRate is 100 %' }),
@@ -88,6 +88,14 @@ export function mixedVerdict(): Verdict {
       evidence: [],
       evidenceCount: 0,
     },
+    metricRule({
+      id: 'coverage-new',
+      status: 'n/a',
+      metric: 'coverage.newLine',
+      actual: null,
+      source: at(14),
+      message: 'coverage.newLine has nothing to judge: no added line is instrumented (3 lines added, none in covered files)',
+    }),
   ];
   return {
     schemaVersion: 1,
@@ -96,7 +104,7 @@ export function mixedVerdict(): Verdict {
     policy: 'acme-payments',
     now: '2026-11-27T12:00:00.000Z',
     status: 'fail',
-    summary: { pass: 1, warn: 1, fail: 1, waived: 1, error: 2 },
+    summary: { pass: 1, warn: 1, fail: 1, waived: 1, error: 2, 'n/a': 1 },
     rules,
     notices: [
       { level: 'warn', rule: 'requirements-signed', state: 'expiring', expires: '2026-12-31', message: 'waiver for requirements-signed expires in 4 days (2026-12-31); owner chen.jie', source: 'phasegate.yaml:90:5' },
@@ -108,7 +116,7 @@ export function mixedVerdict(): Verdict {
 /** A passing verdict with a single rule and no notices. */
 export function passingVerdict(): Verdict {
   const v = mixedVerdict();
-  return { ...v, status: 'pass', summary: { pass: 1, warn: 0, fail: 0, waived: 0, error: 0 }, rules: [v.rules[0]!], notices: [] };
+  return { ...v, status: 'pass', summary: { pass: 1, warn: 0, fail: 0, waived: 0, error: 0, 'n/a': 0 }, rules: [v.rules[0]!], notices: [] };
 }
 
 /** Text that tries to break out of every format: XML, Markdown tables, terminals. */
