@@ -4,7 +4,7 @@ import { byRoot, readXml } from '../xml-stream.js';
 import { readGoTestJson } from './gotest.js';
 import { junitVisitor } from './junit.js';
 import { nunitVisitor } from './nunit.js';
-import type { TestRun, TestTally } from './tally.js';
+import type { TestTally } from './tally.js';
 import { readTap } from './tap.js';
 import { trxVisitor } from './trx.js';
 
@@ -18,7 +18,7 @@ const TAP_START = /^(TAP version \d+|\d+\.\.\d+|(not )?ok\b|# Subtest:)/i;
 export function testFormatOf(root: string): 'junit' | 'trx' | 'nunit3' | undefined {
   if (root === 'testsuites' || root === 'testsuite') return 'junit';
   if (root === 'TestRun') return 'trx';
-  if (root === 'test-run') return 'nunit3';
+  if (root === 'test-run' || root === 'test-suite') return 'nunit3';
   return undefined;
 }
 
@@ -29,7 +29,7 @@ export async function readTestReport(
   tally: TestTally,
   normalisePath: (p: string) => string,
 ): Promise<string> {
-  const emit = (run: TestRun): void => tally.add(run);
+  const emit = tally.emitter(shown);
   const head = fileSize(file, shown) > 0 ? readHead(file, shown).trimStart() : '<';
   if (GO_EVENT.test(head)) {
     await readGoTestJson(file, shown, emit, normalisePath);
