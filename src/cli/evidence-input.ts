@@ -6,7 +6,7 @@ import { usage } from './options.js';
 type Lists = 'junit' | 'coverage' | 'sarif' | 'docs';
 
 /** The collect flags as commander parses them: a repeatable flag never given is undefined. */
-export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>>;
+export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>> & { testRetries?: CollectOptions['retries'] };
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
@@ -15,9 +15,9 @@ export function hasCollectFlags(f: CollectFlags): boolean {
 
 /** Collects evidence as the flags say, relative to `cwd`. */
 export function collectFromFlags(f: CollectFlags, cwd: string): Promise<EvidenceBundle> {
-  const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
+  const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude, testRetries } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd });
+  return collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, retries: testRetries, cwd });
 }
 
 /** The evidence for a gate: a bundle file or freshly collected, never both. */

@@ -25,7 +25,8 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--exclude <glob>', 'also leave these files out of --source (repeatable)', repeatable)
     .option('--base <ref>', 'git ref the change is compared with (new code, changed files)')
     .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
-    .option('--allow-empty', 'a glob that matches no file is not an error');
+    .option('--allow-empty', 'a glob that matches no file is not an error')
+    .addOption(new Option('--test-retries <mode>', 'which same-named test cases are one test: the retries reports mark, or every same-name repeat').choices(['marked', 'same-name']));
 }
 
 function policyCommands(program: Command, setCode: SetCode): void {
