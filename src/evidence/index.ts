@@ -197,8 +197,9 @@ function collectDocuments(
  * Sorts everything that has no meaningful order, then checks the bundle against its schema.
  * The readers build the bundle from checked input, so a schema error here is a phasegate bug,
  * never the user's bad input: it is thrown as an internal error, not a PhasegateError.
+ * Exported for tests; callers use collectEvidence.
  */
-function finish(bundle: EvidenceBundle): EvidenceBundle {
+export function finish(bundle: EvidenceBundle): EvidenceBundle {
   bundle.items.sort(byKey((i) => `${i.kind}\u0000${i.id}\u0000${i.file ?? ''}\u0000${i.line ?? 0}`));
   bundle.documents.sort(byKey((d) => d.path));
   bundle.sources.sort(byKey((s) => `${s.kind}\u0000${s.path}`));
