@@ -26,14 +26,14 @@ const m = (
 ): MetricInfo => (newCounterpart ? { name, unit, better, description, newCounterpart } : { name, unit, better, description });
 
 export const METRICS: readonly MetricInfo[] = [
-  m('tests.total', 'count', 'neither', 'distinct tests (classname + name), retries and repeats counted once'),
-  m('tests.runs', 'count', 'neither', 'test-case elements read, every retry and repeat counted'),
-  m('tests.passed', 'count', 'higher', 'distinct tests whose final outcome is passed (flaky ones included)'),
-  m('tests.failed', 'count', 'lower', 'distinct tests whose final outcome is failed'),
-  m('tests.errored', 'count', 'lower', 'distinct tests whose final outcome is errored'),
-  m('tests.skipped', 'count', 'neither', 'distinct tests skipped'),
-  m('tests.flaky', 'count', 'lower', 'distinct tests that passed only after a failed run or retry'),
-  m('tests.passRate', 'percent', 'higher', 'percent of non-skipped distinct tests that passed'),
+  m('tests.total', 'count', 'neither', 'tests run: each test-case element, a retry its report marks counted with its original (all same-named ones with --test-retries same-name)'),
+  m('tests.runs', 'count', 'neither', 'test-case elements read, marked retries included (declared counts of a suite that lists no cases included)'),
+  m('tests.passed', 'count', 'higher', 'tests whose final outcome is passed: no failed run, or passed on a marked retry (flaky ones included)'),
+  m('tests.failed', 'count', 'lower', 'tests whose final outcome is failed: every same-named element that failed counts unless a marked retry passed'),
+  m('tests.errored', 'count', 'lower', 'tests whose final outcome is errored'),
+  m('tests.skipped', 'count', 'neither', 'tests skipped'),
+  m('tests.flaky', 'count', 'lower', 'tests that passed after a failed attempt the report marks (a retry element, a flakyFailure, a go rerun)'),
+  m('tests.passRate', 'percent', 'higher', 'percent of non-skipped tests that passed'),
   m('tests.duration', 'seconds', 'lower', 'sum of test-case times'),
   m('coverage.line', 'percent', 'higher', 'line coverage over all reported files', 'coverage.newLine'),
   m('coverage.branch', 'percent', 'higher', 'branch coverage over all reported files', 'coverage.newBranch'),

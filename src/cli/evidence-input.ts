@@ -7,7 +7,7 @@ import { usage } from './options.js';
 type Lists = 'junit' | 'coverage' | 'sarif' | 'docs' | 'perf';
 
 /** The collect flags as commander parses them: a repeatable flag never given is undefined. */
-export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>>;
+export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>> & { testRetries?: CollectOptions['retries'] };
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
@@ -16,9 +16,9 @@ export function hasCollectFlags(f: CollectFlags): boolean {
 
 /** Collects evidence as the flags say, relative to `cwd`; `size` is the policy's `settings.size`, if any. The bundle's warnings go to stderr, one line each. */
 export async function collectFromFlags(f: CollectFlags, cwd: string, size?: SizeSettings): Promise<EvidenceBundle> {
-  const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude } = f;
+  const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude, testRetries } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, cwd, ...perfOptions(f), ...(size ? { size } : {}) });
+  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, retries: testRetries, cwd, ...perfOptions(f), ...(size ? { size } : {}) });
   for (const w of bundle.warnings ?? []) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   return bundle;
 }

@@ -27,7 +27,8 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
     .option('--perf <glob>', 'performance results: JMeter JTL (CSV/XML), k6 summary JSON, Gatling stats.json, Locust _stats.csv (repeatable)', repeatable)
     .option('--perf-baseline <file|store:branch>', 'baseline for perf.*Change: a result file, or store:BRANCH for its last recorded run (with --project, --store)')
-    .option('--allow-empty', 'a glob that matches no file is not an error');
+    .option('--allow-empty', 'a glob that matches no file is not an error')
+    .addOption(new Option('--test-retries <mode>', 'which same-named test cases are one test: the retries reports mark, or every same-name repeat').choices(['marked', 'same-name']));
 }
 
 function policyCommands(program: Command, setCode: SetCode): void {

@@ -15,6 +15,7 @@ import { ALWAYS_IGNORED, PathResolver } from './paths.js';
 import { FindingSet } from './sarif/index.js';
 import { measureSize } from './size.js';
 import { TestTally, readTestReport } from './tests/index.js';
+import type { RetryMode } from './tests/tally.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import type { SizeSettings } from '../policy/types.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
@@ -55,6 +56,12 @@ export interface CollectOptions {
   project?: string;
   /** The policy's `settings.size`: languages counted besides or instead of the defaults, more paths left out. */
   size?: SizeSettings;
+  /**
+   * Which same-named test cases are one test: `marked` (default) merges only elements the
+   * report marks as retries; `same-name` merges every repeat of suite + classname + name, for
+   * reports that repeat a test on purpose (Gradle without `mergeReruns`, re-run report files).
+   */
+  retries?: RetryMode;
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
@@ -106,7 +113,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
-  if (junit.length > 0) await collectTests(run, junit);
+  if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked');
   if (coverage.length > 0) await collectCoverage(run, coverage);
   if (sarif.length > 0) collectFindings(run, sarif);
   if (opts.source) {
@@ -133,14 +140,17 @@ function collectChanges(run: Run, base: string): void {
   run.bundle.sources.push({ kind: 'git', path: base });
 }
 
-async function collectTests(run: Run, files: string[]): Promise<void> {
-  const tally = new TestTally();
+async function collectTests(run: Run, files: string[], retries: RetryMode): Promise<void> {
+  const tally = new TestTally(retries);
   for (const f of files) {
     const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
     run.bundle.sources.push({ kind: 'junit', path: run.shown(f), format });
   }
   Object.assign(run.bundle.metrics, tally.metrics());
-  run.bundle.items.push(...tally.items());
+  // One at a time: a spread of a large array overflows the call stack.
+  for (const item of tally.items()) run.bundle.items.push(item);
+  const warnings = tally.warnings();
+  for (const w of warnings) (run.bundle.warnings ??= []).push(w);
 }
 
 async function collectCoverage(run: Run, files: string[]): Promise<void> {
@@ -216,14 +226,26 @@ function collectDocuments(
   Object.assign(bundle.metrics, documentMetrics(bundle.documents, requirements));
 }
 
-/** Sorts everything that has no meaningful order, then checks the bundle against its schema. */
-function finish(bundle: EvidenceBundle): EvidenceBundle {
+/**
+ * Sorts everything that has no meaningful order, then checks the bundle against its schema.
+ * The readers build the bundle from checked input, so a schema error here is a phasegate bug,
+ * never the user's bad input: it is thrown as an internal error, not a PhasegateError.
+ * Exported for tests; callers use collectEvidence.
+ */
+export function finish(bundle: EvidenceBundle): EvidenceBundle {
   bundle.items.sort(byKey((i) => `${i.kind}\u0000${i.id}\u0000${i.file ?? ''}\u0000${i.line ?? 0}`));
   bundle.documents.sort(byKey((d) => d.path));
   bundle.sources.sort(byKey((s) => `${s.kind}\u0000${s.path}`));
   bundle.metrics = Object.fromEntries(Object.entries(bundle.metrics).sort(byKey(([k]) => k)));
   if (bundle.notApplicable) bundle.notApplicable = Object.fromEntries(Object.entries(bundle.notApplicable).sort(byKey(([k]) => k)));
-  assertValidEvidence(bundle, 'collected evidence');
+  if (bundle.warnings?.length) bundle.warnings.sort(byKey((w) => `${w.file}\u0000${w.message}`));
+  else delete bundle.warnings;
+  try {
+    assertValidEvidence(bundle, 'collected evidence');
+  } catch (err) {
+    if (!(err instanceof PhasegateError)) throw err;
+    throw new Error(`phasegate bug: the evidence it collected fails its own bundle schema (${err.message}); please report it with the input reports`);
+  }
   return bundle;
 }
 

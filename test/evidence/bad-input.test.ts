@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectEvidence, readEvidenceFile } from '../../src/evidence/index.js';
-import { ITEM_MESSAGE_CAP, ioError } from '../../src/evidence/files.js';
+import { ITEM_DETAILS_CAP, ITEM_MESSAGE_CAP, ioError } from '../../src/evidence/files.js';
 import { TestTally, readTestReport } from '../../src/evidence/tests/index.js';
 import { tempDir, userError } from './helpers.js';
 
@@ -90,6 +90,7 @@ describe('hostile and broken XML', () => {
     peak = Math.max(peak, process.memoryUsage().heapUsed);
     expect(tally.metrics()).toMatchObject({ 'tests.total': 2, 'tests.failed': 1, 'tests.passed': 1 });
     expect(tally.items()[0]!.message!.length).toBeLessThanOrEqual(ITEM_MESSAGE_CAP + 20);
+    expect(tally.items()[0]!.details!.length).toBeLessThanOrEqual(ITEM_DETAILS_CAP + 20);
     // A parser that buffered the node would hold a 100 MB string.
     expect(peak - before).toBeLessThan(48 * 1024 * 1024);
   });

@@ -13,10 +13,13 @@ import { FIXTURES, tempDir, userError } from './helpers.js';
 
 const FIX = path.join(FIXTURES, 'tests');
 
+/** A tally stand-in that keeps every run a reader emits, in order. */
+const recorder = (runs: TestRun[]): TestTally => ({ emitter: () => (r: TestRun) => runs.push(r) }) as unknown as TestTally;
+
 /** Every run a reader emits, in order, and the format it reports. */
 async function runsOf(name: string): Promise<{ format: string; runs: TestRun[] }> {
   const runs: TestRun[] = [];
-  const sink = { add: (r: TestRun) => runs.push(r) } as unknown as TestTally;
+  const sink = recorder(runs);
   const format = await readTestReport(path.join(FIX, name), name, sink, (p) => p.replace('/tmp/gen/proj/', ''));
   return { format, runs };
 }
@@ -196,13 +199,13 @@ describe('bad and unsupported input', () => {
     const test = '{"test":{"id":4,"name":"hangs","suiteID":0,"groupIDs":[],"metadata":{},"line":3},"type":"testStart","time":5}\n';
     expect(await read('dart-bad.json', `${start}${test}{"testID":4,"result":\n`)).toBe('dart-bad.json:3:1: invalid JSON event (expected one Dart test JSON event per line)');
     const runs: TestRun[] = [];
-    await readTestReport(write('dart-cut.json', start + test), 'dart-cut.json', { add: (r: TestRun) => runs.push(r) } as unknown as TestTally, (p) => p);
+    await readTestReport(write('dart-cut.json', start + test), 'dart-cut.json', recorder(runs), (p) => p);
     expect(runs).toEqual([expect.objectContaining({ name: 'hangs', outcome: 'errored', message: 'test did not finish (crash or timeout)' })]);
   });
 
   it('unknown result words fail closed: errored, with the word in the message', async () => {
     const runs: TestRun[] = [];
-    const sink = { add: (r: TestRun) => runs.push(r) } as unknown as TestTally;
+    const sink = recorder(runs);
     await readTestReport(write('odd.xml', '<assemblies><assembly><collection><test name="t" type="C" result="Exploded"/></collection></assembly></assemblies>'), 'odd.xml', sink, (p) => p);
     await readTestReport(write('odd-ctrf.json', '{"reportFormat":"CTRF","results":{"tool":{"name":"x"},"tests":[{"name":"u","status":"other","rawStatus":"interrupted","duration":0}]}}'), 'odd-ctrf.json', sink, (p) => p);
     expect(runs.map((r) => [r.name, r.outcome, r.message])).toEqual([

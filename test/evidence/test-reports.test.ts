@@ -21,21 +21,22 @@ const ROWS: Row[] = [
   ['empty/phpunit-empty.xml', 'junit', 0, 0, 0, 0, 0, 0, 0, undefined],
   ['empty/dotnet-trx.trx', 'trx', 0, 0, 0, 0, 0, 0, 0, undefined],
   ['empty/dotnet-trx-empty-test-definitions.trx', 'trx', 0, 0, 0, 0, 0, 0, 0, undefined],
-  // declared tests=2 failures=1 skipped=1: TestNG wrote testVersionStrings twice (skipped, then failed): one test, failed
-  ['external/java/TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml', 'junit', 2, 1, 0, 1, 0, 0, 0.116, 0],
+  // declared tests=2 failures=1 skipped=1: TestNG wrote testVersionStrings twice (skipped, then failed),
+  // two invocations, no retry mark: two tests (dorny: 1 failed, 1 skipped)
+  ['external/java/TEST-org.apache.pulsar.AddMissingPatchVersionTest.xml', 'junit', 2, 2, 0, 1, 0, 1, 0.116, 0],
   // declared tests=3 failures=1
   ['external/java/empty_failures.xml', 'junit', 3, 3, 2, 1, 0, 0, 6.79, 66.67],
   // no declared totals; dorny: 6 tests, 5 passed, 1 failed
   ['external/java/junit4-basic.xml', 'junit', 6, 6, 5, 1, 0, 0, 11.327, 83.33],
   // declared tests=8 failures=1 errors=1 skipped=1
   ['external/java/junit4-complete.xml', 'junit', 8, 8, 5, 1, 1, 1, 16.083, 71.43],
-  // declared tests=808 failures=1 skipped=14 (runs); 39 classname+name pairs repeat (TestNG invocations):
-  // 34 passed twice, 4 passed once and were skipped once (passed), 1 skipped then failed (failed)
-  ['external/java/pulsar-test-report.xml', 'junit', 808, 670, 666, 1, 0, 3, 2126.531, 99.85],
+  // declared tests=808 failures=1 skipped=14; 39 classname+name pairs repeat (TestNG invocations,
+  // no retry mark), each counted: dorny says 793 passed, 1 failed, 14 skipped
+  ['external/java/pulsar-test-report.xml', 'junit', 808, 808, 793, 1, 0, 14, 2126.531, 99.87],
   ['external/jest/jest-react-component-test-results.xml', 'junit', 1, 1, 1, 0, 0, 0, 0.704, 100],
-  // declared tests=4239 failures=2 (runs: 4207 passed, 30 skipped, 2 failed); jest-junit wrote 31 titles
-  // 128 times within the same suite file, so those count once each: 4239 - 97 = 4142 distinct tests
-  ['external/jest/jest-test-results.xml', 'junit', 4239, 4142, 4110, 2, 0, 30, 592.588, 99.95],
+  // declared tests=4239 failures=2; jest-junit wrote 31 titles 128 times within the same suite file
+  // (parameterised tests): each element is a test, as dorny counts (4207 passed, 2 failed, 30 skipped)
+  ['external/jest/jest-test-results.xml', 'junit', 4239, 4239, 4207, 2, 0, 30, 592.588, 99.95],
   ['external/phpunit/junit-basic.xml', 'junit', 9, 9, 8, 1, 0, 0, 15.683, 88.89],
   // nested suites declare tests=30 failures=2
   ['external/phpunit/phpcheckstyle-phpunit.xml', 'junit', 30, 30, 28, 2, 0, 0, 0.041, 93.33],
@@ -115,26 +116,29 @@ describe('real test reports', () => {
       title: 'testFailure',
       level: 'failed',
       message: 'Boom',
+      details: '/home/runner/work/repo/src/Fake.php:42',
       file: '/home/runner/work/repo/src/Fake.php',
       line: 42,
       counts: ['tests.failed'],
     });
   });
 
-  it('takes the first line of the failure text when there is no message attribute', async () => {
+  it('takes the failure text up to its first stack frame when there is no message attribute, the rest as details', async () => {
     const { tally } = await read('jest-junit.xml');
-    const messages = tally.items().map((i) => i.message);
-    expect(messages).toContain('Error: expect(received).toBeTruthy()');
+    const item = tally.items().find((i) => i.message?.startsWith('Error: expect(received).toBeTruthy()'));
+    expect(item?.message).toBe('Error: expect(received).toBeTruthy()\n\nReceived: false');
+    expect(item?.details).toMatch(/^Error: expect\(received\)\.toBeTruthy\(\)\n\nReceived: false\n {4}at Object\.<anonymous> \(/);
   });
 
   it('reads TRX error messages and classes', async () => {
     const { tally } = await read('dotnet-xunitv3.trx');
     // two of the three failures are class-cleanup results without an <ErrorInfo>
     expect(tally.items().map((i) => [i.id, i.message])).toEqual([
-      ['DotnetTests.XUnitV3Tests.FixtureTests::DotnetTests.XUnitV3Tests.FixtureTests.Failing_Test', 'Assert.Null() Failure: Value is not null'],
+      ['DotnetTests.XUnitV3Tests.FixtureTests::DotnetTests.XUnitV3Tests.FixtureTests.Failing_Test', 'Assert.Null() Failure: Value is not null\nExpected: null\nActual:   Fixture { }'],
       ['[Test Class Cleanup Failure (DotnetTests.XUnitV3Tests.FixtureTests.Passing_Test)]', undefined],
       ['[Test Class Cleanup Failure (DotnetTests.XUnitV3Tests.FixtureTests.Failing_Test)]', undefined],
     ]);
+    expect(tally.items()[0]!.details).toMatch(/^at DotnetTests\.XUnitV3Tests\.FixtureTests\.Failing_Test\(\) in /);
   });
 });
 
@@ -156,11 +160,27 @@ describe('outcomes and retries', () => {
     expect(tally.metrics()).toMatchObject({ 'tests.total': 1, 'tests.runs': 1, ...expected });
   });
 
-  it('counts a test repeated across report files once: passed if any run passed, then flaky', async () => {
+  const twoRuns = (): string => {
     write('retry/run1.xml', junit('<testsuite name="S"><testcase classname="A" name="flaky" time="1"><failure message="boom"/></testcase><testcase classname="A" name="broken" time="1"><failure message="b1"/></testcase><testcase classname="A" name="ok" time="1"/></testsuite>'));
     write('retry/run2.xml', junit('<testsuite name="S"><testcase classname="A" name="flaky" time="2"/><testcase classname="A" name="broken" time="2"><error message="b2"/></testcase></testsuite>'));
-    const { dir } = { dir: path.dirname(write('retry/.keep', '')) };
-    const bundle = await collectEvidence({ cwd: dir, junit: ['*.xml'], coverage: [], sarif: [], docs: [] });
+    return path.dirname(write('retry/.keep', ''));
+  };
+
+  it('counts a test repeated without a retry mark as another test: any failure fails', async () => {
+    const bundle = await collectEvidence({ cwd: twoRuns(), junit: ['*.xml'], coverage: [], sarif: [], docs: [] });
+    expect(bundle.metrics).toMatchObject({
+      'tests.total': 5, 'tests.runs': 5, 'tests.passed': 2, 'tests.flaky': 0, 'tests.failed': 2, 'tests.errored': 1,
+      'tests.skipped': 0, 'tests.passRate': 40, 'tests.duration': 7,
+    });
+    expect(bundle.items.map((i) => [i.id, i.level, i.message])).toEqual([
+      ['A::broken', 'failed', 'b1'],
+      ['A::broken', 'errored', 'b2'],
+      ['A::flaky', 'failed', 'boom'],
+    ]);
+  });
+
+  it('with retries "same-name", merges every repeat: passed if any run passed (then flaky), else the worst', async () => {
+    const bundle = await collectEvidence({ cwd: twoRuns(), junit: ['*.xml'], coverage: [], sarif: [], docs: [], retries: 'same-name' });
     expect(bundle.metrics).toMatchObject({
       'tests.total': 3, 'tests.runs': 5, 'tests.passed': 2, 'tests.flaky': 1, 'tests.failed': 0, 'tests.errored': 1,
       'tests.skipped': 0, 'tests.passRate': 66.67, 'tests.duration': 7,
@@ -205,17 +225,19 @@ describe('TAP and go test -json', () => {
     expect(format).toBe('tap');
     expect(tally.metrics()).toMatchObject({ 'tests.total': 6, 'tests.runs': 6, 'tests.passed': 3, 'tests.failed': 1, 'tests.skipped': 2, 'tests.errored': 0 });
     expect(tally.items()).toEqual([
-      { id: 'math::fails', kind: 'test', title: 'fails', level: 'failed', message: '2 == 3', file: '/home/runner/work/repo/test/a.test.mjs', line: 5, counts: ['tests.failed'] },
+      { id: 'math::fails', kind: 'test', title: 'fails', level: 'failed', message: '2 == 3', file: '/home/runner/work/repo/test/a.test.mjs', line: 5, counts: ['tests.failed'], details: expect.any(String) },
     ]);
+    // the YAML diagnostics, dedented: expected, actual and the stack are kept
+    expect(tally.items()[0]!.details).toMatch(/^duration_ms: 0\.687205\n[^]*\nexpected: 3\nactual: 2\n[^]*\nstack: \|-\n {2}TestContext\.<anonymous> \(file:/);
   });
 
   it('go test -json: tests and subtests, the failing line, a package that failed to build', async () => {
     const { format, tally } = await readFixture('go-test.json');
     expect(format).toBe('go-test-json');
     expect(tally.metrics()).toMatchObject({ 'tests.total': 6, 'tests.runs': 6, 'tests.passed': 3, 'tests.failed': 1, 'tests.errored': 1, 'tests.skipped': 1, 'tests.duration': 0.03 });
-    expect(tally.items()).toEqual([
-      { id: 'example.com/calc::TestDiv', kind: 'test', title: 'TestDiv', level: 'failed', message: 'Div(1, 0): got 0, want an error', file: 'calc_test.go', line: 15, counts: ['tests.failed'] },
+    expect(tally.items().sort((a, b) => a.id.localeCompare(b.id))).toEqual([
       { id: 'example.com/broken::[package]', kind: 'test', title: '[package]', level: 'errored', message: 'FAIL\texample.com/broken [build failed]', counts: ['tests.errored'] },
+      { id: 'example.com/calc::TestDiv', kind: 'test', title: 'TestDiv', level: 'failed', message: 'Div(1, 0): got 0, want an error', details: 'calc_test.go:15: Div(1, 0): got 0, want an error', file: 'calc_test.go', line: 15, counts: ['tests.failed'] },
     ]);
   });
 });

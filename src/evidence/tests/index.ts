@@ -8,7 +8,7 @@ import { unsupported } from './json-report.js';
 import { junitVisitor } from './junit.js';
 import { nunitVisitor } from './nunit.js';
 import { nunit2Visitor } from './nunit2.js';
-import type { TestRun, TestTally } from './tally.js';
+import type { TestTally } from './tally.js';
 import { readTap } from './tap.js';
 import { trxVisitor } from './trx.js';
 import { xunitVisitor } from './xunit.js';
@@ -16,7 +16,7 @@ import { xunitVisitor } from './xunit.js';
 export { TestTally } from './tally.js';
 
 const EXPECTED =
-  'a JUnit <testsuites> or <testsuite> root, TRX <TestRun>, NUnit 3 <test-run>, NUnit 2 <test-results>, xUnit.net <assemblies> or <assembly>';
+  'a JUnit <testsuites> or <testsuite> root, TRX <TestRun>, NUnit 3 <test-run> or <test-suite>, NUnit 2 <test-results>, xUnit.net <assemblies> or <assembly>';
 const GO_EVENT = /^\{\s*"(Time|Action|Package|Test)"/m;
 const TAP_START = /^(TAP version \d+|\d+\.\.\d+|(not )?ok\b|# Subtest:)/i;
 
@@ -38,7 +38,7 @@ const UNSUPPORTED_ROOTS: Record<string, string> = {
 export function testFormatOf(root: string): 'junit' | 'trx' | 'nunit3' | 'nunit2' | 'xunit' | undefined {
   if (root === 'testsuites' || root === 'testsuite') return 'junit';
   if (root === 'TestRun') return 'trx';
-  if (root === 'test-run') return 'nunit3';
+  if (root === 'test-run' || root === 'test-suite') return 'nunit3';
   if (root === 'test-results') return 'nunit2';
   if (root === 'assemblies' || root === 'assembly') return 'xunit';
   return undefined;
@@ -51,7 +51,7 @@ export async function readTestReport(
   tally: TestTally,
   normalisePath: (p: string) => string,
 ): Promise<string> {
-  const emit = (run: TestRun): void => tally.add(run);
+  const emit = tally.emitter(shown);
   const head = fileSize(file, shown) > 0 ? readHead(file, shown).trimStart() : '<';
   if (DART_START.test(head)) {
     await readDartJson(file, shown, emit, normalisePath);

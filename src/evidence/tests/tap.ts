@@ -3,32 +3,61 @@
  * directives, indented subtests and YAML diagnostics. Only leaf tests count: a line whose
  * subtests came before it (TAP 14) summarises them.
  */
-import { fileError, firstLine } from '../files.js';
+import { ITEM_DETAILS_CAP, detailsText, fileError, firstLine, messageText } from '../files.js';
 import { lineAt, readLines } from '../lines.js';
-import type { TestRun } from './tally.js';
+import type { Emit, TestRun } from './tally.js';
 
-const TEST = /^(\s*)(not ok|ok)\b\s*\d*\s*(?:-\s*)?(.*?)\s*(?:#\s*(skip|todo)\b\s*(.*))?$/i;
+const TEST = /^(\s*)(not ok|ok)\b\s*(\d*)\s*(?:-\s*)?(.*?)\s*(?:#\s*(skip|todo)\b\s*(.*))?$/i;
 const SUBTEST = /^(\s*)# Subtest: (.*)$/;
 const BAIL = /^\s*Bail out!\s*(.*)$/i;
-const YAML_FIELD = /^\s*(error|message|location|at|duration_ms):\s*(.*)$/;
+const YAML_FIELD = /^(\s*)(error|message|location|at|duration_ms):\s*(.*)$/;
+/** A YAML block scalar (`error: |-` followed by indented lines). */
+const BLOCK = /^[|>][-+]?\d*$/;
+/** Enough YAML text for a details excerpt and its truncation mark. */
+const CAPTURE_CAP = 2 * ITEM_DETAILS_CAP;
 
 interface Pending {
   run: TestRun;
   indent: number;
   yaml: boolean;
+  /** The failing test's YAML diagnostics (error, expected, actual, stack…), for its details. */
+  diagnostics: string;
+  /** Where the YAML block's lines start (the `---` column). */
+  yamlIndent: number;
+  /** The error/message block scalar being read, its key's indentation and its content's. */
+  block?: { lines: string[]; indent: number; content?: number };
 }
 
 const unquote = (v: string): string => v.trim().replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
 
+/** `line` without up to `n` leading spaces (the block's own indentation). */
+function dedent(line: string, n: number): string {
+  let i = 0;
+  while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
+  return line.slice(i).trimEnd();
+}
+
+/** Ends a block scalar being read: its lines are the test's message. */
+function endBlock(p: Pending): void {
+  if (!p.block) return;
+  p.run.message ??= messageText(p.block.lines.join('\n'));
+  p.block = undefined;
+}
+
 /** Reads a TAP stream, emitting every leaf test. `suite` keeps same-named tests of different files apart. */
-export async function readTap(file: string, shown: string, emit: (run: TestRun) => void, normalisePath: (p: string) => string): Promise<void> {
+export async function readTap(file: string, shown: string, emit: Emit, normalisePath: (p: string) => string): Promise<void> {
   const names: string[] = []; // # Subtest names by nesting level
   const deeper: boolean[] = []; // a test line was seen deeper than level i since level i's last test line
   let pending: Pending | undefined;
   let sawTap = false;
 
+  let position = 0;
   const flush = (): void => {
-    if (pending) emit(pending.run);
+    if (pending) {
+      endBlock(pending);
+      if (pending.diagnostics) pending.run.details = detailsText(pending.diagnostics);
+      emit(pending.run);
+    }
     pending = undefined;
   };
   const onTest = (m: RegExpExecArray): void => {
@@ -38,20 +67,35 @@ export async function readTap(file: string, shown: string, emit: (run: TestRun) 
     deeper.length = level;
     for (let i = 0; i < level; i++) deeper[i] = true;
     if (isParent) return;
-    const directive = (m[4] ?? '').toLowerCase();
+    position++;
+    const directive = (m[5] ?? '').toLowerCase();
     const ok = m[2] === 'ok';
     const outcome = directive === 'skip' || (directive === 'todo' && !ok) ? 'skipped' : ok ? 'passed' : 'failed';
-    const run: TestRun = { suite: shown, classname: names.slice(0, level).join(' > '), name: m[3] ?? '', outcome, time: 0 };
-    pending = { run, indent: m[1]!.length, yaml: false };
+    // `not ok 3` without a description is still a test: it is named by its number.
+    const name = m[4] || `test ${m[3] || position}`;
+    const run: TestRun = { suite: shown, classname: names.slice(0, level).join(' > '), name, outcome, time: 0 };
+    pending = { run, indent: m[1]!.length, yaml: false, diagnostics: '', yamlIndent: 0 };
   };
   const onYaml = (line: string): void => {
+    if (!pending) return;
+    if (pending.run.outcome === 'failed' && pending.diagnostics.length < CAPTURE_CAP) pending.diagnostics += `${dedent(line, pending.yamlIndent)}\n`;
+    const block = pending.block;
+    const indent = line.length - line.trimStart().length;
+    if (block && (!line.trim() || indent > block.indent)) {
+      block.content ??= line.trim() ? indent : undefined;
+      block.lines.push(dedent(line, block.content ?? indent));
+      return;
+    }
+    endBlock(pending);
     const f = YAML_FIELD.exec(line);
-    if (!f || !pending) return;
+    if (!f) return;
     const run = pending.run;
-    const value = unquote(f[2]!);
-    if (f[1] === 'duration_ms') run.time = Number(value) / 1000 || 0;
-    else if ((f[1] === 'error' || f[1] === 'message') && !run.message) run.message = firstLine(value);
-    else if (f[1] === 'location' || f[1] === 'at') {
+    const value = unquote(f[3]!);
+    if (f[2] === 'duration_ms') run.time = Number(value) / 1000 || 0;
+    else if ((f[2] === 'error' || f[2] === 'message') && !run.message) {
+      if (BLOCK.test(value)) pending.block = { lines: [], indent: f[1]!.length };
+      else run.message = messageText(value);
+    } else if (f[2] === 'location' || f[2] === 'at') {
       const loc = /^(?:file:\/\/)?(.+?):(\d+)(?::\d+)?$/.exec(value);
       if (loc) {
         run.file = normalisePath(loc[1]!);
@@ -63,12 +107,16 @@ export async function readTap(file: string, shown: string, emit: (run: TestRun) 
   await readLines(file, shown, (text, start, end, lineNo) => {
     const line = lineAt(text, start, end);
     if (pending?.yaml) {
-      if (/^\s*\.\.\.\s*$/.test(line)) pending.yaml = false;
+      if (/^\s*\.\.\.\s*$/.test(line)) {
+        pending.yaml = false;
+        endBlock(pending);
+      }
       else onYaml(line);
       return;
     }
     if (pending && /^\s*---\s*$/.test(line) && line.indexOf('-') > pending.indent) {
       pending.yaml = true;
+      pending.yamlIndent = line.indexOf('-');
       return;
     }
     const sub = SUBTEST.exec(line);
