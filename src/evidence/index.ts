@@ -1,20 +1,18 @@
 /**
  * Evidence collection: test, coverage and SARIF reports, code size, documents, git and
- * platform facts, gathered into one deterministic evidence bundle.
+ * platform facts, gathered into one deterministic evidence bundle. Each kind's reader is
+ * imported when that kind is collected (`import()`), so collecting one small report does not
+ * pay for loading every reader, the YAML parser and the schema validator.
  */
 import path from 'node:path';
 import { stableJson } from '../io/json.js';
-import { globSync } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
+import { requireCjs } from '../io/require.js';
 import { PhasegateError } from '../errors.js';
-import { CoverageMap, readCoverageReport } from './coverage/index.js';
-import { newCodeCoverage } from './coverage/new-code.js';
-import { documentMetrics, parseDocsEntry, readDocument } from './docs.js';
+import type * as Docs from './docs.js';
 import { displayPath } from './files.js';
 import { GitRepo, type AddedLines } from './git.js';
 import { ALWAYS_IGNORED, PathResolver } from './paths.js';
-import { FindingSet } from './sarif/index.js';
-import { measureSize } from './size.js';
-import { TestTally, readTestReport } from './tests/index.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
 
@@ -51,6 +49,7 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
 /** Files matched by `globs` (absolute, sorted, unique); a glob matching nothing is an error unless allowed. */
 function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean): string[] {
   const files = new Set<string>();
+  const { globSync } = requireCjs('tinyglobby') as typeof Tinyglobby;
   for (const glob of globs) {
     const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
     if (matched.length === 0 && !allowEmpty) {
@@ -88,17 +87,19 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const junit = expand(opts.junit, '--junit', cwd, allowEmpty);
   const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
   const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
-  const docs = opts.docs.map(parseDocsEntry).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
+  const docsReader = opts.docs.length > 0 ? await import('./docs.js') : undefined;
+  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
 
   if (opts.base) collectChanges(run, opts.base);
   if (junit.length > 0) await collectTests(run, junit);
   if (coverage.length > 0) await collectCoverage(run, coverage);
-  if (sarif.length > 0) collectFindings(run, sarif);
+  if (sarif.length > 0) await collectFindings(run, sarif);
   if (opts.source) {
+    const { measureSize } = await import('./size.js');
     Object.assign(run.bundle.metrics, measureSize({ root, cwd, include: opts.include, exclude: opts.exclude }, run.added));
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });
   }
-  if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
+  if (docs.length > 0) collectDocuments(docsReader!, docs, run.bundle, run.shown, run.git);
   if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
   return finish(run.bundle);
 }
@@ -113,6 +114,7 @@ function collectChanges(run: Run, base: string): void {
 }
 
 async function collectTests(run: Run, files: string[]): Promise<void> {
+  const { TestTally, readTestReport } = await import('./tests/index.js');
   const tally = new TestTally();
   for (const f of files) {
     const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
@@ -123,6 +125,7 @@ async function collectTests(run: Run, files: string[]): Promise<void> {
 }
 
 async function collectCoverage(run: Run, files: string[]): Promise<void> {
+  const { CoverageMap, readCoverageReport } = await import('./coverage/index.js');
   const map = new CoverageMap();
   for (const f of files) {
     const format = await readCoverageReport(f, run.shown(f), map, run.paths);
@@ -130,13 +133,15 @@ async function collectCoverage(run: Run, files: string[]): Promise<void> {
   }
   Object.assign(run.bundle.metrics, map.metrics());
   if (run.added) {
+    const { newCodeCoverage } = await import('./coverage/new-code.js');
     const fresh = newCodeCoverage(map, run.added);
     Object.assign(run.bundle.metrics, fresh.metrics);
     run.bundle.uncoveredNewLines = fresh.uncovered;
   }
 }
 
-function collectFindings(run: Run, files: string[]): void {
+async function collectFindings(run: Run, files: string[]): Promise<void> {
+  const { FindingSet } = await import('./sarif/index.js');
   const { added, bundle } = run;
   const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined);
   for (const f of files) {
@@ -161,6 +166,7 @@ function isAdded(added: AddedLines, bundle: EvidenceBundle, file: string, line: 
 }
 
 function collectDocuments(
+  { documentMetrics, readDocument }: typeof Docs,
   entries: { kind?: string; files: string[] }[],
   bundle: EvidenceBundle,
   shown: (f: string) => string,

@@ -4,10 +4,14 @@
  * ever expanded or fetched, and the text the parser buffers is capped so a 100 MB text
  * node costs at most TEXT_CAP characters. Every problem becomes one located user error.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type * as Saxes from 'saxes';
+import type { SaxesTagPlain } from 'saxes';
+import { requireCjs } from '../io/require.js';
 import { EncodingError, UnsupportedEncodingError, readText } from './decode.js';
 import { TEXT_CAP, fileError, fileSize } from './files.js';
 import type { PhasegateError } from '../errors.js';
+
+const { SaxesParser } = requireCjs('saxes') as typeof Saxes;
 
 /** What a format reader sees of the document. Names have their namespace prefix removed. */
 export interface XmlVisitor {
