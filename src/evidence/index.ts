@@ -145,7 +145,7 @@ async function collectFindings(run: Run, files: string[]): Promise<void> {
   const { added, bundle } = run;
   const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined);
   for (const f of files) {
-    findings.read(f, run.shown(f));
+    await findings.read(f, run.shown(f));
     bundle.sources.push({ kind: 'sarif', path: run.shown(f), format: 'sarif-2.1.0' });
   }
   Object.assign(bundle.metrics, findings.metrics());

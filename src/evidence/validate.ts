@@ -89,6 +89,11 @@ export function readFactsFile(file: string, shown: string): Facts {
 /** Which part of a SARIF log `value` is; `pointer` is where it sits in the document. */
 export type SarifPart = 'header' | 'run' | 'result';
 
+/** Whether `value` is a valid part of a SARIF log (assertValidSarifPart says where it is not). */
+export function isValidSarifPart(part: SarifPart, value: unknown): boolean {
+  return validator(part === 'header' ? 'sarifHeader' : part === 'run' ? 'sarifRun' : 'sarifResult')(value);
+}
+
 /**
  * Validates one part of a SARIF log against the subset of SARIF 2.1.0 this reader uses;
  * `text` is the whole log, for locating an error.

@@ -10,6 +10,7 @@ import { JsonSlicer, JsonStructureError } from '../json-slicer.js';
 import type { PathResolver } from '../paths.js';
 import type { EvidenceItem } from '../types.js';
 import { assertValidSarifPart } from '../validate.js';
+import { streamSarif } from './stream.js';
 
 type Level = 'none' | 'note' | 'warning' | 'error';
 type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -77,10 +78,18 @@ export class FindingSet {
   }
 
   /**
-   * Reads and validates one SARIF file. The log is parsed one run header and one result at
-   * a time, so memory holds the text and one result, not the whole object graph.
+   * Reads and validates one SARIF file, streamed in two passes so that memory holds a chunk
+   * and one result, never the log's text: the first reads the header and each run without
+   * its results, the second the results with their run's context. A log that is not valid
+   * (or has its `runs` twice) is read again whole, for the located message.
    */
-  read(file: string, shown: string): void {
+  async read(file: string, shown: string): Promise<void> {
+    const streamed = await streamSarif(file, shown, (run) => this.runContext(run as unknown as Run), (context, result) => this.addResult(context, result as Result));
+    if (!streamed) this.readWhole(file, shown);
+  }
+
+  /** Reads one SARIF file whole (text, then one run header and one result at a time). */
+  private readWhole(file: string, shown: string): void {
     const text = readJsonText(file, shown, WHAT);
     try {
       this.readText(text, shown);
