@@ -75,7 +75,7 @@ function measure(label, file, scanMode, collectMode, runs) {
     try {
       collects.push(runNode([self, '--child', collectMode, file]));
     } catch (err) {
-      failure = err.message.split('\n').find((l) => /Error|error/.test(l)) ?? err.message.slice(0, 300);
+      failure = `${err.message.split('\n').find((l) => /Error|error/.test(l)) ?? err.message.slice(0, 300)} (after ${(err.ms / 1000).toFixed(1)} s, peak RSS ${err.rssMB?.toFixed(0)} MB)`;
       break;
     }
   }

@@ -45,6 +45,9 @@ export function runNode(args, opts = {}) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /\n@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
   const stderr = m ? r.stderr.slice(0, m.index) : r.stderr;
-  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${stderr.slice(-2000)}`);
+  if (r.status !== 0) {
+    const err = new Error(`node ${args.join(' ')} exited ${r.status}: ${stderr.slice(-2000)}`);
+    throw Object.assign(err, { ms, rssMB: m ? Number(m[4]) / 1024 : undefined });
+  }
   return { ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined, rssMB: m ? Number(m[4]) / 1024 : undefined, stdout: r.stdout };
 }
