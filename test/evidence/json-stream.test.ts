@@ -51,7 +51,7 @@ describe('JsonStream', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // a file per case: slow when the machine is busy
 
   it('throws a structure error on broken JSON', async () => {
     const file = path.join(dir, 'bad.json');
