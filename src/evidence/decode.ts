@@ -46,13 +46,13 @@ export function sniffEncoding(head: Uint8Array): string {
 }
 
 /**
- * Streams `file` as text. `sniff` decides whether the XML declaration is consulted.
- * Throws EncodingError at the first invalid byte sequence.
+ * Streams `file` as text in chunks of `size` bytes. `sniff` decides whether the XML
+ * declaration is consulted. Throws EncodingError at the first invalid byte sequence.
  */
-export async function* readText(file: string, shown: string, sniff: boolean): AsyncGenerator<string> {
+export async function* readText(file: string, shown: string, sniff: boolean, size?: number): AsyncGenerator<string> {
   let decoder: TextDecoder | undefined;
   let encoding = 'utf-8';
-  for await (const chunk of readChunks(file, shown)) {
+  for await (const chunk of readChunks(file, shown, size)) {
     if (!decoder) {
       encoding = sniff ? sniffEncoding(chunk) : 'utf-8';
       decoder = new TextDecoder(encoding, { fatal: true });

@@ -1,20 +1,18 @@
 /**
  * Evidence collection: test, coverage and SARIF reports, code size, documents, git and
- * platform facts, gathered into one deterministic evidence bundle.
+ * platform facts, gathered into one deterministic evidence bundle. Each kind's reader is
+ * imported when that kind is collected (`import()`), so collecting one small report does not
+ * pay for loading every reader, the YAML parser and the schema validator.
  */
 import path from 'node:path';
 import { stableJson } from '../io/json.js';
-import { globSync } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
+import { requireCjs } from '../io/require.js';
 import { PhasegateError } from '../errors.js';
-import { CoverageMap, readCoverageReport } from './coverage/index.js';
-import { newCodeCoverage } from './coverage/new-code.js';
-import { documentMetrics, parseDocsEntry, readDocument } from './docs.js';
+import type * as Docs from './docs.js';
 import { displayPath } from './files.js';
 import { GitRepo, type AddedLines } from './git.js';
 import { ALWAYS_IGNORED, PathResolver } from './paths.js';
-import { FindingSet } from './sarif/index.js';
-import { measureSize } from './size.js';
-import { TestTally, readTestReport } from './tests/index.js';
 import type { RetryMode } from './tests/tally.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import type { SizeSettings } from '../policy/types.js';
@@ -72,6 +70,7 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
 /** Files matched by `globs` (absolute, sorted, unique); a glob matching nothing is an error unless allowed. */
 export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean): string[] {
   const files = new Set<string>();
+  const { globSync } = requireCjs('tinyglobby') as typeof Tinyglobby;
   for (const glob of globs) {
     const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
     if (matched.length === 0 && !allowEmpty) {
@@ -109,14 +108,16 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const junit = expand(opts.junit, '--junit', cwd, allowEmpty);
   const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
   const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
-  const docs = opts.docs.map(parseDocsEntry).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
+  const docsReader = opts.docs.length > 0 ? await import('./docs.js') : undefined;
+  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
   const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
   if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked');
   if (coverage.length > 0) await collectCoverage(run, coverage);
-  if (sarif.length > 0) collectFindings(run, sarif);
+  if (sarif.length > 0) await collectFindings(run, sarif);
   if (opts.source) {
+    const { measureSize } = await import('./size.js');
     const reports = [...junit, ...coverage, ...sarif, ...perf]; // never counted as code
     const size = measureSize({ root, cwd, include: opts.include, exclude: opts.exclude, reports, settings: opts.size }, run.added);
     Object.assign(run.bundle.metrics, size.metrics);
@@ -125,7 +126,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
     // 0 changed KLOC is a real size, but a density over it has nothing to judge.
     if (run.bundle.metrics['size.newKloc'] === 0) addNotApplicable(run.bundle, { 'defects.newDensity': 'no code line added or changed since the base (size.newKloc is 0)' });
   }
-  if (docs.length > 0) collectDocuments(docs, run.bundle, run.shown, run.git);
+  if (docs.length > 0) collectDocuments(docsReader!, docs, run.bundle, run.shown, run.git);
   if (opts.facts) collectFacts(run, path.resolve(cwd, opts.facts));
   if (perf.length > 0) await (await import('./perf/collect.js')).collectPerf(run, perf, opts);
   return finish(run.bundle);
@@ -141,6 +142,7 @@ function collectChanges(run: Run, base: string): void {
 }
 
 async function collectTests(run: Run, files: string[], retries: RetryMode): Promise<void> {
+  const { TestTally, readTestReport } = await import('./tests/index.js');
   const tally = new TestTally(retries);
   for (const f of files) {
     const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
@@ -154,6 +156,7 @@ async function collectTests(run: Run, files: string[], retries: RetryMode): Prom
 }
 
 async function collectCoverage(run: Run, files: string[]): Promise<void> {
+  const { CoverageMap, readCoverageReport } = await import('./coverage/index.js');
   const map = new CoverageMap();
   for (const f of files) {
     const format = await readCoverageReport(f, run.shown(f), map, run.paths);
@@ -161,6 +164,7 @@ async function collectCoverage(run: Run, files: string[]): Promise<void> {
   }
   Object.assign(run.bundle.metrics, map.metrics());
   if (run.added) {
+    const { newCodeCoverage } = await import('./coverage/new-code.js');
     const fresh = newCodeCoverage(map, run.added);
     Object.assign(run.bundle.metrics, fresh.metrics);
     run.bundle.uncoveredNewLines = fresh.uncovered;
@@ -173,11 +177,12 @@ function addNotApplicable(bundle: EvidenceBundle, entries: Record<string, string
   if (Object.keys(entries).length > 0) bundle.notApplicable = { ...bundle.notApplicable, ...entries };
 }
 
-function collectFindings(run: Run, files: string[]): void {
+async function collectFindings(run: Run, files: string[]): Promise<void> {
+  const { FindingSet } = await import('./sarif/index.js');
   const { added, bundle } = run;
   const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined);
   for (const f of files) {
-    findings.read(f, run.shown(f));
+    await findings.read(f, run.shown(f));
     bundle.sources.push({ kind: 'sarif', path: run.shown(f), format: 'sarif-2.1.0' });
   }
   Object.assign(bundle.metrics, findings.metrics());
@@ -204,6 +209,7 @@ function isAdded(added: AddedLines, bundle: EvidenceBundle, file: string, line: 
 }
 
 function collectDocuments(
+  { documentMetrics, readDocument }: typeof Docs,
   entries: { kind?: string; files: string[] }[],
   bundle: EvidenceBundle,
   shown: (f: string) => string,

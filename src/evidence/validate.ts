@@ -1,8 +1,12 @@
 /**
  * Schema validation of evidence bundles, facts files and SARIF, with ajv compiled once
- * (strict, all errors). The bundle schema is schemas/evidence.schema.json in the package.
+ * (strict, all errors). The bundle schema is schemas/evidence.schema.json in the package;
+ * the build compiles it ahead of time (scripts/build-validators.mjs) so that checking a
+ * collected bundle does not load ajv.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../io/ajv.js';
@@ -18,10 +22,34 @@ const EVIDENCE_SCHEMA_ID = 'https://phasegate.dev/schemas/evidence.schema.json';
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
+type Precompiled = { schemaHash: string; evidence: ValidateFunction; facts: ValidateFunction };
+
+/**
+ * The build's standalone validators of the bundle schema, when they were compiled from the
+ * schema this package ships (a stale or missing file, as when running from src/, is ignored).
+ */
+function precompiled(schemaText: string): Precompiled | undefined {
+  let mod: Precompiled;
+  try {
+    mod = createRequire(import.meta.url)('./evidence-validators.cjs') as Precompiled;
+  } catch {
+    return undefined;
+  }
+  return mod.schemaHash === createHash('sha256').update(schemaText).digest('hex') ? mod : undefined;
+}
+
 /** The validator for `key`, compiled on first use (compiling every schema up front costs a cold run ~50 ms). */
 function validator(key: 'evidence' | 'facts' | 'sarifHeader' | 'sarifRun' | 'sarifResult'): ValidateFunction {
   let v = compiled.get(key);
   if (!v) {
+    if (!ajv && (key === 'evidence' || key === 'facts')) {
+      const text = readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8');
+      const ready = precompiled(text);
+      if (ready) {
+        compiled.set(key, ready[key]);
+        return ready[key];
+      }
+    }
     if (!ajv) {
       ajv = newAjv();
       ajv.addSchema(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8')) as object);
@@ -60,6 +88,11 @@ export function readFactsFile(file: string, shown: string): Facts {
 
 /** Which part of a SARIF log `value` is; `pointer` is where it sits in the document. */
 export type SarifPart = 'header' | 'run' | 'result';
+
+/** Whether `value` is a valid part of a SARIF log (assertValidSarifPart says where it is not). */
+export function isValidSarifPart(part: SarifPart, value: unknown): boolean {
+  return validator(part === 'header' ? 'sarifHeader' : part === 'run' ? 'sarifRun' : 'sarifResult')(value);
+}
 
 /**
  * Validates one part of a SARIF log against the subset of SARIF 2.1.0 this reader uses;

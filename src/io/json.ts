@@ -3,7 +3,10 @@
  * object keys sorted at every depth, two-space indent, one trailing newline. Equal values
  * give byte-identical text whatever order their keys were inserted in.
  */
-import { configure } from 'safe-stable-stringify';
+import type * as Sss from 'safe-stable-stringify';
+import { requireCjs } from './require.js';
+
+const { configure } = requireCjs('safe-stable-stringify') as typeof Sss;
 
 // strict: NaN, Infinity, functions and bigint throw instead of silently becoming null or
 // vanishing, and so do circular references: either would make an output quietly wrong.

@@ -7,6 +7,7 @@ import type { HistoryRecord } from '../store/records.js';
 import { forecastFrom, remainingWork, type ForecastResult } from './forecast.js';
 import { doneSince, partition, stateAt, timelines } from './history.js';
 import { DAY_MS, isoDay, dayStart } from './time.js';
+import { maxOf, minOf } from '../io/array.js';
 
 export interface BacktestInput {
   project: string;
@@ -69,7 +70,7 @@ function point(f: ForecastResult | { reason: string }, cut: number, remaining: n
 export function backtest(input: BacktestInput): BacktestResult {
   const asOf = input.asOf.getTime();
   const items = timelines(partition(input.records, input.project, asOf).workItems);
-  const first = Math.min(...[...items.values()].map((tl) => tl[0]!.ms));
+  const first = minOf([...items.values()].map((tl) => tl[0]!.ms));
   const cuts = input.cuts?.map((d) => d.getTime()) ?? (items.size ? defaultCuts(first, asOf, input.stepDays ?? 7) : []);
   const points: BacktestPoint[] = [];
   for (const cut of cuts) {
@@ -79,7 +80,7 @@ export function backtest(input: BacktestInput): BacktestResult {
     });
     if (open.length === 0) continue;
     const finishes = open.map((tl) => doneSince(tl, asOf));
-    const actual = finishes.every((x) => x !== undefined) ? Math.max(...(finishes as number[])) : undefined;
+    const actual = finishes.every((x) => x !== undefined) ? maxOf(finishes as number[]) : undefined;
     const remaining = remainingWork(items, cut);
     const f = forecastFrom(items, cut, { remaining, trials: input.trials, seed: input.seed, throughputWeeks: input.throughputWeeks });
     points.push(point(f, cut, remaining, actual));

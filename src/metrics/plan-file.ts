@@ -12,6 +12,7 @@ import { inputFile, readBytes } from './files.js';
 import { lineCol, planSchemaDiagnostics, planSchemaErrors } from './plan-messages.js';
 import { resolvePlan } from './plan-model.js';
 import type { Plan } from './types.js';
+import { pushAll } from '../io/array.js';
 
 /** Where relative paths start (default: the current directory). */
 export interface LoadFileOptions {
@@ -50,7 +51,7 @@ export function loadPlanFile(file: string, opts: LoadFileOptions = {}): Plan {
   if (typeof data.actualsFile === 'string') {
     const sheet = inputFile(data.actualsFile, path.dirname(f.abs));
     const csv = readActualsCsv({ abs: sheet.abs, shown: path.posix.join(path.posix.dirname(f.shown), data.actualsFile) });
-    diagnostics.push(...csv.diagnostics);
+    pushAll(diagnostics, csv.diagnostics);
     plan.actuals = [...(plan.actuals ?? []), ...csv.actuals];
   }
   if (diagnostics.length > 0) throw new PhasegateError(diagnostics.sort(byPosition));

@@ -7,6 +7,7 @@
 import { PHASES } from '../policy/types.js';
 import { dayEnd, dayStart, isCalendarDate, isoDay } from './time.js';
 import type { Phase, Plan, PlanWorkItem } from './types.js';
+import { maxOf, minOf, pushAll } from '../io/array.js';
 
 /** One budgeted piece of planned work; PV accrues linearly over [start, end). */
 export interface Element {
@@ -101,7 +102,7 @@ function allocate(plan: Plan, items: Planned, elements: Element[], problems: Pla
     const p = plan.phases?.[phase];
     const mine = items.filter((x) => x.item.phase === phase);
     if (p?.budget === undefined) {
-      projectItems.push(...mine);
+      pushAll(projectItems, mine);
       continue;
     }
     projectPool -= p.budget;
@@ -109,7 +110,7 @@ function allocate(plan: Plan, items: Planned, elements: Element[], problems: Pla
     if (mine.length > 0) share(mine, p.budget - mine.reduce((s, x) => s + (x.item.budget ?? 0), 0), owner, problems, complete);
     else elements.push({ key: `phase:${phase}`, phase, start: dayStart(p.start), end: dayEnd(p.finish), budget: p.budget });
   }
-  projectItems.push(...items.filter((x) => !x.item.phase));
+  pushAll(projectItems, items.filter((x) => !x.item.phase));
   const pool = projectPool - projectItems.reduce((s, x) => s + (x.item.budget ?? 0), 0);
   const owner = { path: ['budget'], name: `budget (BAC) ${round(plan.budget)}`, below: 'the phase and work-item budgets under it' };
   if (elements.length + items.length > 0) share(projectItems, pool, owner, problems, complete);
@@ -132,17 +133,17 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   }
   const elements: Element[] = [];
   allocate(plan, items, elements, problems, items.length === (plan.workItems ?? []).length);
-  elements.push(...items.map((x) => x.el));
+  pushAll(elements, items.map((x) => x.el));
   for (const [i, a] of (plan.actuals ?? []).entries()) {
     const day = a.period.length === 7 ? `${a.period}-01` : a.period;
     if (!isCalendarDate(day)) problems.push({ path: ['actuals', i, 'period'], message: `invalid period "${a.period}" (use YYYY-MM or YYYY-MM-DD)` });
   }
   const starts = [...windows.values()].map((w) => w.start).concat(elements.map((e) => e.start));
   const ends = [...windows.values()].map((w) => w.end).concat(elements.map((e) => e.end));
-  const start = plan.start ? dayStart(plan.start) : starts.length ? Math.min(...starts) : dayStart(plan.due);
-  const finish = ends.length ? Math.max(...ends) : dayEnd(plan.due);
-  if (plan.start && starts.length && Math.min(...starts) < start) {
-    problems.push({ path: ['start'], message: `start ${plan.start} is after work planned from ${isoDay(Math.min(...starts))}; move start to that day or earlier` });
+  const start = plan.start ? dayStart(plan.start) : starts.length ? minOf(starts) : dayStart(plan.due);
+  const finish = ends.length ? maxOf(ends) : dayEnd(plan.due);
+  if (plan.start && starts.length && minOf(starts) < start) {
+    problems.push({ path: ['start'], message: `start ${plan.start} is after work planned from ${isoDay(minOf(starts))}; move start to that day or earlier` });
   }
   if (dayEnd(plan.due) <= start) problems.push({ path: ['due'], message: `due ${plan.due} is before the plan starts (${isoDay(start)})` });
   return { elements, start, finish, phaseWindows: windows, problems };

@@ -13,6 +13,7 @@ import type { PathResolver } from '../paths.js';
 import type { EvidenceItem, EvidenceWarning } from '../types.js';
 import { assertValidSarifPart } from '../validate.js';
 import { ANALYSIS_NAMES, SECURITY_BANDS, analysisCounts, capital, classify, securityCounts, type Level } from './classify.js';
+import { streamSarif } from './stream.js';
 
 export { SECURITY_SCANNERS, severityOfScore } from './classify.js';
 
@@ -90,11 +91,28 @@ export class FindingSet {
   }
 
   /**
-   * Reads and validates one SARIF file. The log is parsed one run header and one result at
-   * a time, so memory holds the text and one result, not the whole object graph.
+   * Reads and validates one SARIF file, streamed in two passes so that memory holds a chunk
+   * and one result, never the log's text: the first reads the header and each run without
+   * its results, the second the results with their run's context. A log that is not valid
+   * (or has its `runs` twice) is read again whole, for the located message.
    */
-  read(file: string, shown: string): void {
+  async read(file: string, shown: string): Promise<void> {
     this.at = { shown, run: -1 };
+    let streamed: boolean;
+    try {
+      streamed = await streamSarif(file, shown, (run) => this.runContext(run as unknown as Run), (context, result) => this.addResult(context, result as Result));
+    } catch (err) {
+      if (!(err instanceof SarifValueError)) throw err;
+      streamed = false; // read again whole, which locates the bad value in the text
+    }
+    if (!streamed) {
+      this.at = { shown, run: -1 };
+      this.readWhole(file, shown);
+    }
+  }
+
+  /** Reads one SARIF file whole (text, then one run header and one result at a time). */
+  private readWhole(file: string, shown: string): void {
     const text = readJsonText(file, shown, WHAT);
     try {
       this.readText(text, shown);

@@ -6,6 +6,7 @@
 import { mdText } from '../../gate/render/markdown.js';
 import { formatValue } from '../../gate/rules/metric.js';
 import type { HealthStatus, KpiStatus, ReportPhase } from '../types.js';
+import { maxOf, minOf } from '../../io/array.js';
 
 export { mdText };
 
@@ -59,7 +60,7 @@ const BARS = '▁▂▃▄▅▆▇█';
 /** A text sparkline of a series (`▁▃▅█`); empty for fewer than two points. */
 export function sparkline(xs: readonly number[]): string {
   if (xs.length < 2) return '';
-  const lo = Math.min(...xs);
-  const span = Math.max(...xs) - lo;
+  const lo = minOf(xs);
+  const span = maxOf(xs) - lo;
   return xs.map((x) => BARS[span === 0 ? 3 : Math.round(((x - lo) / span) * (BARS.length - 1))]).join('');
 }
