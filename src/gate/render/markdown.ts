@@ -6,7 +6,7 @@
  */
 import { passes, type GateStatus, type RuleResult, type RuleStatus, type Verdict } from '../types.js';
 import type { RenderOptions } from './index.js';
-import { byStatus, evidenceLines, GATE_WORD, oneLine, requirement, showValue, sourceText, STATUS_WORD } from './shared.js';
+import { byStatus, evidenceEntries, GATE_WORD, oneLine, requirement, showValue, sourceText, STATUS_WORD } from './shared.js';
 
 const STATUS_EMOJI: Record<RuleStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌', waived: '🔕', error: '❗', 'n/a': '➖' };
 const GATE_EMOJI: Record<GateStatus, string> = { pass: '✅', warn: '⚠️', fail: '❌' };
@@ -61,12 +61,26 @@ function details(summary: string, body: string[]): string[] {
   return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 
+/** Each evidence item as a list entry, the message's next lines in a code block under it. */
+function evidenceMarkdown(r: RuleResult): string[] {
+  const out = evidenceEntries(r).flatMap((e) => {
+    if (e.more.length === 0) return [`  - ${mdText(e.head)}`];
+    // A fence longer than any backtick run in the text, so the message cannot close it.
+    const longest = Math.max(2, ...e.more.map((m) => Math.max(0, ...(m.match(/`+/g) ?? []).map((run) => run.length))));
+    const fence = '`'.repeat(longest + 1);
+    return [`  - ${mdText(e.head)}`, `    ${fence}text`, ...e.more.map((m) => `    ${oneLine(m)}`), `    ${fence}`];
+  });
+  const rest = r.evidenceCount - r.evidence.length;
+  if (rest > 0) out.push(`  - … and ${rest} more`);
+  return out;
+}
+
 function fixes(rules: readonly RuleResult[]): string[] {
   const withHint = rules.filter((r) => r.hint && r.status !== 'waived');
   if (withHint.length === 0) return [];
   const items = withHint.flatMap((r) => [
     `- **${mdText(r.id)}**: ${mdText(r.hint ?? '')} — set at ${mdText(sourceText(r.source))}`,
-    ...evidenceLines(r).map((e) => `  - ${mdText(e)}`),
+    ...evidenceMarkdown(r),
   ]);
   return ['', '**How to fix**', '', ...items];
 }

@@ -114,12 +114,33 @@ export function waiverText(r: RuleResult): string {
   return `${finding}owner ${w.owner}, expires ${w.expires}${by} (${w.source})`;
 }
 
-/** `src/fees.test.ts:42 FeeTest rounds — expected 67.11 to be 67.12` for each evidence item, plus a count of the rest. */
-export function evidenceLines(r: RuleResult): string[] {
-  const lines = r.evidence.map((e) => {
+/** An evidence item as people read it: where and what on one line, then the message's next lines. */
+export interface EvidenceEntry {
+  /** `src/fees.test.ts:42 FeeTest rounds — expected 67.11 to be 67.12` (the message's first line). */
+  head: string;
+  /** The message's next non-empty lines, at most PREVIEW_LINES, each cut at PREVIEW_WIDTH; the JSON verdict keeps it whole. */
+  more: string[];
+}
+
+const PREVIEW_LINES = 8;
+const PREVIEW_WIDTH = 200;
+
+const cut = (line: string): string => (line.length > PREVIEW_WIDTH ? `${line.slice(0, PREVIEW_WIDTH)}…` : line);
+
+/** Each evidence item of a rule, with a preview of its (possibly multi-line) message. */
+export function evidenceEntries(r: RuleResult): EvidenceEntry[] {
+  return r.evidence.map((e) => {
     const where = e.file ? `${e.file}${e.line ? `:${e.line}` : ''} ` : '';
-    return `${where}${e.title}${e.message ? ` — ${e.message}` : ''}`;
+    const lines = (e.message ?? '').split(/\r\n?|\n/).map((l) => l.trimEnd()).filter((l) => l.trim() !== '');
+    const more = lines.slice(1, 1 + PREVIEW_LINES).map(cut);
+    if (lines.length > 1 + PREVIEW_LINES) more.push(`… ${lines.length - 1 - PREVIEW_LINES} more lines in the JSON verdict`);
+    return { head: `${where}${e.title}${lines[0] ? ` — ${cut(lines[0].trim())}` : ''}`, more };
   });
+}
+
+/** One line per evidence item (the message's first line), plus a count of the rest. */
+export function evidenceLines(r: RuleResult): string[] {
+  const lines = evidenceEntries(r).map((e) => e.head);
   const rest = r.evidenceCount - r.evidence.length;
   if (rest > 0) lines.push(`… and ${rest} more`);
   return lines;

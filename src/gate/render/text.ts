@@ -5,7 +5,7 @@
  */
 import type { GateStatus, RuleResult, RuleStatus, Verdict, WaiverNotice } from '../types.js';
 import type { RenderOptions } from './index.js';
-import { STATUS_WORD, comparison, countsText, evidenceLines, oneLine, policyText, sourceText, waiverText } from './shared.js';
+import { STATUS_WORD, comparison, countsText, evidenceEntries, oneLine, policyText, sourceText, waiverText } from './shared.js';
 
 const ANSI = { red: '31', green: '32', yellow: '33', cyan: '36', bold: '1', dim: '2' } as const;
 type Style = keyof typeof ANSI;
@@ -32,7 +32,12 @@ function ruleLines(r: RuleResult, idWidth: number, paint: ReturnType<typeof pain
   const lines = [`  ${word}  ${oneLine(r.id).padEnd(idWidth)}  ${oneLine(comparison(r))}  ${oneLine(r.message)}`.trimEnd()];
   // n/a passes: its message already gives the reason, and there is nothing to fix.
   if (r.status === 'pass' || r.status === 'n/a') return lines;
-  for (const e of evidenceLines(r)) lines.push(`${INDENT}- ${oneLine(e)}`);
+  for (const e of evidenceEntries(r)) {
+    lines.push(`${INDENT}- ${oneLine(e.head)}`);
+    for (const m of e.more) lines.push(`${INDENT}    ${paint('dim', oneLine(m))}`);
+  }
+  const rest = r.evidenceCount - r.evidence.length;
+  if (rest > 0) lines.push(`${INDENT}- … and ${rest} more`);
   if (r.hint) lines.push(`${INDENT}${paint('dim', `hint: ${oneLine(r.hint)}`)}`);
   if (r.waiver) lines.push(`${INDENT}${paint('dim', `waiver: ${oneLine(waiverText(r))}`)}`);
   lines.push(`${INDENT}${paint('dim', `at ${oneLine(sourceText(r.source))}`)}`);

@@ -66,3 +66,35 @@ describe('text format', () => {
     expect(failLine).toBe('  FAIL    coverage-line        71.25 % >= 80 %  x</failure></testcase><script>alert(1)</script> | `code` *b* [l](http://e) $m$ [31mred next & "q" \'a\'');
   });
 });
+
+describe('multi-line failure messages', () => {
+  const jestMessage = [
+    'Error: expect(received).toBe(expected) // Object.is equality',
+    '',
+    'Expected: 67.12',
+    'Received: 67.11',
+    ...Array.from({ length: 12 }, (_, i) => `    at Object.<anonymous> (src/fees.test.ts:${40 + i}:5)`),
+  ].join('\n');
+  const verdict = (): ReturnType<typeof mixedVerdict> => {
+    const v = mixedVerdict();
+    const flaky = v.rules.find((r) => r.id === 'flaky-tests')!;
+    flaky.evidence = [{ ...flaky.evidence[0]!, message: jestMessage }];
+    return v;
+  };
+
+  it('text shows the first line beside the test and the next eight lines under it, the rest counted', () => {
+    const lines = renderVerdict(verdict(), 'text', { color: false }).split('\n');
+    const at = lines.indexOf('          - src/fees.test.ts:42 FeeTest rounds — Error: expect(received).toBe(expected) // Object.is equality');
+    expect(at).toBeGreaterThan(0);
+    expect(lines.slice(at + 1, at + 4)).toEqual(['              Expected: 67.12', '              Received: 67.11', '              at Object.<anonymous> (src/fees.test.ts:40:5)']);
+    expect(lines[at + 9]).toBe('              … 6 more lines in the JSON verdict');
+    expect(lines[at + 10]).toBe('          - … and 2 more');
+  });
+
+  it('markdown puts the next lines in a code block whose fence no backtick run in the message can close', () => {
+    const v = verdict();
+    v.rules.find((r) => r.id === 'flaky-tests')!.evidence[0]!.message = 'first\nsecond ``` line\nthird';
+    const md = renderVerdict(v, 'markdown');
+    expect(md).toContain('  - src/fees.test.ts:42 FeeTest rounds — first\n    ````text\n    second ``` line\n    third\n    ````\n');
+  });
+});
