@@ -96,6 +96,14 @@ function nothingToJudgeHint(rule: Rule): string {
   return `give the change something for ${metric} to judge, or let the rule pass when there is nothing to judge (onNothingToJudge: pass)`;
 }
 
+/**
+ * How many items count in a metric: readers list a bounded number of failures and findings
+ * but count them all, so a count metric larger than its listed items is the total.
+ */
+function itemTotal(listed: number, value: number | undefined): number {
+  return listed > 0 && value !== undefined && Number.isInteger(value) && value > listed ? value : listed;
+}
+
 function missingNote(rule: Rule, status: RuleStatus): string {
   if (status === 'pass') return ' (missing evidence counts as pass for this rule)';
   if (status === 'warn') return ' (missing evidence counts as a warning for this rule)';
@@ -124,7 +132,7 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
   const note = outcome.result === 'missing' ? missingNote(rule, status) : outcome.result === 'n/a' ? nothingToJudgeNote(rule, status) : '';
   const message = outcome.message + note;
   const refs = evidenceRefs(rule, items, status, outcome.metric);
-  const total = rule.kind === 'metric' && !passes(status) && outcome.metric ? items(outcome.metric).length : 0;
+  const total = rule.kind === 'metric' && !passes(status) && outcome.metric ? itemTotal(items(outcome.metric).length, input.evidence.metrics[outcome.metric]) : 0;
   const hint = outcome.result === 'n/a' && !rule.hint ? nothingToJudgeHint(rule) : (rule.hint ?? outcome.hint);
   return {
     id: rule.id,

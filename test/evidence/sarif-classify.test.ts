@@ -146,11 +146,23 @@ describe('SARIF security-severity values', () => {
 });
 
 describe('SARIF at scale', () => {
-  it('collects a log with 130,000 findings (no call-stack overflow)', async () => {
+  it('collects a log with 130,000 findings (no call-stack overflow): all counted, the first 1,000 listed, the rest said', async () => {
     const results = Array.from({ length: 130_000 }, (_, i) => `{"ruleId":"r","level":"error","message":{"text":"m"},"partialFingerprints":{"h":"${i}"}}`);
     write('huge.sarif', `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"gosec"}},"results":[${results.join(',')}]}]}`);
     const bundle = await collectIn(dir, ['huge.sarif']);
     expect(bundle.metrics['security.high']).toBe(130_000);
-    expect(bundle.items).toHaveLength(130_000);
+    expect(bundle.items).toHaveLength(1000);
+    expect(bundle.items.map((i) => i.id)).toContain('999');
+    expect(bundle.warnings).toEqual([{ file: '--sarif', message: '129000 more high findings are counted but not listed (the first 1000 of each level are); a finding waiver matches listed findings only' }]);
+  }, 60_000);
+
+  it('counts a finding repeated in two logs once, listed or not', async () => {
+    const results = Array.from({ length: 1500 }, (_, i) => `{"ruleId":"r","level":"warning","message":{"text":"m"},"partialFingerprints":{"h":"${i}"}}`);
+    const text = `{"version":"2.1.0","runs":[{"tool":{"driver":{"name":"eslint"}},"results":[${results.join(',')}]}]}`;
+    write('twice-a.sarif', text);
+    write('twice-b.sarif', text);
+    const bundle = await collectIn(dir, ['twice-a.sarif', 'twice-b.sarif']);
+    expect(bundle.metrics['analysis.warnings']).toBe(1500);
+    expect(bundle.items).toHaveLength(1000);
   }, 60_000);
 });

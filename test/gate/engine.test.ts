@@ -170,6 +170,13 @@ describe('evidence behind a rule', () => {
     expect(v.rules[0]?.evidence[0]).toEqual({ id: 'Suite::t0', title: 't0', level: 'failed', file: 'test/a.test.ts', line: 1, message: 'boom' });
   });
 
+  it('counts every item of the metric when the reader listed only some (130,000 failures, 12 listed)', () => {
+    const items = Array.from({ length: 12 }, (_, i) => ({ id: `S::t${i}`, kind: 'test' as const, title: `t${i}`, level: 'failed', counts: ['tests.failed'] }));
+    const v = gate(policy([metricRule('t', 'tests.failed', '==', 0)]), evidence({ metrics: { 'tests.failed': 130_000 }, items }));
+    expect(v.rules[0]).toMatchObject({ evidenceCount: 130_000 });
+    expect(v.rules[0]?.evidence).toHaveLength(10);
+  });
+
   it('lists nothing for a passing rule', () => {
     const items = [{ id: 'x', kind: 'finding' as const, title: 'x', level: 'low', counts: ['security.low'] }];
     const v = gate(policy([metricRule('s', 'security.low', '<=', 5)]), evidence({ metrics: { 'security.low': 1 }, items }));

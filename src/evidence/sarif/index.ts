@@ -14,6 +14,8 @@ import type { EvidenceItem, EvidenceWarning } from '../types.js';
 import { assertValidSarifPart } from '../validate.js';
 import { ANALYSIS_NAMES, SECURITY_BANDS, analysisCounts, capital, classify, securityCounts, type Level } from './classify.js';
 import { streamSarif } from './stream.js';
+import { KeyTable } from '../tests/key-table.js';
+import { testKey } from '../tests/tally.js';
 
 export { SECURITY_SCANNERS, severityOfScore } from './classify.js';
 
@@ -71,13 +73,27 @@ const WHAT = 'a SARIF 2.1.0 log';
 /** What decides whether a finding is new: baselineState first, else lines added since --base. */
 export type IsNewLine = ((file: string, line: number | undefined) => boolean) | undefined;
 
-/** Accumulates findings of many SARIF files; identical ids (fingerprints) are kept once. */
+/** How many findings of one level (critical … low, error … note) become items; the rest are counted only. */
+export const MAX_FINDING_ITEMS_PER_LEVEL = 1000;
+
+const SEEN = 1, SUPPRESSED_SECURITY = 2, SUPPRESSED_ANALYSIS = 4;
+
+/**
+ * Accumulates findings of many SARIF files; identical ids (fingerprints) count once. Every
+ * finding is counted, but only the first MAX_FINDING_ITEMS_PER_LEVEL of each level become
+ * items, and ids are remembered as 53-bit hashes in a typed-array table: memory stays
+ * bounded however many findings a log holds.
+ */
 export class FindingSet {
   readonly items = new Map<string, EvidenceItem>();
+  private readonly seen = new KeyTable();
+  private readonly counted = new Map<string, number>();
+  private readonly listed = new Map<string, number>();
+  private readonly omitted = new Map<string, number>();
   /** Whether `security.new*` and `analysis.new*` can be told: a base ref was given or a result had a baselineState. */
   newKnown: boolean;
-  /** Ids of suppressed results (kept once, like items), by class. */
-  private readonly suppressed = { security: new Set<string>(), analysis: new Set<string>() };
+  /** Suppressed results (each id once), by class. */
+  private readonly suppressed = { security: 0, analysis: 0 };
   /** Warnings by file and message, with how many results each covers. */
   private readonly warned = new Map<string, EvidenceWarning & { results: number }>();
   /** The file being read and its last run's index. */
@@ -196,19 +212,29 @@ export class FindingSet {
     const line = physical?.region?.startLine;
     const fingerprint = Object.values(result.partialFingerprints ?? {})[0];
     const id = detach(fingerprint ? fingerprint : `${tool}/${ruleId}@${file ?? ''}:${line ?? 0}`);
-    if (this.items.has(id) || this.suppressed.security.has(id) || this.suppressed.analysis.has(id)) return;
+    const key = testKey(id);
+    if (this.seen.get(key) !== 0) return;
     if (found.kind === 'security' && found.warning) this.warn(`rule ${ruleId}: ${found.warning}`);
 
     // A suppression that is absent-status or accepted hides the result: counted, never listed.
     if ((result.suppressions ?? []).some((s) => s.status === undefined || s.status === 'accepted')) {
-      this.suppressed[found.kind].add(id);
+      this.seen.set(key, found.kind === 'security' ? SUPPRESSED_SECURITY : SUPPRESSED_ANALYSIS);
+      this.suppressed[found.kind]++;
       return;
     }
+    this.seen.set(key, SEEN);
     if (result.baselineState) this.newKnown = true;
     const isNew = result.baselineState ? result.baselineState === 'new' : file !== undefined && this.isNewLine?.(file, line) === true;
     const counts = found.kind === 'security' ? securityCounts(found.severity, isNew) : analysisCounts(found.level, isNew);
     const text = result.message.text ?? (result.message.id ? rule?.messageStrings?.[result.message.id]?.text : undefined);
     const itemLevel = found.kind === 'security' ? found.severity : found.level;
+    for (const c of counts) this.counted.set(c, (this.counted.get(c) ?? 0) + 1);
+    const listed = this.listed.get(itemLevel) ?? 0;
+    if (listed >= MAX_FINDING_ITEMS_PER_LEVEL) {
+      this.omitted.set(itemLevel, (this.omitted.get(itemLevel) ?? 0) + 1);
+      return;
+    }
+    this.listed.set(itemLevel, listed + 1);
     const item: EvidenceItem = { id, kind: 'finding', title: detach(rule?.shortDescription?.text ?? rule?.name ?? ruleId), level: itemLevel, tool: detach(tool), counts };
     const message = messageText(text);
     if (message) item.message = message;
@@ -226,7 +252,11 @@ export class FindingSet {
 
   /** Usable values with a caveat (a severity name for a score …), one per file and message. */
   warnings(): EvidenceWarning[] {
-    return [...this.warned.values()].map((w) => ({ file: w.file, message: `${w.message} (${w.results} ${w.results === 1 ? 'result' : 'results'})` }));
+    const out = [...this.warned.values()].map((w) => ({ file: w.file, message: `${w.message} (${w.results} ${w.results === 1 ? 'result' : 'results'})` }));
+    for (const [level, n] of this.omitted) {
+      out.push({ file: '--sarif', message: `${n} more ${level} findings are counted but not listed (the first ${MAX_FINDING_ITEMS_PER_LEVEL} of each level are); a finding waiver matches listed findings only` });
+    }
+    return out;
   }
 
   /** Counts per metric name; zeros for every name once any SARIF was read. */
@@ -237,9 +267,9 @@ export class FindingSet {
       for (const s of ['', ...SECURITY_BANDS.map(capital)]) out[`security.new${s}`] = 0;
       for (const n of ANALYSIS_NAMES) out[`analysis.new${capital(n)}`] = 0;
     }
-    for (const item of this.items.values()) for (const c of item.counts) if (c in out) out[c]! += 1;
-    out['security.suppressed'] = this.suppressed.security.size;
-    out['analysis.suppressed'] = this.suppressed.analysis.size;
+    for (const [c, n] of this.counted) if (c in out) out[c] = n;
+    out['security.suppressed'] = this.suppressed.security;
+    out['analysis.suppressed'] = this.suppressed.analysis;
     return out;
   }
 }

@@ -94,7 +94,7 @@ describe('multi-line failure messages', () => {
   it('markdown puts the next lines in a code block whose fence no backtick run in the message can close', () => {
     const v = verdict();
     v.rules.find((r) => r.id === 'flaky-tests')!.evidence[0]!.message = 'first\nsecond ``` line\nthird';
-    const md = renderVerdict(v, 'markdown');
+    const md = renderVerdict(v, 'markdown', { color: false });
     expect(md).toContain('  - src/fees.test.ts:42 FeeTest rounds — first\n    ````text\n    second ``` line\n    third\n    ````\n');
   });
 });
