@@ -10,7 +10,6 @@ import { lineAt, readLines } from '../lines.js';
 import type { Outcome, TestRun } from './tally.js';
 
 /** The Dart-JSON start event on the first line (the protocol's first event). */
-export const DART_START = /^\{(?=[^\n]*"protocolVersion"\s*:)(?=[^\n]*"type"\s*:\s*"start")/m;
 
 const OUTCOME: Record<string, Outcome> = { success: 'passed', failure: 'failed', error: 'errored' };
 

@@ -1,15 +1,11 @@
 /** Test reports: picks the reader by the file's content (never its name) and feeds a shared tally. */
 import { fileSize, readHead } from '../files.js';
 import { byRoot, readXml } from '../xml-stream.js';
-import { DART_START, readDartJson } from './dart.js';
-import { readGoTestJson } from './gotest.js';
-import { readJsonTestReport } from './json-detect.js';
 import { unsupported } from './json-report.js';
 import { junitVisitor } from './junit.js';
 import { nunitVisitor } from './nunit.js';
 import { nunit2Visitor } from './nunit2.js';
 import type { TestTally } from './tally.js';
-import { readTap } from './tap.js';
 import { trxVisitor } from './trx.js';
 import { xunitVisitor } from './xunit.js';
 
@@ -17,6 +13,8 @@ export { TestTally } from './tally.js';
 
 const EXPECTED =
   'a JUnit <testsuites> or <testsuite> root, TRX <TestRun>, NUnit 3 <test-run> or <test-suite>, NUnit 2 <test-results>, xUnit.net <assemblies> or <assembly>';
+/** The first event of `dart test --reporter json` (kept here so dart.js loads only for Dart files). */
+export const DART_START = /^\{(?=[^\n]*"protocolVersion"\s*:)(?=[^\n]*"type"\s*:\s*"start")/m;
 const GO_EVENT = /^\{\s*"(Time|Action|Package|Test)"/m;
 const TAP_START = /^(TAP version \d+|\d+\.\.\d+|(not )?ok\b|# Subtest:)/i;
 
@@ -53,19 +51,20 @@ export async function readTestReport(
 ): Promise<string> {
   const emit = tally.emitter(shown);
   const head = fileSize(file, shown) > 0 ? readHead(file, shown).trimStart() : '<';
+  // Line-based and JSON readers are imported when their format is seen: collect starts fast.
   if (DART_START.test(head)) {
-    await readDartJson(file, shown, emit, normalisePath);
+    await (await import('./dart.js')).readDartJson(file, shown, emit, normalisePath);
     return 'dart-json';
   }
   if (GO_EVENT.test(head)) {
-    await readGoTestJson(file, shown, emit, normalisePath);
+    await (await import('./gotest.js')).readGoTestJson(file, shown, emit, normalisePath);
     return 'go-test-json';
   }
   if (TAP_START.test(head)) {
-    await readTap(file, shown, emit, normalisePath);
+    await (await import('./tap.js')).readTap(file, shown, emit, normalisePath);
     return 'tap';
   }
-  if (head.startsWith('{') || head.startsWith('[')) return readJsonTestReport(file, shown, emit, normalisePath);
+  if (head.startsWith('{') || head.startsWith('[')) return (await import('./json-detect.js')).readJsonTestReport(file, shown, emit, normalisePath);
   let format = '';
   const visitor = byRoot((root) => {
     format = testFormatOf(root) ?? '';
