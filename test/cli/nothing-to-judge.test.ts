@@ -1,18 +1,17 @@
 /** Process level: a docs-only change has nothing for coverage-new to judge, so the testing gate passes (unless the policy opts in). */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/gate/types.js';
 import { cli, tempDir } from '../helpers/cli.js';
+import { gitIn } from '../evidence/helpers.js';
 
 const dir = tempDir();
 const write = (rel: string, content: string): void => {
   mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
   writeFileSync(path.join(dir, rel), content);
 };
-const git = (...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+const git = gitIn(dir);
 
 git('init', '-q');
 write('src/fees.ts', 'export function fee(amount: number): number {\n  return amount * 0.01;\n}\n');

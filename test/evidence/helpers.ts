@@ -1,4 +1,5 @@
 /** Shared helpers of the evidence tests: temp folders and located-error assertions. */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +25,11 @@ export function tempDir(): { dir: string; write: (rel: string, content: string |
       return file;
     },
   };
+}
+
+/** Runs git in `dir` with a fixed identity and `main` as the first branch, whatever the machine's git config says. */
+export function gitIn(dir: string): (...args: string[]) => Buffer {
+  return (...args) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
 }
 
 /** Awaits `p` and returns the single-line message of the PhasegateError it must throw. */

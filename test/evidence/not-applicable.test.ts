@@ -1,10 +1,9 @@
 /** Nothing to judge: new-code coverage over no instrumented added line is not applicable, not 0 % and not missing. */
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { CoverageMap } from '../../src/evidence/coverage/index.js';
 import { newCodeCoverage } from '../../src/evidence/coverage/new-code.js';
 import { collectEvidence, readEvidenceFile, serializeEvidence } from '../../src/evidence/index.js';
-import { tempDir } from './helpers.js';
+import { gitIn, tempDir } from './helpers.js';
 
 const added = (entries: Record<string, number[]>) => new Map(Object.entries(entries).map(([f, ls]) => [f, new Set(ls)]));
 
@@ -51,8 +50,7 @@ describe('newCodeCoverage: nothing to judge', () => {
 
 describe('collect --base on a docs-only change', () => {
   const { dir, write } = tempDir();
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = gitIn(dir);
   git('init', '-q');
   write('src/app.ts', 'export function one(): number {\n  return 1;\n}\n');
   write('README.md', '# readme\n');
