@@ -35,7 +35,7 @@ describe.skipIf(skip)('the health report in Chromium', () => {
 
   it('shows the health score, the coverage and the failing gates', async () => {
     const { page } = open;
-    expect(await page.locator('.score').innerText()).toMatch(/54\s*\/ 100\s*✖ Critical/);
+    expect(await page.locator('.score').innerText()).toMatch(/57\s*\/ 100\s*✖ Critical/);
     expect(await page.locator('#coverage').innerText()).toContain('75.42 %');
     const phases = await page.locator('#phases-table').innerText();
     for (const rule of ['tests-failed', 'rollback-plan', 'release-approval']) expect(phases).toContain(rule);
@@ -72,7 +72,7 @@ describe.skipIf(skip)('the health report under a Jenkins-like CSP (no inline sty
       const { page } = open;
       expect(await page.locator('figure.chart svg:visible').count()).toBe(await page.locator('figure.chart').count());
       expect(await page.locator('#coverage').innerText()).toContain('75.42 %');
-      expect(await page.locator('.score').innerText()).toMatch(/54\s*\/ 100\s*✖ Critical/);
+      expect(await page.locator('.score').innerText()).toMatch(/57\s*\/ 100\s*✖ Critical/);
       expect(open.requests).toEqual([]);
       await open.screenshot();
     } finally {
