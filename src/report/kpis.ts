@@ -37,17 +37,25 @@ export interface KpiSources {
 const HOW: ReadonlyArray<[string, string]> = [
   ['tests.', 'give test reports (--junit) and a history of runs'],
   ['coverage.', 'give coverage reports (--coverage; --base for new code)'],
-  ['security.', 'give SARIF reports (--sarif)'],
+  ['security.', "give a security scanner's SARIF (--sarif)"],
+  ['analysis.', "give a linter's or static analyser's SARIF (--sarif)"],
+  ['perf.', 'give performance-test results (--perf)'],
+  ['size.', 'give the source tree (--source)'],
+  ['defects.', 'give the defects file and the source tree to phasegate metrics'],
   ['dora.', 'record production deployments and incidents (phasegate record)'],
 ];
+
+/** How to get `name` measured, for a metric nothing gave: the input that provides it. */
+export function howToMeasure(name: string): string {
+  return HOW.find(([prefix]) => name.startsWith(prefix))?.[1] ?? 'give the plan, defects and history to phasegate metrics';
+}
 
 function notMeasuredHint(name: string, kpis?: KpiReport, evidence?: EvidenceBundle): string {
   const na = evidence?.notApplicable;
   if (na && Object.hasOwn(na, name)) return `nothing to judge: ${na[name]}`;
   const reason = kpis?.notMeasured.find((n) => n.kpi === name)?.reason;
   if (reason) return reason;
-  const how = HOW.find(([prefix]) => name.startsWith(prefix))?.[1] ?? 'give the plan, defects and history to phasegate metrics';
-  return `no input gives ${name}: ${how}`;
+  return `no input gives ${name}: ${howToMeasure(name)}`;
 }
 
 /** Run records of the project at or before asOf, oldest first (ties by id). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { kpiStatus, nearMargin } from '../../src/report/index.js';
+import { howToMeasure } from '../../src/report/kpis.js';
 import { metricRule } from '../helpers/builders.js';
 
 const failAtLeast95 = metricRule('pass-rate', 'tests.passRate', '>=', 95);
@@ -34,5 +35,17 @@ describe('kpiStatus', () => {
     expect(nearMargin(warnAtMost10)).toBeCloseTo(1);
     expect(nearMargin(spi)).toBeCloseTo(0.09);
     expect(nearMargin(metricRule('eq', 'tests.failed', '==', 0))).toBe(0);
+  });
+});
+
+describe('how a metric nothing gave gets measured', () => {
+  it.each([
+    ['security.high', "give a security scanner's SARIF (--sarif)"],
+    ['analysis.errors', "give a linter's or static analyser's SARIF (--sarif)"],
+    ['perf.p95', 'give performance-test results (--perf)'],
+    ['size.kloc', 'give the source tree (--source)'],
+    ['schedule.spi', 'give the plan, defects and history to phasegate metrics'],
+  ])('%s: %s', (metric, how) => {
+    expect(howToMeasure(metric)).toBe(how);
   });
 });

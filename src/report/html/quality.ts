@@ -7,22 +7,16 @@ import type { Report, ReportItem } from '../types.js';
 import { kpiTrendChart, securityChart } from './charts.js';
 import { esc, escCut } from './escape.js';
 import { num, valueOr, withUnit } from './format.js';
+import { howToMeasure } from '../kpis.js';
 import { facts, MAX_ROWS, moreNote, section, table, type Column } from './table.js';
 
 /** How long a message may be before it is cut. */
 export const MAX_MESSAGE = 1000;
 
-const DEFAULT_HINTS: ReadonlyArray<[string, string]> = [
-  ['tests.', 'give test reports (--junit)'],
-  ['coverage.', 'give coverage reports (--coverage; --base for new code)'],
-  ['security.', 'give SARIF reports (--sarif)'],
-  ['defects.', 'give the defects file and the source tree to phasegate metrics'],
-];
-
 /** Why a metric is not measured: the KPI row's reason, else how to measure it. */
 export function hintFor(r: Report, metric: string): string {
   const reason = r.kpis.find((k) => k.name === metric)?.notMeasured;
-  return reason ?? DEFAULT_HINTS.find(([p]) => metric.startsWith(p))?.[1] ?? 'no input gives it';
+  return reason ?? howToMeasure(metric);
 }
 
 const count = (r: Report, metric: string, x: number | null): string => valueOr(x, (v) => num(v), hintFor(r, metric));
