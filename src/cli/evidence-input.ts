@@ -2,12 +2,13 @@
 import { collectEvidence, readEvidenceFile, type CollectOptions } from '../evidence/index.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import type { SizeSettings } from '../policy/types.js';
-import { usage } from './options.js';
+import type { HistoryStore } from '../store/port.js';
+import { DEFAULT_STORE, usage } from './options.js';
 
 type Lists = 'junit' | 'coverage' | 'sarif' | 'docs' | 'perf';
 
 /** The collect flags as commander parses them: a repeatable flag never given is undefined. */
-export type CollectFlags = Omit<CollectOptions, 'cwd' | Lists> & Partial<Pick<CollectOptions, Lists>> & { testRetries?: CollectOptions['retries'] };
+export type CollectFlags = Omit<CollectOptions, 'cwd' | 'openHistory' | Lists> & Partial<Pick<CollectOptions, Lists>> & { testRetries?: CollectOptions['retries']; store?: string };
 
 /** True when any collect flag was given. */
 export function hasCollectFlags(f: CollectFlags): boolean {
@@ -18,7 +19,7 @@ export function hasCollectFlags(f: CollectFlags): boolean {
 export async function collectFromFlags(f: CollectFlags, cwd: string, size?: SizeSettings): Promise<EvidenceBundle> {
   const { junit, coverage, sarif, docs, source, base, facts, allowEmpty, include, exclude, testRetries } = f;
   const lists = { junit: junit ?? [], coverage: coverage ?? [], sarif: sarif ?? [], docs: docs ?? [] };
-  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, retries: testRetries, cwd, ...perfOptions(f), ...(size ? { size } : {}) });
+  const bundle = await collectEvidence({ ...lists, source, base, facts, allowEmpty: Boolean(allowEmpty), include, exclude, retries: testRetries, cwd, ...perfOptions(f, cwd), ...(size ? { size } : {}) });
   for (const w of bundle.warnings ?? []) process.stderr.write(`warning: ${w.file}: ${w.message}\n`);
   return bundle;
 }
@@ -32,7 +33,8 @@ export async function gateEvidence(f: CollectFlags & { evidence?: string }, cwd:
 }
 
 /** The performance flags: `--perf`, `--perf-baseline`, and the store it may read. */
-function perfOptions(f: CollectFlags): Pick<CollectOptions, 'perf' | 'perfBaseline' | 'store' | 'project'> {
+function perfOptions(f: CollectFlags, cwd: string): Pick<CollectOptions, 'perf' | 'perfBaseline' | 'openHistory' | 'project'> {
   if (f.perfBaseline && !(f.perf?.length)) throw usage('--perf-baseline needs --perf GLOB (the results to compare with it)');
-  return { perf: f.perf ?? [], perfBaseline: f.perfBaseline, store: f.store, project: f.project };
+  const openHistory = async (): Promise<HistoryStore> => (await import('../store/open.js')).openStore(f.store ?? DEFAULT_STORE, { cwd });
+  return { perf: f.perf ?? [], perfBaseline: f.perfBaseline, openHistory, project: f.project };
 }

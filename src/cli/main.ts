@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
-import { PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
+import { DEFAULT_STORE, PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
 import { registerHistoryCommands } from './register-history.js';
 import { registerReportCommand } from './register-report.js';
 import { registerReleaseCommands } from './register-release.js';
@@ -61,7 +61,7 @@ function gateCommand(program: Command, setCode: SetCode): void {
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
     .option('--fail-on-warn', 'exit 1 when the gate passes with warnings')
     .option('--project <name>', 'also gate on the KPIs of this project from the history store (schedule.*, cost.*, dora.*, …)')
-    .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default('file:.phasegate/history'))
+    .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
     .option('--plan <file>', 'plan file for --project (default: .phasegate/plan.yaml when it exists)')
     .option('--defects <file>', 'defects export for --project (defect density)')
     .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(parseNow))
@@ -74,7 +74,7 @@ function collectCommand(program: Command, setCode: SetCode): void {
     .option('--policy <file>', 'the policy whose settings.size says what code size counts (as gate --policy does)')
     .option('--out <file>', 'write the bundle to a file (atomically) instead of stdout')
     .option('--project <name>', 'project in the history store, for --perf-baseline store:BRANCH')
-    .addOption(new Option('--store <url>', 'history store for --perf-baseline store:BRANCH: file:DIR or postgres://…').env('PHASEGATE_STORE').default('file:.phasegate/history'))
+    .addOption(new Option('--store <url>', 'history store for --perf-baseline store:BRANCH: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
     .action(async (opts) => setCode(await (await import('./commands/collect.js')).collectCommand(opts)));
 }
 

@@ -38,3 +38,6 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): bo
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
   return Boolean(stream.isTTY);
 }
+
+/** The history store when neither --store nor PHASEGATE_STORE says otherwise. */
+export const DEFAULT_STORE = 'file:.phasegate/history';

@@ -1,11 +1,10 @@
 /** Registers the history commands: `record …`, `metrics`, `forecast`. Implementations load lazily. */
 import type { Command} from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { PHASE_CHOICES, parseNow, repeatable } from './options.js';
+import { DEFAULT_STORE, PHASE_CHOICES, parseNow, repeatable } from './options.js';
 
 type SetCode = (code: number) => void;
 
-const DEFAULT_STORE = 'file:.phasegate/history';
 
 /** `--store` (default: $PHASEGATE_STORE, else the file store in .phasegate/history) and `--project`. */
 function storeOptions(cmd: Command): Command {

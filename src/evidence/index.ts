@@ -16,6 +16,7 @@ import { ALWAYS_IGNORED, PathResolver } from './paths.js';
 import type { RetryMode } from './tests/tally.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import type { SizeSettings } from '../policy/types.js';
+import type { HistoryStore } from '../store/port.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
 
 export { assertValidEvidence, readEvidenceFile } from './validate.js';
@@ -48,8 +49,11 @@ export interface CollectOptions {
    * for the latest run recorded on BRANCH (needs `store` and `project`).
    */
   perfBaseline?: string;
-  /** History store URL (`file:DIR`, `postgres://…`) for `perfBaseline: store:BRANCH`. */
-  store?: string;
+  /**
+   * Opens the history store for `perfBaseline: store:BRANCH` (the edge supplies it, with the URL
+   * it was given: the core never opens a store by itself).
+   */
+  openHistory?: () => Promise<HistoryStore>;
   /** Project in the history store for `perfBaseline: store:BRANCH`. */
   project?: string;
   /** The policy's `settings.size`: languages counted besides or instead of the defaults, more paths left out. */

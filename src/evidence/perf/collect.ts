@@ -27,9 +27,8 @@ async function baselineMetrics(run: Run, opts: CollectOptions): Promise<Record<s
     for (const f of read.formats) run.bundle.sources.push({ kind: 'perf', path: f.shown, format: `${f.format} (baseline)` });
     return read.metrics;
   }
-  if (!opts.project) throw new PhasegateError({ message: `--perf-baseline ${ref}: give --project P (and --store URL) to read the branch's last recorded run` });
-  const { openStore } = await import('../../store/open.js');
-  const store = await openStore(opts.store ?? 'file:.phasegate/history', { cwd: run.cwd });
+  if (!opts.project || !opts.openHistory) throw new PhasegateError({ message: `--perf-baseline ${ref}: give --project P (and --store URL) to read the branch's last recorded run` });
+  const store = await opts.openHistory();
   try {
     const found = await latestRecordedPerf(store, opts.project, branch);
     if (!found) {
