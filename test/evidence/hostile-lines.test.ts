@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/index.js';
 import { normalizePosix } from '../../src/evidence/paths.js';
 import { testLine } from '../../src/evidence/tests/tap.js';
+import { findSyntaxError, locatePointer } from '../../src/evidence/json-locate.js';
 import { tempDir, userError } from './helpers.js';
 
 const { dir, write } = tempDir();
@@ -88,5 +89,44 @@ describe('LCOV truncation', () => {
   ])('%s is a located error', async (name, content, expected) => {
     write(name, content);
     expect(await userError(collect({ coverage: [name] }))).toMatch(expected);
+  });
+});
+
+describe('go test -json fields of the wrong type', () => {
+  const wrong: Record<string, unknown[]> = {
+    Action: [5, {}, [], true], Package: [5, {}, ['p'], false], Test: [5, {}, [], true],
+    Elapsed: ['x', '1.5', {}, [], true], Output: [{}, [], 5, true], Time: [5, {}, []],
+  };
+  const cases = Object.entries(wrong).flatMap(([key, values]) => values.map((v) => [key, v] as const));
+  it.each(cases)('"%s": %j is a located error, not a stack trace', async (key, value) => {
+    const event = { Time: '2026-01-01T00:00:00Z', Action: 'pass', Package: 'p', Test: 'T', Elapsed: 0.1, Output: 'x\n', [key]: value };
+    write('types.json', `{"Action":"run","Package":"p","Test":"T"}\n${JSON.stringify(event)}\n`);
+    expect(await userError(collect({ junit: ['types.json'] }))).toMatch(new RegExp(`^types\\.json:2:1: "${key}" must be a (string|number), not an? (number|string|object|array|boolean) \\(not a go test -json event`));
+  });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('Action %j is an unknown action, ignored', async (action) => {
+    write('proto.json', `{"Action":"run","Package":"p","Test":"T"}\n{"Action":"${action}","Package":"p","Test":"T"}\n{"Action":"pass","Package":"p","Test":"T"}\n`);
+    expect((await collect({ junit: ['proto.json'] })).metrics).toMatchObject({ 'tests.total': 1, 'tests.passed': 1 });
+  });
+});
+
+describe('the JSON error locator is iterative', () => {
+  it('finds the error in 200,000 open brackets without overflowing the stack', () => {
+    expect(findSyntaxError('['.repeat(200_000))).toEqual({ line: 1, col: 200_001, message: 'unexpected end of JSON' });
+    expect(findSyntaxError(`${'[{"a":'.repeat(100_000)}1x`)).toMatchObject({ line: 1, col: 600_002, message: "expected ',' or '}'" });
+    expect(findSyntaxError(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBeUndefined();
+  });
+
+  it('locates a pointer 100,000 levels deep', () => {
+    const text = `${'{"a":'.repeat(100_000)}7${'}'.repeat(100_000)}`;
+    expect(locatePointer(text, `/${Array(100_000).fill('a').join('/')}`)).toEqual({ line: 1, col: 500_001 });
+    expect(locatePointer('{"a":[1,{"b":2}],"c":3}', '/a/1/b')).toEqual({ line: 1, col: 14 });
+    expect(locatePointer('{"a":[1,{"b":2}],"c":3}', '/c')).toEqual({ line: 1, col: 22 });
+    expect(locatePointer('{"a":[1,{"b":2}],"c":3}', '/a/5')).toEqual({ line: 1, col: 1 });
+  });
+
+  it('a deeply nested invalid SARIF log is one located line', async () => {
+    write('deep-bad.sarif', `{"version":"2.1.0","runs":${'['.repeat(200_000)}x`);
+    expect(await userError(collect({ sarif: ['deep-bad.sarif'] }))).toMatch(/^deep-bad\.sarif:1:\d+: /);
   });
 });
