@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/index.js';
 import { normalizePosix } from '../../src/evidence/paths.js';
+import { parseElapsed } from '../../src/evidence/perf/jtl-csv.js';
 import { testLine } from '../../src/evidence/tests/tap.js';
 import { findSyntaxError, locatePointer } from '../../src/evidence/json-locate.js';
 import { tempDir, userError } from './helpers.js';
@@ -128,5 +129,12 @@ describe('the JSON error locator is iterative', () => {
   it('a deeply nested invalid SARIF log is one located line', async () => {
     write('deep-bad.sarif', `{"version":"2.1.0","runs":${'['.repeat(200_000)}x`);
     expect(await userError(collect({ sarif: ['deep-bad.sarif'] }))).toMatch(/^deep-bad\.sarif:1:\d+: /);
+  });
+});
+
+describe('JTL elapsed', () => {
+  it('a 100k-digit field with junk is refused in linear time; numbers parse as before', () => {
+    expect(parseElapsed(`${'1'.repeat(100_000)}\r x`)).toBeUndefined();
+    expect([parseElapsed('12'), parseElapsed('1.5'), parseElapsed('.5'), parseElapsed('1.'), parseElapsed('-1')]).toEqual([12, 1.5, 0.5, undefined, undefined]);
   });
 });
