@@ -5,15 +5,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { MAX_ALIAS_COUNT, checkYamlBounds, decodeDocument, gherkinKeyword, headingText, isAcceptanceLine, isoDate, trimDashes } from './doc-text.js';
 import { fileError, fileSize, ioError } from './files.js';
+import { PhasegateError } from '../errors.js';
 import { percent } from './coverage/model.js';
 import type { DocumentEvidence, Signoff } from './types.js';
 
 const MAX_DOC_BYTES = 16 * 1024 * 1024;
 const REQ_ID = /\b[A-Z][A-Z0-9]*-\d+\b/;
-const HEADING = /^ {0,3}#{1,6}\s+(.*)$/;
-const ACCEPTANCE = /^[\s>*_#-]*(?:\d+[.)]\s*)?[*_]*acceptance\b/i;
-const GHERKIN = /^[\s>*-]*[*_]*(given|when|then)\b/i;
 
 /** A `--docs` entry: `KIND=GLOB` or a plain glob. */
 export function parseDocsEntry(entry: string): { kind?: string; glob: string } {
@@ -23,7 +22,7 @@ export function parseDocsEntry(entry: string): { kind?: string; glob: string } {
 
 /** A metric-safe kind name. */
 export function kindKey(kind: string): string {
-  return kind.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'docs';
+  return trimDashes(kind.toLowerCase().replace(/[^a-z0-9_-]+/g, '-')) || 'docs';
 }
 
 interface FrontMatter {
@@ -33,6 +32,7 @@ interface FrontMatter {
 }
 
 function parseYaml(text: string, shown: string, lineOffset: number, what: string): unknown {
+  checkYamlBounds(text, shown, lineOffset + 1, what);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
@@ -40,7 +40,12 @@ function parseYaml(text: string, shown: string, lineOffset: number, what: string
     const pos = lineCounter.linePos(err.pos[0]);
     throw fileError(shown, `invalid YAML in ${what}: ${err.message.split('\n')[0]}`, pos.line + lineOffset, pos.col);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // yaml throws a ReferenceError for an alias bomb (and for an alias to no anchor).
+    throw fileError(shown, `invalid YAML in ${what}: ${(err as Error).message.split('\n')[0]}; write the values out instead of aliases`, lineOffset + 1, 1);
+  }
 }
 
 function frontMatter(text: string, shown: string): FrontMatter {
@@ -53,18 +58,13 @@ function frontMatter(text: string, shown: string): FrontMatter {
   return { data: data as Record<string, unknown>, bodyLine: end + 2 };
 }
 
-function toDate(v: unknown): string | undefined {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v : undefined;
-}
-
 /** Validates a sign-off list (front matter or sign-off file). */
 function signoffs(value: unknown, shown: string, line: number): Signoff[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw fileError(shown, 'signoff must be a list of { by, role, date }', line, 1);
   return value.map((s: unknown, i) => {
     const o = (s ?? {}) as Record<string, unknown>;
-    const date = toDate(o.date);
+    const date = isoDate(o.date, shown, line, `signoff entry ${i + 1}: date`);
     if (typeof o.by !== 'string' || !o.by || typeof o.role !== 'string' || !o.role || !date) {
       throw fileError(shown, `signoff entry ${i + 1} needs by, role and an ISO date (e.g. { by: Li Wei, role: product-manager, date: 2026-10-03 })`, line, 1);
     }
@@ -84,8 +84,8 @@ export function scanRequirements(body: string): Map<string, boolean> {
   for (const line of body.split(/\r?\n/)) {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     if (fenced) continue;
-    const heading = HEADING.exec(line);
-    const id = heading ? REQ_ID.exec(heading[1]!)?.[0] : undefined;
+    const heading = headingText(line);
+    const id = heading ? REQ_ID.exec(heading)?.[0] : undefined;
     if (id) {
       close();
       current = id;
@@ -94,9 +94,9 @@ export function scanRequirements(body: string): Map<string, boolean> {
       continue;
     }
     if (!current) continue;
-    if (ACCEPTANCE.test(line)) reqs.set(current, true);
-    const g = GHERKIN.exec(line);
-    if (g) gherkin.add(g[1]!.toLowerCase());
+    if (isAcceptanceLine(line)) reqs.set(current, true);
+    const g = gherkinKeyword(line);
+    if (g) gherkin.add(g);
   }
   close();
   return reqs;
@@ -110,23 +110,26 @@ export function readDocument(
   lastCommitDate: (file: string) => string | undefined,
 ): { doc: DocumentEvidence; requirements?: Map<string, boolean> } {
   if (fileSize(file, shown) > MAX_DOC_BYTES) throw fileError(shown, 'document larger than 16 MB');
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     throw ioError(shown, err);
   }
-  const fm = frontMatter(text.replace(/^\uFEFF/, ''), shown);
+  const text = decodeDocument(bytes, shown);
+  const fm = frontMatter(text, shown);
   const resolvedKind = kindKey(kind ?? (typeof fm.data.kind === 'string' ? fm.data.kind : path.basename(path.dirname(path.resolve(file)))));
   const list = signoffs(fm.data.signoff, shown, 2);
   const sidecar = file.replace(/\.[^./]+$/, '') + '.signoff.yaml';
   for (const candidate of [`${file}.signoff.yaml`, sidecar]) {
     if (candidate !== file && existsSync(candidate)) {
       const shownSidecar = path.join(path.dirname(shown), path.basename(candidate)).split(path.sep).join('/');
+      if (fileSize(candidate, shownSidecar) > 64 * 1024) throw fileError(shownSidecar, 'sign-off file larger than 64 KB; keep only the sign-off list in it');
       let yamlText: string;
       try {
-        yamlText = readFileSync(candidate, 'utf8');
+        yamlText = decodeDocument(readFileSync(candidate), shownSidecar, true);
       } catch (err) {
+        if (err instanceof PhasegateError) throw err;
         throw ioError(shownSidecar, err);
       }
       list.push(...signoffs(parseYaml(yamlText, shownSidecar, 0, 'sign-off file'), shownSidecar, 1));
@@ -134,7 +137,7 @@ export function readDocument(
     }
   }
   const doc: DocumentEvidence = { kind: resolvedKind, path: shown, signoffs: list.sort((a, b) => a.role.localeCompare(b.role) || a.by.localeCompare(b.by)) };
-  const updated = toDate(fm.data.updated) ?? lastCommitDate(file);
+  const updated = isoDate(fm.data.updated, shown, 2, 'updated') ?? lastCommitDate(file);
   if (updated) doc.updated = updated;
   if (!resolvedKind.includes('requirement')) return { doc };
   const requirements = scanRequirements(text.split(/\r?\n/).slice(fm.bodyLine - 1).join('\n'));

@@ -6,13 +6,12 @@
  */
 import path from 'node:path';
 import { stableJson } from '../io/json.js';
-import type * as Tinyglobby from 'tinyglobby';
-import { requireCjs } from '../io/require.js';
 import { PhasegateError } from '../errors.js';
 import type * as Docs from './docs.js';
 import { displayPath } from './files.js';
 import { GitRepo, type AddedLines } from './git.js';
-import { ALWAYS_IGNORED, PathResolver } from './paths.js';
+import { expand } from './expand.js';
+import { PathResolver } from './paths.js';
 import type { RetryMode } from './tests/tally.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import type { SizeSettings } from '../policy/types.js';
@@ -20,6 +19,7 @@ import type { HistoryStore } from '../store/port.js';
 import { assertValidEvidence, readFactsFile } from './validate.js';
 
 export { assertValidEvidence, readEvidenceFile } from './validate.js';
+export { expand } from './expand.js';
 export type * from './types.js';
 
 /** What to collect. Globs and paths are relative to `cwd`. */
@@ -71,20 +71,6 @@ const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** Files matched by `globs` (absolute, sorted, unique); a glob matching nothing is an error unless allowed. */
-export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean): string[] {
-  const files = new Set<string>();
-  const { globSync } = requireCjs('tinyglobby') as typeof Tinyglobby;
-  for (const glob of globs) {
-    const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false });
-    if (matched.length === 0 && !allowEmpty) {
-      throw new PhasegateError({ message: `${flag} ${glob}: no file matches; check the path and quoting, or pass --allow-empty` });
-    }
-    for (const f of matched) files.add(path.resolve(f));
-  }
-  return [...files].sort();
-}
-
 /** What every collection step shares. */
 export interface Run {
   cwd: string;
@@ -113,7 +99,8 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
   const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
   const docsReader = opts.docs.length > 0 ? await import('./docs.js') : undefined;
-  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty) }));
+  const docsSeen = new Set<string>(); // a document reached twice (two entries, a link) is read once
+  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty, docsSeen) }));
   const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);

@@ -62,41 +62,69 @@ class Scan {
   }
   /**
    * Skips the value at the cursor; given a `path`, returns the offset of the value the path
-   * leads to instead (undefined when it is not there).
+   * leads to instead (undefined when it is not there). Iterative, with an explicit stack of
+   * open containers: `[[[[…` 100,000 deep must not overflow the call stack.
    */
   value(path?: string[]): number | undefined {
-    this.ws();
-    if (path?.length === 0) return this.i;
-    const c = this.s[this.i];
-    if (c === '{' || c === '[') return this.container(c === '{' ? '}' : ']', path);
-    if (c === '"') return void this.string();
+    const closes: string[] = []; // the close character of every open container
+    const counts: number[] = []; // members read so far in each
+    let matched = 0; // path parts matched: the value being read is on the path iff closes.length === matched
+    for (;;) {
+      this.ws();
+      const onPath = path !== undefined && closes.length === matched;
+      if (onPath && matched === path.length) return this.i;
+      const c = this.s[this.i];
+      let opened = false;
+      if (c === '{' || c === '[') {
+        this.i++;
+        this.ws();
+        const close = c === '{' ? '}' : ']';
+        if (this.s[this.i] === close) this.i++;
+        else {
+          closes.push(close);
+          counts.push(0);
+          opened = true;
+        }
+      } else if (c === '"') this.string();
+      else this.literal(c);
+      if (onPath && !opened) return undefined; // a scalar or empty container where the path goes on
+      // After a value (or a container's opening): the next member, or the containers it closes.
+      for (let first = opened; ; first = false) {
+        if (closes.length === 0) return undefined;
+        const close = closes[closes.length - 1]!;
+        if (!first) {
+          this.ws();
+          if (this.s[this.i] === ',') this.i++;
+          else if (this.s[this.i] === close) {
+            this.i++;
+            closes.pop();
+            counts.pop();
+            // The container on the path ended without the member the path names.
+            if (path !== undefined && closes.length < matched) return undefined;
+            continue;
+          } else this.fail(`expected ',' or '${close}'`);
+        }
+        const n = counts[counts.length - 1]!;
+        counts[counts.length - 1] = n + 1;
+        let key = String(n);
+        if (close === '}') {
+          this.ws();
+          if (this.s[this.i] !== '"') this.fail('expected a property name in double quotes');
+          key = this.string();
+          this.ws();
+          if (this.s[this.i] !== ':') this.fail("expected ':' after a property name");
+          this.i++;
+        }
+        if (path !== undefined && closes.length === matched + 1 && key === path[matched]) matched++;
+        break;
+      }
+    }
+  }
+  /** A literal (`true`, `false`, `null`, a number) at the cursor. */
+  private literal(c: string | undefined): void {
     const lit = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.s.slice(this.i, this.i + 400));
     if (!lit) this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character ${JSON.stringify(c)}`);
     this.i += lit[0].length;
-    return undefined;
-  }
-  /** An object (close `}`) or array (close `]`) at the cursor; members are keyed by name or index. */
-  private container(close: string, path?: string[]): number | undefined {
-    this.i++;
-    this.ws();
-    if (this.s[this.i] === close) return void this.i++;
-    for (let n = 0; ; n++) {
-      this.ws();
-      let key = String(n);
-      if (close === '}') {
-        if (this.s[this.i] !== '"') this.fail('expected a property name in double quotes');
-        key = this.string();
-        this.ws();
-        if (this.s[this.i] !== ':') this.fail("expected ':' after a property name");
-        this.i++;
-      }
-      if (path && key === path[0]) return this.value(path.slice(1));
-      this.value();
-      this.ws();
-      if (this.s[this.i] === ',') this.i++;
-      else if (this.s[this.i] === close) return void this.i++;
-      else this.fail(`expected ',' or '${close}'`);
-    }
   }
 }
 

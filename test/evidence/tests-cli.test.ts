@@ -46,10 +46,11 @@ describe('phasegate collect and gate on test reports', () => {
     expectNoStack(r.stderr);
   });
 
-  it('go test -json events of the wrong types are skipped, not a crash', () => {
+  it('a go test -json event with a field of the wrong type is one located line, exit 2 (issue 10: no longer skipped)', () => {
     const dir = tempDir({ 'odd.json': '{"Action":"run","Package":"p","Test":5}\n{"Action":"output","Package":"p","Test":"T","Output":7}\n{"Action":"fail","Package":"p","Test":"T","Elapsed":"x"}\n{"Action":"pass","Package":{}}\n' });
     const r = cli(['collect', '--junit', 'odd.json'], { cwd: dir });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).metrics).toMatchObject({ 'tests.total': 1, 'tests.failed': 1, 'tests.duration': 0 });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/^phasegate: odd\.json:1:1: "Test" must be a string, not a number \(not a go test -json event as test2json writes it\)/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -11,17 +11,20 @@ const D = 68, A = 65, COLON = 58, COMMA = 44, ZERO = 48, NINE = 57, CR = 13;
  * parsed in place without slicing. Returns false when the line is anything else (or odd).
  */
 function fastDA(text: string, start: number, end: number, record: (line: number, hits: number) => void): boolean {
-  if (text.charCodeAt(start) !== D || text.charCodeAt(start + 1) !== A || text.charCodeAt(start + 2) !== COLON) return false;
+  if (end - start < 6 || text.charCodeAt(start) !== D || text.charCodeAt(start + 1) !== A || text.charCodeAt(start + 2) !== COLON) return false;
+  // Past `end` (the last line of the file, `DA:2,` cut short) charCodeAt is NaN, which no
+  // comparison rejects: every read is bounded by `end`, so a cut line falls to the checked path.
+  const at = (j: number): number => (j < end ? text.charCodeAt(j) : -1);
   let i = start + 3;
   let line = 0;
-  let c = text.charCodeAt(i);
+  let c = at(i);
   if (c < ZERO || c > NINE) return false;
-  for (; c >= ZERO && c <= NINE; c = text.charCodeAt(++i)) line = line * 10 + (c - ZERO);
+  for (; c >= ZERO && c <= NINE; c = at(++i)) line = line * 10 + (c - ZERO);
   if (c !== COMMA) return false;
   let hits = 0;
-  c = text.charCodeAt(++i);
+  c = at(++i);
   if (c < ZERO || c > NINE) return false;
-  for (; c >= ZERO && c <= NINE; c = text.charCodeAt(++i)) hits = hits * 10 + (c - ZERO);
+  for (; c >= ZERO && c <= NINE; c = at(++i)) hits = hits * 10 + (c - ZERO);
   if (i < end && c !== COMMA && !(c === CR && i === end - 1)) return false;
   if (line === 0 || !Number.isSafeInteger(hits)) return false;
   record(line, hits);
@@ -35,6 +38,8 @@ export async function readLcov(file: string, shown: string, map: CoverageMap, no
   // per record: line → [taken, total] from BRDA, folded into the map at end_of_record
   let brda = new Map<number, [number, number]>();
   let sawRecord = false;
+  /** The open record's SF: path and line, for the error when it never ends. */
+  let openedAt = { path: '', line: 0 };
 
   const bad = (what: string): never => {
     throw fileError(shown, `${what} (expected LCOV records such as SF:, DA:<line>,<hits>, BRDA:, end_of_record)`, lineNo, 1);
@@ -53,7 +58,9 @@ export async function readLcov(file: string, shown: string, map: CoverageMap, no
     switch (tag) {
       case 'SF':
         if (!value) bad('SF: without a path');
+        if (current !== undefined) bad(`SF: before the previous record (SF:${openedAt.path.slice(0, 80)}, line ${openedAt.line}) ended with end_of_record; the tracefile is cut or concatenated wrongly`);
         flush();
+        openedAt = { path: value.trim(), line: lineNo };
         current = normalise(value.trim());
         hitsOf = map.file(current).lines;
         sawRecord = true;
@@ -95,6 +102,8 @@ export async function readLcov(file: string, shown: string, map: CoverageMap, no
     lineNo = n;
     if (current === undefined || !fastDA(text, start, end, daRecord)) handle(lineAt(text, start, end));
   });
-  flush();
+  if (current !== undefined) {
+    throw fileError(shown, `the record for SF:${openedAt.path.slice(0, 80)} (line ${openedAt.line}) has no end_of_record: the tracefile is truncated; give the whole file`, Math.max(lines, 1), 1);
+  }
   if (!sawRecord) throw fileError(shown, 'no SF: record (expected an LCOV tracefile)', Math.max(lines, 1), 1);
 }

@@ -21,7 +21,7 @@ export function parseTimeStamp(value: string): number | undefined {
 /** Parses an elapsed time in milliseconds; undefined when it is not a non-negative number. */
 export function parseElapsed(value: string): number | undefined {
   if (/^\d+$/.test(value)) return Number(value);
-  const n = /^\d*\.?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  const n = /^(?:\d+(?:\.\d+)?|\.\d+)$/.test(value.trim()) ? Number(value) : NaN;
   return Number.isFinite(n) ? n : undefined;
 }
 

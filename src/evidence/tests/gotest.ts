@@ -26,7 +26,25 @@ interface Open {
   messageIndent?: number;
 }
 
-const OUTCOME: Record<string, Outcome> = { pass: 'passed', fail: 'failed', skip: 'skipped' };
+const OUTCOME = new Map<string, Outcome>([['pass', 'passed'], ['fail', 'failed'], ['skip', 'skipped']]);
+/** The type each read field must have (test2json's `TestEvent`); a field of another type is an error. */
+const FIELD_TYPES: [keyof Event | 'Time', 'string' | 'number'][] = [['Action', 'string'], ['Package', 'string'], ['Test', 'string'], ['Elapsed', 'number'], ['Output', 'string'], ['Time', 'string']];
+
+/** Throws a located error when a field of the event has the wrong type (`"Test": 5`, `"Output": {}`). */
+function checkEvent(event: unknown, shown: string, lineNo: number): Event {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) {
+    throw fileError(shown, 'a go test -json event must be a JSON object ({"Action":…,"Package":…})', lineNo, 1);
+  }
+  const e = event as Record<string, unknown>;
+  for (const [key, type] of FIELD_TYPES) {
+    const v = e[key];
+    if (v !== undefined && v !== null && typeof v !== type) {
+      const got = Array.isArray(v) ? 'array' : typeof v;
+      throw fileError(shown, `"${key}" must be a ${type}, not ${got === 'object' ? 'an object' : `a ${got}`} (not a go test -json event as test2json writes it)`, lineNo, 1);
+    }
+  }
+  return e as Event;
+}
 const LOCATED = /^\s*([\w./-]+\.go):(\d+): (.*)$/;
 /** test2json's own framing lines, which say nothing the event does not. */
 const FRAMING = /^\s*(=== (RUN|PAUSE|CONT|NAME)|--- (PASS|FAIL|SKIP):)/;
@@ -73,7 +91,7 @@ export async function readGoTestJson(file: string, shown: string, emit: Emit, no
       open.set(key, o);
     }
     if (e.Action === 'output' && typeof e.Output === 'string') return onOutput(o, e.Output, normalisePath);
-    const outcome = e.Action ? OUTCOME[e.Action] : undefined;
+    const outcome = e.Action ? OUTCOME.get(e.Action) : undefined;
     if (!outcome) return;
     if (outcome === 'failed') packageFailed.add(pkg);
     finish(o, outcome, Number(e.Elapsed) || 0);
@@ -96,7 +114,7 @@ export async function readGoTestJson(file: string, shown: string, emit: Emit, no
     } catch {
       throw fileError(shown, 'invalid JSON event (expected one go test -json event per line)', lineNo, 1);
     }
-    if (event && typeof event === 'object' && !Array.isArray(event)) handle(event as Event);
+    handle(checkEvent(event, shown, lineNo));
   });
   for (const o of open.values()) {
     o.run.message ??= 'test did not finish (crash or timeout)';

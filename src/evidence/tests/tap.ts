@@ -7,7 +7,14 @@ import { ITEM_DETAILS_CAP, detailsText, fileError, firstLine, messageText } from
 import { lineAt, readLines } from '../lines.js';
 import type { Emit, TestRun } from './tally.js';
 
-const TEST = /^(\s*)(not ok|ok)\b\s*(\d*)\s*(?:-\s*)?(.*?)\s*(?:#\s*(skip|todo)\b\s*(.*))?$/i;
+/** The start of a test line; the rest is split by `testLine` without backtracking. */
+const TEST_START = /^(\s*)(not ok|ok)\b/i;
+/** After a test's status: its number and the `-` before its description. */
+const NUMBER = /\s*(\d*)\s*(?:-\s*)?/y;
+/** After a `#`: a SKIP or TODO directive. */
+const DIRECTIVE = /\s*(skip|todo)\b/iy;
+/** A top-level plan, `1..N` (with an optional `# reason`). */
+const PLAN = /^1\.\.(\d+)(?!\S)/;
 const SUBTEST = /^(\s*)# Subtest: (.*)$/;
 const BAIL = /^\s*Bail out!\s*(.*)$/i;
 const YAML_FIELD = /^(\s*)(error|message|location|at|duration_ms):\s*(.*)$/;
@@ -26,6 +33,40 @@ interface Pending {
   yamlIndent: number;
   /** The error/message block scalar being read, its key's indentation and its content's. */
   block?: { lines: string[]; indent: number; content?: number };
+}
+
+/** A parsed test line: indentation, `ok`/`not ok`, number, description and directive. */
+interface TestLine {
+  indent: string;
+  ok: boolean;
+  number: string;
+  name: string;
+  directive: string;
+}
+
+/**
+ * Splits a test line in linear time (a single regex with a lazy description and optional
+ * directive backtracked quadratically on long runs of spaces): the description ends at the
+ * first `#` that starts a SKIP or TODO directive, else at the end of the line.
+ */
+export function testLine(line: string): TestLine | undefined {
+  const start = TEST_START.exec(line);
+  if (!start) return undefined;
+  NUMBER.lastIndex = start[0].length;
+  const num = NUMBER.exec(line)!;
+  const from = NUMBER.lastIndex;
+  let name = line.slice(from);
+  let directive = '';
+  for (let hash = line.indexOf('#', from); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+    DIRECTIVE.lastIndex = hash + 1;
+    const d = DIRECTIVE.exec(line);
+    if (d) {
+      name = line.slice(from, hash);
+      directive = d[1]!.toLowerCase();
+      break;
+    }
+  }
+  return { indent: start[1]!, ok: start[2]!.toLowerCase() === 'ok', number: num[1]!, name: name.trim(), directive };
 }
 
 const unquote = (v: string): string => v.trim().replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1');
@@ -52,6 +93,20 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
   let sawTap = false;
 
   let position = 0;
+  /** The top-level plan (`1..N`) and the top-level tests run since the stream began. */
+  const plan: { ran: number; planned?: { count: number; line: number }; bailed: boolean } = { ran: 0, bailed: false };
+  // Fail closed: a stream that ran fewer (or more) top-level tests than it planned was cut
+  // short or is not what it claims, so the gate must not pass on it.
+  const checkPlan = (count: number, line: number): void => {
+    flush();
+    if (count !== plan.ran && !plan.bailed) {
+      emit({ suite: shown, classname: '', name: `plan at line ${line}`, outcome: 'errored', time: 0,
+        message: `planned ${count} tests, ran ${plan.ran}: the TAP stream is truncated or the run crashed; give the whole output of a finished run` });
+    }
+    plan.ran = 0;
+    plan.planned = undefined;
+    plan.bailed = false;
+  };
   const flush = (): void => {
     if (pending) {
       endBlock(pending);
@@ -60,21 +115,20 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
     }
     pending = undefined;
   };
-  const onTest = (m: RegExpExecArray): void => {
+  const onTest = (m: TestLine): void => {
     flush();
-    const level = Math.floor(m[1]!.length / 4);
+    const level = Math.floor(m.indent.length / 4);
     const isParent = deeper[level] === true;
     deeper.length = level;
     for (let i = 0; i < level; i++) deeper[i] = true;
     if (isParent) return;
     position++;
-    const directive = (m[5] ?? '').toLowerCase();
-    const ok = m[2] === 'ok';
+    const { directive, ok } = m;
     const outcome = directive === 'skip' || (directive === 'todo' && !ok) ? 'skipped' : ok ? 'passed' : 'failed';
     // `not ok 3` without a description is still a test: it is named by its number.
-    const name = m[4] || `test ${m[3] || position}`;
+    const name = m.name || `test ${m.number || position}`;
     const run: TestRun = { suite: shown, classname: names.slice(0, level).join(' > '), name, outcome, time: 0 };
-    pending = { run, indent: m[1]!.length, yaml: false, diagnostics: '', yamlIndent: 0 };
+    pending = { run, indent: m.indent.length, yaml: false, diagnostics: '', yamlIndent: 0 };
   };
   const onYaml = (line: string): void => {
     if (!pending) return;
@@ -125,20 +179,34 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
       names[Math.floor(sub[1]!.length / 4)] = sub[2]!.trim();
       return;
     }
-    const test = TEST.exec(line);
+    const test = testLine(line);
     if (test) {
       sawTap = true;
+      if (test.indent === '') plan.ran++;
       onTest(test);
       return;
     }
     const bail = BAIL.exec(line);
     if (bail) {
       flush();
+      plan.bailed = true;
       emit({ suite: shown, classname: '', name: 'Bail out!', outcome: 'errored', time: 0, message: firstLine(bail[1]) ?? 'the test run bailed out' });
       return;
     }
-    if (/^\s*(TAP version|\d+\.\.\d+)/i.test(line)) sawTap = true;
+    const planned = PLAN.exec(line);
+    if (planned) {
+      sawTap = true;
+      // A plan after the tests closes this stream's count; one before them waits for the end.
+      if (plan.ran > 0) checkPlan(Number(planned[1]), lineNo);
+      else plan.planned = { count: Number(planned[1]), line: lineNo };
+    } else if (/^TAP version/i.test(line)) {
+      sawTap = true;
+      if (plan.planned) checkPlan(plan.planned.count, plan.planned.line);
+      plan.ran = 0;
+      plan.planned = undefined;
+    } else if (/^\s*(TAP version|\d+\.\.\d+)/i.test(line)) sawTap = true;
     else if (!sawTap && line.trim() && !line.trim().startsWith('#')) throw fileError(shown, 'not TAP (expected "TAP version 13", "1..N" or "ok 1 - name" lines)', lineNo, 1);
   });
   flush();
+  if (plan.planned) checkPlan(plan.planned.count, plan.planned.line);
 }
