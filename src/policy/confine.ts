@@ -25,10 +25,17 @@ const inside = (file: string, dir: string): boolean => {
 
 /**
  * The real path to read for an `extends` target, or why it may not be read. Throws the reader's
- * error (e.g. ENOENT) when the target does not exist.
+ * error (e.g. ENOENT) when a target inside the allowed folders does not exist.
  */
 export function confine(target: string, roots: readonly string[], reader: PolicyReader): { real: string } | { problem: string } {
-  const real = reader.realpath ? reader.realpath(target) : target;
+  let real: string;
+  let missing: unknown;
+  try {
+    real = reader.realpath ? reader.realpath(target) : target;
+  } catch (err) {
+    // A missing file outside is refused like a present one: the answer must not tell which exist.
+    [real, missing] = [target, err];
+  }
   const realRoots = roots.flatMap((r) => {
     try {
       return [reader.realpath ? reader.realpath(r) : r];
@@ -36,7 +43,9 @@ export function confine(target: string, roots: readonly string[], reader: Policy
       return [];
     }
   });
-  if (realRoots.some((r) => inside(real, r))) return { real };
+  const ok = realRoots.some((r) => inside(real, r)) || (missing !== undefined && roots.some((r) => inside(real, r)));
+  if (ok && missing !== undefined) throw missing;
+  if (ok) return { real };
   const how = real === target ? 'is' : 'leads (through a symbolic link) to a file';
   return { problem: `${how} outside the project; extends names a tier or a policy file under the working folder (or a folder listed in ${POLICY_PATH_ENV})` };
 }

@@ -92,3 +92,12 @@ describe('YAML limits', () => {
     expect(out[0]).toContain('nested deeper than 64 levels');
   });
 });
+
+describe('a missing file outside the project', () => {
+  it('is refused like a present one, so answers do not tell which files exist', () => {
+    expect(problems({ 'project.yaml': policy('extends: ../nope.yaml\n') })).toEqual([
+      'project.yaml:3:10: extends "../nope.yaml": is outside the project; extends names a tier or a policy file under the working folder (or a folder listed in PHASEGATE_POLICY_PATH)',
+    ]);
+    expect(problems({ 'project.yaml': policy('extends: nope.yaml\n') })).toEqual(['project.yaml:3:10: extends "nope.yaml": file not found']);
+  });
+});
