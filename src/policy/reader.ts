@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { MAX_POLICY_BYTES } from './text.js';
+import { MAX_POLICY_BYTES, TOO_LARGE } from './text.js';
 
 /** Reads policy files. `read` throws an error with `code: 'ENOENT'` when the file does not exist. */
 export interface PolicyReader {
@@ -23,8 +23,6 @@ export class PolicyReadError extends Error {
   }
 }
 
-const MB = MAX_POLICY_BYTES / 1024 / 1024;
-
 function kindOf(st: Stats): string {
   if (st.isDirectory()) return 'is a folder; give the policy file inside it';
   if (st.isFIFO()) return 'is a named pipe, not a file; give a regular policy file';
@@ -39,12 +37,12 @@ export function readPolicyBytes(file: string): Uint8Array {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new PolicyReadError(kindOf(st));
-    if (st.size > MAX_POLICY_BYTES) throw new PolicyReadError(`policy file is larger than ${MB} MB; a policy is a short text file`);
+    if (st.size > MAX_POLICY_BYTES) throw new PolicyReadError(TOO_LARGE);
     // One byte more than allowed, to notice a file that grew since fstat.
     const buf = Buffer.alloc(Math.min(st.size, MAX_POLICY_BYTES) + 1);
     let n = 0;
     for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    if (n > MAX_POLICY_BYTES) throw new PolicyReadError(`policy file is larger than ${MB} MB; a policy is a short text file`);
+    if (n > MAX_POLICY_BYTES) throw new PolicyReadError(TOO_LARGE);
     return buf.subarray(0, n);
   } finally {
     closeSync(fd);

@@ -71,6 +71,16 @@ describe('messages quote file content escaped and cut', () => {
 });
 
 describe('YAML limits', () => {
+  it('checks a hostile file just under the 64 KB cap quickly', () => {
+    const text = policy(`phases:\n  testing: [${Array(7_500).fill('{id: a}').join(',')}]\n`);
+    expect(text.length).toBeLessThan(64 * 1024);
+    const t0 = Date.now();
+    expect(problems({ 'project.yaml': text }).length).toBeGreaterThan(1000);
+    // About 1.2 s on a 2-core machine at load 10; the bound leaves room for a busier CI runner,
+    // while anything super-linear (the 1 MB cap took 15 s) still fails.
+    expect(Date.now() - t0).toBeLessThan(4000);
+  });
+
   it('refuses an alias bomb in one line, fast', () => {
     const lines = ['schemaVersion: 1', 'name: bomb', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
@@ -80,9 +90,9 @@ describe('YAML limits', () => {
   });
 
   it.each([
-    ['flow', policy(`name2: ${'['.repeat(300_000)}\n`), 'project.yaml:3:72'],
+    ['flow', policy(`name2: ${'['.repeat(50_000)}\n`), 'project.yaml:3:72'],
     ['block', policy(`phases:\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`), 'project.yaml:'],
-    ['compact lists', policy(`x: ${'- '.repeat(200_000)}1\n`), 'project.yaml:'],
+    ['compact lists', policy(`x: ${'- '.repeat(25_000)}1\n`), 'project.yaml:'],
   ])('refuses %s nesting deeper than 64 levels in one line, fast', (_name, text, where) => {
     const t0 = Date.now();
     const out = problems({ 'project.yaml': text });
