@@ -13,6 +13,9 @@ export const POLICY_PATH_ENV = 'PHASEGATE_POLICY_PATH';
 /** Most files an `extends` chain may stack, the first file included. */
 export const MAX_EXTENDS_DEPTH = 32;
 
+/** Most distinct files one policy may reach through `extends`, however wide its lists. */
+export const MAX_CHAIN_FILES = 256;
+
 /** The folders of PHASEGATE_POLICY_PATH (relative ones against `cwd`), empty entries skipped. */
 export function policyPathDirs(value: string | undefined, cwd: string): string[] {
   return (value ?? '').split(path.delimiter).filter((d) => d.trim() !== '').map((d) => path.resolve(cwd, d));

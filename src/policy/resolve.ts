@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../errors.js';
-import { confine, MAX_EXTENDS_DEPTH } from './confine.js';
+import { confine, MAX_CHAIN_FILES, MAX_EXTENDS_DEPTH } from './confine.js';
 import { buildLayer, type Layer } from './layer.js';
 import { readProblem, type PolicyReader } from './reader.js';
 import { schemaDiagnostics } from './schema-messages.js';
@@ -120,6 +120,12 @@ export function resolveChain(root: string, opts: ResolveOptions, cache: Map<stri
     const at = { file: via?.at.file, line: via?.at.line, col: via?.at.col };
     if (stack.length >= MAX_EXTENDS_DEPTH) {
       chain.diagnostics.push({ ...at, message: `extends chain deeper than ${MAX_EXTENDS_DEPTH} files; merge some layers` });
+      chain.complete = false;
+      return;
+    }
+    if (done.size >= MAX_CHAIN_FILES) {
+      // Said once, at the first entry past the limit.
+      if (chain.complete) chain.diagnostics.push({ ...at, message: `extends reaches more than ${MAX_CHAIN_FILES} files; merge some layers` });
       chain.complete = false;
       return;
     }

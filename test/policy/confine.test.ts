@@ -34,6 +34,14 @@ describe('extends stays in the project', () => {
     expect(out).toEqual(['f31.yaml:3:10: extends chain deeper than 32 files; merge some layers']);
   });
 
+  it('stops a wide chain at 256 files, said once', () => {
+    const files: Record<string, string> = { 'project.yaml': policy(`extends: [${Array.from({ length: 1000 }, (_, i) => `f${i}.yaml`).join(', ')}]\n`) };
+    for (let i = 0; i < 1000; i++) files[`f${i}.yaml`] = policy('', `f${i}`);
+    const out = problems(files);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^project\.yaml:3:\d+: extends reaches more than 256 files; merge some layers$/);
+  });
+
   it('shows nothing of an extended file that is not a policy', () => {
     const out = problems({ 'project.yaml': policy('extends: token.txt\n'), 'token.txt': `${SECRET}\n` });
     expect(out).toEqual(['project.yaml:3:10: extends "token.txt": not a phasegate policy (no schemaVersion key in a YAML mapping); extends names policy files only']);
