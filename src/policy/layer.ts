@@ -13,6 +13,7 @@ import { locate } from './locate.js';
 import { sizeLayer, type SizeLayer } from './size-settings.js';
 import type { PolicyFile } from './text.js';
 import { PHASES, type Phase, type SourceRef, type Tier, type Waiver } from './types.js';
+import { quoted } from './quote.js';
 
 /** A rule as one layer states it. */
 export interface RuleEntry {
@@ -143,7 +144,7 @@ function unknownMetrics(entries: readonly RuleEntry[]): Diagnostic[] {
     const guess = suggestMetrics(name)[0];
     const fix = guess ? ` (did you mean "${guess}"?)` : ' (see the metric names in the README)';
     const { file, line, col } = e.valueAt('metric');
-    return [{ file, line, col, message: `unknown metric "${name}"${fix}` }];
+    return [{ file, line, col, message: `unknown metric ${quoted(name)}${fix}` }];
   });
 }
 

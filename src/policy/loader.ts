@@ -3,6 +3,7 @@
  * policy, and gather every problem of every file on the way, sorted by file and position.
  */
 import { fileURLToPath } from 'node:url';
+import { POLICY_PATH_ENV, policyPathDirs } from './confine.js';
 import { formatDiagnostic, PhasegateError, type Diagnostic } from '../errors.js';
 import { effectiveRules, effectiveWaivers } from './effective.js';
 import type { Layer } from './layer.js';
@@ -26,6 +27,8 @@ export interface LoadOptions {
   cwd?: string;
   /** How files are read (default: the file system). */
   reader?: PolicyReader;
+  /** Folders besides `cwd` that `extends` may reach (default: those of PHASEGATE_POLICY_PATH). */
+  allowedDirs?: string[];
 }
 
 /** A built-in tier policy, or a policy file (absolute or relative to `cwd`). */
@@ -33,7 +36,9 @@ export type PolicyRef = { tier: Tier } | { file: string };
 
 /** The options with their defaults filled in. */
 export function resolveOptions(opts: LoadOptions = {}): ResolveOptions {
-  return { builtinDir: opts.builtinDir ?? DEFAULT_BUILTIN_DIR, cwd: opts.cwd ?? process.cwd(), reader: opts.reader ?? nodeReader };
+  const cwd = opts.cwd ?? process.cwd();
+  const allowedDirs = opts.allowedDirs ?? policyPathDirs(process.env[POLICY_PATH_ENV], cwd);
+  return { builtinDir: opts.builtinDir ?? DEFAULT_BUILTIN_DIR, cwd, reader: opts.reader ?? nodeReader, allowedDirs };
 }
 
 /** The effective tier: set once, then only repeated; a contradiction is reported. */

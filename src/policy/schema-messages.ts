@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../errors.js';
 import { locate, pointerSegments } from './locate.js';
+import { quoted } from './quote.js';
 import { closest, didYouMean } from './suggest.js';
 import type { PolicyFile } from './text.js';
 import { PHASES } from './types.js';
@@ -26,7 +27,7 @@ export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
+  if (typeof v === 'string') return quoted(v);
   return String(v);
 }
 
@@ -44,18 +45,20 @@ function placeOf(segs: readonly string[], data: unknown): Place {
   };
   if (segs[0] === 'phases' && segs.length >= 3) {
     const id = named(segs.slice(0, 3), 'id');
-    return { owner: id ? `rule "${id}"` : `rule #${Number(segs[2]) + 1} of ${segs[1]}`, rest: segs.slice(3) };
+    return { owner: id ? `rule ${quoted(id)}` : `rule #${Number(segs[2]) + 1} of ${segs[1]}`, rest: segs.slice(3) };
   }
   if (segs[0] === 'waivers' && segs.length >= 2) {
     const rule = named(segs.slice(0, 2), 'rule');
-    return { owner: rule ? `waiver for "${rule}"` : `waiver #${Number(segs[1]) + 1}`, rest: segs.slice(2) };
+    return { owner: rule ? `waiver for ${quoted(rule)}` : `waiver #${Number(segs[1]) + 1}`, rest: segs.slice(2) };
   }
   return { owner: 'the policy', rest: [...segs] };
 }
 
 function labelOf(p: Place): string {
   if (p.rest.length === 0) return p.owner;
-  return p.rest.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+  // Segments are schema names or list indexes, except keys under an open mapping: shown escaped.
+  const seg = (s: string): string => (/^[A-Za-z0-9_-]{1,40}$/.test(s) ? s : quoted(s));
+  return p.rest.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? seg(s) : `.${seg(s)}`)).join('');
 }
 
 function whereOf(p: Place): string {
@@ -81,7 +84,7 @@ function oneOf(values: readonly unknown[]): string {
 function patternMessage(label: string, pattern: string, value: unknown): string {
   if (pattern === KEBAB) {
     const example = String(value).replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-    return `${label} ${describeValue(value)} must be kebab-case: lowercase letters and digits joined by single hyphens${example ? ` (e.g. "${example}")` : ''}`;
+    return `${label} ${describeValue(value)} must be kebab-case: lowercase letters and digits joined by single hyphens${example ? ` (e.g. ${quoted(example)})` : ''}`;
   }
   if (pattern === ONE_LINE) return `${label} must be one line`;
   if (pattern === DURATION) return `${label} ${describeValue(value)} is not a duration; write a number with a unit (ms, s, m, h, d), e.g. 10m or 1h30m`;
@@ -102,9 +105,9 @@ function unknownKey(e: ErrorObject, segs: string[], place: Place): Located {
   const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
   const at = [...segs, key];
   if (segs.length === 1 && segs[0] === 'phases') {
-    return { message: `unknown phase "${key}"${didYouMean(key, PHASES, ` (phases: ${PHASES.join(', ')})`)}`, at, key: true };
+    return { message: `unknown phase ${quoted(key)}${didYouMean(key, PHASES, ` (phases: ${PHASES.join(', ')})`)}`, at, key: true };
   }
-  return { message: `unknown key "${key}" ${whereOf(place)}${didYouMean(key, allowed, ` (allowed: ${allowed.join(', ')})`)}`, at, key: true };
+  return { message: `unknown key ${quoted(key)} ${whereOf(place)}${didYouMean(key, allowed, ` (allowed: ${allowed.join(', ')})`)}`, at, key: true };
 }
 
 function kindClash(segs: string[], place: Place, value: unknown): Located {
@@ -129,7 +132,8 @@ function describeError(e: ErrorObject, segs: string[], data: unknown): Located {
       return { message: `invalid date ${describeValue(value)} for ${label} (use YYYY-MM-DD)` };
     case 'type':
       if (isDate) return { message: `invalid date ${describeValue(value)} for ${label} (use YYYY-MM-DD)` };
-      return { message: `${label} must be ${TYPE_WORDS[String(e.params.type)] ?? String(e.params.type)} (got ${describeValue(value)})` };
+      // The whole file as a scalar could be a token file: say what it is, never what it says.
+      return { message: `${label} must be ${TYPE_WORDS[String(e.params.type)] ?? String(e.params.type)} (got ${segs.length === 0 && typeof value === 'string' ? 'text' : describeValue(value)})` };
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       // `=>` is a reversed `>=` more often than a typo of `==`.

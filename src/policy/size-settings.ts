@@ -9,6 +9,7 @@ import { locate } from './locate.js';
 import { closest } from './suggest.js';
 import type { PolicyFile } from './text.js';
 import type { SizeSettings } from './types.js';
+import { quoted } from './quote.js';
 
 /** One layer's `settings.size`, language names in cloc's spelling and unknown ones dropped (reported). */
 export type SizeLayer = SizeSettings;
@@ -30,7 +31,7 @@ function languageList(file: PolicyFile, list: unknown, which: 'include' | 'exclu
     const { line, col } = locate(file, ['settings', 'size', 'languages', which, String(i)]);
     const guess = LANGUAGE_ALIASES[name.trim().toLowerCase()] ?? closest(name, CLOC_LANGUAGES);
     const fix = guess ? `did you mean "${guess}"?` : 'names are cloc\'s, as `perl node_modules/cloc/lib/cloc --show-lang` lists them';
-    diagnostics.push({ file: file.display, line, col, message: `settings.size.languages.${which}: unknown language "${name}" (${fix})` });
+    diagnostics.push({ file: file.display, line, col, message: `settings.size.languages.${which}: unknown language ${quoted(name)} (${fix})` });
   });
   return known;
 }
@@ -50,7 +51,7 @@ export function sizeLayer(file: PolicyFile, data: Obj, valid: boolean): { size?:
     const cloc = typeof name === 'string' ? clocLanguage(name) : undefined;
     if (!cloc || !include.includes(cloc)) return;
     const { line, col } = locate(file, ['settings', 'size', 'languages', 'exclude', String(i)]);
-    diagnostics.push({ file: file.display, line, col, message: `settings.size.languages: "${cloc}" is both included and excluded; keep it in one list` });
+    diagnostics.push({ file: file.display, line, col, message: `settings.size.languages: ${quoted(cloc)} is both included and excluded; keep it in one list` });
   });
   const paths = Array.isArray(raw.exclude) ? (raw.exclude as string[]) : [];
   return { size: { languages: { include, exclude }, exclude: [...paths] }, diagnostics };

@@ -81,10 +81,10 @@ describe('files that are not policies', () => {
     ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'project.yaml: not a text file (binary content)'],
     ['UTF-16', new Uint8Array([0xff, 0xfe, 0x6e, 0x00]), 'project.yaml: encoded as UTF-16; save the policy as UTF-8'],
     ['bad UTF-8', new Uint8Array([...new TextEncoder().encode('schemaVersion: 1\nname: caf'), 0xe9, 0x0a]), 'project.yaml:2:10: not valid UTF-8; save the policy as UTF-8'],
-    ['YAML syntax', 'schemaVersion: 1\nname: [x\nphases: {}\n', 'project.yaml:3:1: YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['YAML syntax', 'schemaVersion: 1\nname: [x\nphases: {}\n', 'project.yaml:3:1: YAML syntax error: wrong indentation, or a [ or { left open'],
     ['duplicate YAML key', 'schemaVersion: 1\nname: a\nname: b\n', 'project.yaml:3:1: duplicate key "name" in this mapping; keep one'],
     ['two documents', 'schemaVersion: 1\nname: a\n---\nname: b\n', 'project.yaml:3:1: a policy file holds one YAML document; remove this "---" and what follows or move it to its own file'],
-    ['unknown tag', 'schemaVersion: 1\nname: !secret a\n', 'project.yaml:2:7: YAML syntax error: Unresolved tag: !secret'],
+    ['unknown tag', 'schemaVersion: 1\nname: !secret a\n', 'project.yaml:2:7: YAML syntax error: custom tags (!name) are not supported; remove the tag'],
   ])('%s', onlyProblem);
 
   it('says when the file itself is missing', () => {

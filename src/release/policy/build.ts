@@ -9,6 +9,7 @@ import { locate } from '../../policy/locate.js';
 import { didYouMean } from '../../policy/suggest.js';
 import type { PolicyFile } from '../../policy/text.js';
 import { DEFAULT_APPROVER_ROLE, parseDuration, type ReleaseMetric, type ReleasePolicy, type ReleaseStep } from './types.js';
+import { quoted } from '../../policy/quote.js';
 
 type Obj = Record<string, unknown>;
 type RawStep = { weight: number; minDuration?: string; minSamples?: number; approvals?: { min: number; of?: string[]; role?: string } };
@@ -58,7 +59,7 @@ function problems(raw: RawRelease, at: (segs: string[], message: string) => void
     if (a.of && a.role) at(['steps', `${i}`, 'approvals', 'role'], `release.steps[${i}].approvals has both of and role; give the people (of) or the role, not both`);
     if (a.of && a.min > a.of.length) at(['steps', `${i}`, 'approvals', 'min'], `release.steps[${i}].approvals.min ${a.min} is more than the ${a.of.length} people in of; it could never be met`);
     a.of?.forEach((who, j) => {
-      if (!names.has(who)) at(['steps', `${i}`, 'approvals', 'of', `${j}`], `release.steps[${i}].approvals.of names "${who}", who is not in release.approvers${didYouMean(who, [...names], '; add them with their role')}`);
+      if (!names.has(who)) at(['steps', `${i}`, 'approvals', 'of', `${j}`], `release.steps[${i}].approvals.of names ${quoted(who)}, who is not in release.approvers${didYouMean(who, [...names], '; add them with their role')}`);
     });
   });
   const seen = new Map<string, number>();
