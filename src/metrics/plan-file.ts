@@ -19,8 +19,11 @@ export interface LoadFileOptions {
   cwd?: string;
 }
 
+/** A plan lists every work item: it may be larger than a policy (the YAML limits on aliases and depth still apply). */
+export const MAX_PLAN_BYTES = 1024 * 1024;
+
 function parse(bytes: Uint8Array, abs: string, shown: string): { file?: PolicyFile; diagnostics: Diagnostic[] } {
-  const parsed = parsePolicyBytes(bytes, { abs, display: shown, layer: shown });
+  const parsed = parsePolicyBytes(bytes, { abs, display: shown, layer: shown, maxBytes: MAX_PLAN_BYTES });
   // The YAML reader is shared with policies; its messages name "the policy" where this is a plan.
   return { file: parsed.file, diagnostics: parsed.diagnostics.map((d) => ({ ...d, message: d.message.replace(/\bpolicy\b/g, 'plan') })) };
 }

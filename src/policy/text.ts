@@ -40,6 +40,8 @@ export interface FileMeta {
   abs: string;
   display: string;
   layer: string;
+  /** The size cap in bytes (default MAX_POLICY_BYTES; plans, which list work items, allow more). */
+  maxBytes?: number;
 }
 
 type Decoded = { text: string } | { problem: Omit<Diagnostic, 'file'> };
@@ -49,8 +51,8 @@ function lineColAt(text: string, offset: number): { line: number; col: number } 
   return { line: before.length, col: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_POLICY_BYTES) return { problem: { message: TOO_LARGE } };
+function decode(bytes: Uint8Array, maxBytes = MAX_POLICY_BYTES): Decoded {
+  if (bytes.length > maxBytes) return { problem: { message: maxBytes === MAX_POLICY_BYTES ? TOO_LARGE : `file is larger than ${maxBytes / 1024} KB; give the right file or split it` } };
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { problem: { message: 'encoded as UTF-16; save the policy as UTF-8' } };
   }
@@ -79,7 +81,7 @@ const tooDeep = (meta: FileMeta, pos: { line: number; col: number }): Diagnostic
 
 /** Parses the bytes of a policy file; on any problem returns diagnostics and no file. */
 export function parsePolicyBytes(bytes: Uint8Array, meta: FileMeta): { file?: PolicyFile; diagnostics: Diagnostic[] } {
-  const decoded = decode(bytes);
+  const decoded = decode(bytes, meta.maxBytes);
   if ('problem' in decoded) return { diagnostics: [{ file: meta.display, ...decoded.problem }] };
   const { text } = decoded;
   const empty: Diagnostic[] = [{ file: meta.display, message: 'policy file is empty' }];

