@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import { PhasegateError } from '../../errors.js';
-import { redactUrl } from '../redact.js';
+import { redactUrl } from '../../io/redact.js';
 
 /** The server and database a URL names, for messages. */
 export interface PgTarget {
