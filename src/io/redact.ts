@@ -74,7 +74,9 @@ export function redactUrl(url: string): string {
 
 function joinShown(parts: NonNullable<ReturnType<typeof splitUserinfo>>): string {
   const user = parts.user.length > MAX_SHOWN_USER ? REDACTED : parts.user;
-  return `${parts.head}${user}${parts.password === undefined ? '' : `:${REDACTED}`}${parts.tail}`;
+  // The placeholder of usage hints (USER:PASSWORD@HOST) is no secret.
+  const password = parts.password === undefined ? '' : parts.password === 'PASSWORD' ? ':PASSWORD' : `:${REDACTED}`;
+  return `${parts.head}${user}${password}${parts.tail}`;
 }
 
 /** Hides every secret shape phasegate knows without being told the secret: URL userinfo, secret pairs, credentials. */
@@ -176,6 +178,13 @@ export function createRedactor(secrets: Secrets = {}): Redactor {
     return line.length <= max ? line : `${dropPartial(line.slice(0, max), forms)}…`;
   };
   return Object.assign(redact, { excerpt });
+}
+
+const generic = createRedactor();
+
+/** `text` redacted, on one line, cut to `max` characters and quoted as a JSON string: how a value from a file is shown. */
+export function quoteExcerpt(text: string, max = 40): string {
+  return JSON.stringify(generic.excerpt(text, max));
 }
 
 /** The value of a basic Authorization header. */

@@ -1,19 +1,9 @@
 /** The one redactor: a corpus of secret shapes, each absent after redaction, and the cut never splitting one. */
 import { describe, expect, it } from 'vitest';
 import { createRedactor, redactText, redactUrl, REDACTED, secretForms } from '../../src/io/redact.js';
+import { expectAbsent, PASSWORDS } from '../helpers/secrets.js';
 
-/** Passwords with every awkward character, as in the adversarial run. */
-export const PASSWORDS = ['pa/ss/w0rd', 'pa#ssw0rd', 'pa?ssw0rd', 'p@ss@w0rd', 'p%40ss%2Fw0rd', 'sl/a#s?h@x:y', 'ünï côdé'];
 const TOKEN = 'tOk3n-Zq8Xw2Lm5Np7Rt9Vb4Hj6Kd1';
-
-/** Every 4-character piece of `secret` absent from `text` (pieces that are only letters of REDACTED excepted). */
-export function expectAbsent(text: string, secret: string): void {
-  for (let i = 0; i + 4 <= secret.length; i++) {
-    const piece = secret.slice(i, i + 4);
-    if (/^[*]+$/.test(piece)) continue;
-    expect(text, `"${piece}" of the secret survived`).not.toContain(piece);
-  }
-}
 
 describe('redactUrl', () => {
   it.each([

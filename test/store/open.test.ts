@@ -24,7 +24,7 @@ describe('openStore', () => {
     ['mysql://u:pw@host/db', 'unknown history store URL "mysql://u:***@host/db"; give file:DIR (relative or absolute; the default is file:.phasegate/history) or postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
     ['history', 'unknown history store URL "history"; give file:DIR'],
     ['file:', 'history store URL "file:" names no folder'],
-    ['postgres://u:pw@[bad/db', 'history store URL "postgres://u:***@[bad/db" is not a valid URL; give postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
+    ['postgres://u:pw@[bad/db', 'history store URL "postgres://u:***@[bad/db" is not a valid URL (percent-encode / # ? @ : in the user and password, e.g. / as %2F); give postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
   ])('refuses %s naming the accepted forms', async (url, message) => {
     const err = await openStore(url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PhasegateError);

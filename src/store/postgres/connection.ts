@@ -24,7 +24,7 @@ export function pgTarget(url: string): PgTarget {
   try {
     u = new URL(url);
   } catch {
-    throw new PhasegateError({ message: `history store URL ${JSON.stringify(redactUrl(url))} is not a valid URL; give postgres://USER:PASSWORD@HOST:PORT/DATABASE` });
+    throw new PhasegateError({ message: `history store URL ${JSON.stringify(redactUrl(url))} is not a valid URL (percent-encode / # ? @ : in the user and password, e.g. / as %2F); give postgres://USER:PASSWORD@HOST:PORT/DATABASE` });
   }
   const user = decodeURIComponent(u.username) || 'the default user';
   const host = u.searchParams.get('host') ?? (u.hostname || 'localhost');
