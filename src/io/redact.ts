@@ -52,13 +52,17 @@ function splitUserinfo(url: string): { head: string; user: string; password?: st
   return { head: m[0], user: colon < 0 ? info : info.slice(0, colon), password: colon < 0 ? undefined : info.slice(colon + 1), tail: rest.slice(at) };
 }
 
-/** Hides secret query parameters and `name=value` / `"name": "value"` / `Name: value` pairs whose name says secret. */
+/**
+ * Hides secret query parameters and `name=value` / `"name": "value"` / `Name: value` pairs whose
+ * name says secret (`Name: value` needs the space, so `ci.token:3:1:` locations stay).
+ */
 function redactPairs(text: string): string {
   return text
     .replace(/(?<![\w.-])([\w.-]+)(=|%3D)([^&#\s"'<>]*)/gi, (all, name: string, eq: string, v: string) => (v && SECRET_NAME.test(name) ? `${name}${eq}${REDACTED}` : all))
     .replace(/"([\w.-]+)"([ \t]*:[ \t]*)"((?:[^"\\\r\n]|\\.)*)"/g, (all, name: string, sep: string, v: string) => (v && SECRET_NAME.test(name) ? `"${name}"${sep}"${REDACTED}"` : all))
-    .replace(/(?<![\w.-])([\w.-]+)([ \t]*:[ \t]*)([^\r\n"',;]*)/g, (all, name: string, sep: string, v: string) => (v.trim() && SECRET_NAME.test(name) ? `${name}${sep}${REDACTED}` : all))
-    .replace(/\b(Bearer|Basic|Digest)([ \t]+)([A-Za-z0-9._~+/=-]+)/g, (_all, kind: string, sp: string) => `${kind}${sp}${REDACTED}`);
+    .replace(/(?<![\w.-])([\w.-]+)([ \t]*:[ \t]+)([^\r\n"',;]*)/g, (all, name: string, sep: string, v: string) => (v.trim() && SECRET_NAME.test(name) ? `${name}${sep}${REDACTED}` : all))
+    // A credential is anything but a short lowercase word ("a Bearer token" is prose).
+    .replace(/\b(Bearer|Basic|Digest)([ \t]+)([A-Za-z0-9._~+/=-]+)/g, (all, kind: string, sp: string, v: string) => (/[^a-z]/.test(v) || v.length >= 16 ? `${kind}${sp}${REDACTED}` : all));
 }
 
 /**

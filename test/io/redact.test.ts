@@ -98,3 +98,14 @@ describe('createRedactor', () => {
     expect(r.excerpt('a\n\nphasegate: promote\r\n\u0007b', 100)).toBe('a phasegate: promote b');
   });
 });
+
+describe('what the redactor leaves alone', () => {
+  it.each([
+    'ci.token:3:1: invalid JSON: unexpected character "x"',
+    'policy.yaml:4:3: unknown key "signature" at the top level',
+    'give postgres://USER:PASSWORD@HOST:PORT/DATABASE',
+    'a Basic or Bearer token',
+  ])('%s', (text) => {
+    expect(redactText(text)).toBe(text);
+  });
+});
