@@ -114,17 +114,19 @@ export async function run(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return code;
   } catch (err) {
-    return handleError(err);
+    const { cliRedactor } = await import('./secrets.js');
+    return handleError(err, cliRedactor(argv, process.env));
   }
 }
 
-function handleError(err: unknown): number {
+/** Prints a failure: one line per diagnostic, a stack only for a bug; every line redacted. */
+function handleError(err: unknown, redact: (text: string) => string): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
   if (err instanceof PhasegateError) {
-    for (const d of err.diagnostics) process.stderr.write(`phasegate: ${formatDiagnostic(d)}\n`);
+    for (const d of err.diagnostics) process.stderr.write(`phasegate: ${redact(formatDiagnostic(d))}\n`);
     return 2;
   }
   const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  process.stderr.write(`phasegate: internal error (please report it): ${detail}\n`);
+  process.stderr.write(`phasegate: internal error (please report it): ${redact(detail)}\n`);
   return 2;
 }

@@ -23,7 +23,7 @@ function fromCsv(text: string, f: InputFile): Row[] {
   if (!header) return [];
   const cols = columnsOf(header.cells, DEFECT_COLUMNS);
   if (cols.id === undefined) {
-    return [{ where: { file: f.shown, line: header.line, col: 1 }, result: { error: `no id column (an id, key or number column; found: ${header.cells.join(', ')})` } }];
+    return [{ where: { file: f.shown, line: header.line, col: 1 }, result: { error: `no id column in the header (expected an id, key or number column; the header has ${header.cells.length} column${header.cells.length === 1 ? '' : 's'})` } }];
   }
   return rows.map((r) => ({
     where: { file: f.shown, line: r.line, col: 1 },

@@ -79,6 +79,8 @@ function describe(e: ErrorObject, segs: string[], data: unknown): { message: str
       return { message: `invalid date ${describeValue(value)} for ${label} (use YYYY-MM-DD)` };
     case 'type':
       if (isDate) return { message: `invalid date ${describeValue(value)} for ${label} (use YYYY-MM-DD)` };
+      // A file that is not YAML at all is one top-level text: say so without quoting its start.
+      if (segs.length === 0) return { message: `${label} must be ${TYPES[String(e.params.type)] ?? String(e.params.type)} (got ${typeof value === 'string' ? 'plain text, not YAML keys' : describeValue(value)})` };
       return { message: `${label} must be ${TYPES[String(e.params.type)] ?? String(e.params.type)} (got ${describeValue(value)})` };
     case 'minimum':
       return { message: `${label} must not be negative (got ${describeValue(value)})` };

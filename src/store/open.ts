@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { PhasegateError } from '../errors.js';
 import { FileHistoryStore } from './file/store.js';
 import type { HistoryStore } from './port.js';
-import { redactUrl } from './redact.js';
+import { redactUrl } from '../io/redact.js';
 
 export { recordId } from './id.js';
-export { redactUrl } from './redact.js';
+export { redactUrl } from '../io/redact.js';
 
 /** Where history goes when no store is named. */
 export const DEFAULT_STORE_URL = 'file:.phasegate/history';

@@ -48,7 +48,7 @@ describe('reading tracker exports', () => {
   });
 
   it.each([
-    ['no id column', 'd.csv', 'Title,Severity\nx,high\n', ['d.csv:1:1: no id column (an id, key or number column; found: Title, Severity)']],
+    ['no id column', 'd.csv', 'Title,Severity\nx,high\n', ['d.csv:1:1: no id column in the header (expected an id, key or number column; the header has 2 columns)']],
     ['an unknown severity', 'd.csv', 'id,severity\nB-1,hgih\n', ['d.csv:2:1: defect B-1: unknown severity "hgih" (use critical, high, medium or low, or blocker/major/minor/trivial, P0-P4, S1-S4; did you mean "high"?)']],
     ['a bad date', 'd.csv', 'id,created\nB-1,\n"B-2","01/09/2026"\n', ['d.csv:3:1: defect B-2: opened "01/09/2026" is not a date; use ISO-8601 such as 2026-09-01 or 2026-09-01T10:22:00Z']],
     ['closed before opened', 'd.csv', 'id,created,resolved\nB-1,2026-09-02,2026-09-01\n', ['d.csv:2:1: defect B-1: closed 2026-09-01T00:00:00.000Z is before opened 2026-09-02T00:00:00.000Z']],

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PhasegateError } from '../../src/errors.js';
 import { DEFAULT_STORE_URL, openStore, recordId, redactUrl } from '../../src/store/open.js';
+import { pgTarget, storeError } from '../../src/store/postgres/connection.js';
 import { tempDir } from '../helpers/cli.js';
 import { run } from './builders.js';
 
@@ -24,7 +25,7 @@ describe('openStore', () => {
     ['mysql://u:pw@host/db', 'unknown history store URL "mysql://u:***@host/db"; give file:DIR (relative or absolute; the default is file:.phasegate/history) or postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
     ['history', 'unknown history store URL "history"; give file:DIR'],
     ['file:', 'history store URL "file:" names no folder'],
-    ['postgres://u:pw@[bad/db', 'history store URL "postgres://u:***@[bad/db" is not a valid URL; give postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
+    ['postgres://u:pw@[bad/db', 'history store URL "postgres://u:***@[bad/db" is not a valid URL (percent-encode / # ? @ : in the user and password, e.g. / as %2F); give postgres://USER:PASSWORD@HOST:PORT/DATABASE'],
   ])('refuses %s naming the accepted forms', async (url, message) => {
     const err = await openStore(url).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PhasegateError);
@@ -47,6 +48,16 @@ describe('redactUrl', () => {
     ['file:.phasegate/history', 'file:.phasegate/history'],
   ])('%s → %s', (url, shown) => {
     expect(redactUrl(url)).toBe(shown);
+  });
+});
+
+describe('PostgreSQL messages', () => {
+  it('server text that echoes the password, in any encoding, is redacted', () => {
+    const pw = 'p@ss/w#rd?x';
+    const t = pgTarget(`postgres://ci:${encodeURIComponent(pw)}@db.example:5432/history`);
+    const echo = `auth for ci with ${pw} (${encodeURIComponent(pw)}, ${Buffer.from(`ci:${pw}`).toString('base64')}) failed`;
+    const err = storeError(Object.assign(new Error(echo), { code: '28P01' }), t, 'connecting') as Error;
+    expect(err.message).toMatch(/refused user ci: auth for ci with \*\*\* \(\*\*\*, \*\*\*\) failed/);
   });
 });
 

@@ -10,7 +10,8 @@ import type { EffectivePolicy, Tier } from '../../policy/types.js';
 import { decideStep, replay, type Approval, type MetricInput, type StepDecision } from '../../release/decision/index.js';
 import type { ReleaseMetric } from '../../release/policy/types.js';
 import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
-import { appendDecision, buildDecisionRecord, readDecisions, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { appendDecision, buildDecisionRecord, readDecisions, redactDecision, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { createRedactor } from '../../io/redact.js';
 import { sequentialPValues } from '../../release/sequential-p.js';
 import { statisticalJudge } from '../../release/stats-judge.js';
 import { openStore, recordId } from '../../store/open.js';
@@ -112,7 +113,9 @@ export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
     const from = windowMs !== undefined ? now.getTime() - windowMs : Math.min(stepStart, now.getTime() - rel.steps[opts.step]!.minDurationMs);
     const metrics = await gather(rel.metrics, opts, new Date(from), now);
     const pValues = sequentialPValues(rel.metrics, metrics, previousPValues(history, opts.step));
-    const d = decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge(0.05, pValues));
+    // Known secrets (store and Prometheus URLs, the token) leave every message before it is printed or stored.
+    const redact = createRedactor({ urls: [opts.store, opts.prometheus], values: [opts.prometheusToken] });
+    const d = redactDecision(decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge(0.05, pValues)), redact);
     const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit };
     const record = buildDecisionRecord(ctx, d, history.at(-1));
     await appendDecision(store, record);

@@ -5,6 +5,8 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { inputError } from '../../errors.js';
+import { jsonSyntaxError as locatedSyntaxError } from '../../evidence/json-file.js';
+import { quoteExcerpt } from '../../io/redact.js';
 import type { Variant } from './types.js';
 
 /** Points `[unix seconds, value]` per variant. */
@@ -32,17 +34,10 @@ export function parseValue(v: unknown): number | undefined {
   return undefined;
 }
 
-function jsonSyntaxError(file: string, text: string, e: unknown): Error {
-  const msg = e instanceof Error ? e.message : String(e);
-  const short = msg.replace(/ \(line \d+ column \d+\)$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '');
-  const pos = /position (\d+)/.exec(msg);
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]));
-    return inputError(file, `not valid JSON: ${short}`, before.split('\n').length, before.length - before.lastIndexOf('\n'));
-  }
-  // Some V8 messages carry no position; the YAML parser (JSON is YAML) locates most of those.
-  const at = parseDocument(text, { prettyErrors: true }).errors[0]?.linePos?.[0];
-  return inputError(file, `not valid JSON: ${short}`, at?.line, at?.col);
+/** The syntax error at its line and column, saying what was expected; never the engine's message, which quotes the file. */
+function jsonSyntaxError(file: string, text: string): Error {
+  const e = locatedSyntaxError(text, file).diagnostics[0]!;
+  return inputError(file, `not valid JSON (${e.message.replace(/^invalid JSON: /, '')}); expected an object with "canary" and "baseline" lists`, e.line, e.col);
 }
 
 /** Parses a JSON sample file into points per metric (ANY_METRIC for the single-metric form). */
@@ -50,8 +45,8 @@ export function parseJsonSamples(file: string, text: string): Map<string, Varian
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    throw jsonSyntaxError(file, text, e);
+  } catch {
+    throw jsonSyntaxError(file, text);
   }
   // JSON is YAML: the YAML parser gives every value's line for the structural errors below.
   const lines = new LineCounter();
@@ -76,9 +71,9 @@ export function parseJsonSamples(file: string, text: string): Map<string, Varian
         const at = [...path, key, i];
         const rec = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
         const t = parseTime(rec.t);
-        if (t === undefined) throw fail(at, `"t" must be an ISO 8601 time or unix seconds, got ${JSON.stringify(rec.t)}`);
+        if (t === undefined) throw fail(at, `"t" must be an ISO 8601 time or unix seconds, got ${quoteExcerpt(JSON.stringify(rec.t) ?? '')}`);
         const v = parseValue(rec.v);
-        if (v === undefined) throw fail(at, `"v" must be a number, null, "NaN" or "±Inf", got ${JSON.stringify(rec.v)}`);
+        if (v === undefined) throw fail(at, `"v" must be a number, null, "NaN" or "±Inf", got ${quoteExcerpt(JSON.stringify(rec.v) ?? '')}`);
         entry[key].push([t, v]);
       });
     }
@@ -96,18 +91,18 @@ export function parseCsvSamples(file: string, text: string): Map<string, Variant
     if (line === '' || line.startsWith('#')) return;
     const cells = line.split(',').map((c) => c.trim());
     if (!header) {
-      if (cells.join(',').toLowerCase() !== 'time,variant,metric,value') throw inputError(file, `the header must be "time,variant,metric,value", got "${line}"`, i + 1);
+      if (cells.join(',').toLowerCase() !== 'time,variant,metric,value') throw inputError(file, `expected the header "time,variant,metric,value" as the first line that is not blank or a # comment`, i + 1);
       header = true;
       return;
     }
     if (cells.length !== 4) throw inputError(file, `expected 4 fields (time,variant,metric,value), got ${cells.length}`, i + 1);
     const [time, variant, metric, value] = cells as [string, string, string, string];
     const t = parseTime(/^-?\d+(\.\d+)?$/.test(time) ? Number(time) : time);
-    if (t === undefined) throw inputError(file, `time must be ISO 8601 or unix seconds, got "${time}"`, i + 1);
-    if (variant !== 'canary' && variant !== 'baseline') throw inputError(file, `variant must be canary or baseline, got "${variant}"`, i + 1);
+    if (t === undefined) throw inputError(file, `time must be ISO 8601 or unix seconds, got ${quoteExcerpt(time)}`, i + 1);
+    if (variant !== 'canary' && variant !== 'baseline') throw inputError(file, `variant must be canary or baseline, got ${quoteExcerpt(variant)}`, i + 1);
     if (metric === '') throw inputError(file, 'metric is empty', i + 1);
     const v = parseValue(value);
-    if (v === undefined) throw inputError(file, `value must be a number, NaN or ±Inf, got "${value}"`, i + 1);
+    if (v === undefined) throw inputError(file, `value must be a number, NaN or ±Inf, got ${quoteExcerpt(value)}`, i + 1);
     const entry = out.get(metric) ?? { canary: [], baseline: [] };
     entry[variant].push([t, v]);
     out.set(metric, entry);

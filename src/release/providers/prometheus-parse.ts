@@ -28,17 +28,25 @@ function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** Interprets the JSON text of a Prometheus answer; `what` names the query in messages. */
-export function parsePrometheusBody(text: string, what: string): ParsedPoints {
+/** Cuts server text for a message; the provider passes its redactor's `excerpt`, which redacts before it cuts. */
+export type Excerpt = (text: string, max: number) => string;
+
+const plainCut: Excerpt = (text, max) => (text.length <= max ? text : `${text.slice(0, max)}…`);
+
+/**
+ * Interprets the JSON text of a Prometheus answer; `what` names the query in messages, and
+ * every piece of server text in a message goes through `excerpt`.
+ */
+export function parsePrometheusBody(text: string, what: string, excerpt: Excerpt = plainCut): ParsedPoints {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return failure('bad-response', `${what}: the answer is not JSON: ${text.slice(0, 120)}`) as ParsedPoints;
+    return failure('bad-response', `${what}: the answer is not JSON: ${excerpt(text, 120)}`) as ParsedPoints;
   }
   if (!isObject(body)) return failure('bad-response', `${what}: the answer is not a JSON object`) as ParsedPoints;
   if (body.status === 'error') {
-    return failure('bad-response', `${what}: Prometheus error ${String(body.errorType ?? '')}: ${String(body.error ?? '')}`) as ParsedPoints;
+    return failure('bad-response', `${what}: Prometheus error ${excerpt(String(body.errorType ?? ''), 40)}: ${excerpt(String(body.error ?? ''), 300)}`) as ParsedPoints;
   }
   const data = body.data;
   if (body.status !== 'success' || !isObject(data)) {
@@ -65,12 +73,12 @@ export function parsePrometheusBody(text: string, what: string): ParsedPoints {
       const points: Array<[number, number]> = [];
       for (const pair of raw) {
         const p = parsePair(pair);
-        if (!p) return bad(`a sample that is not [time, "value"]: ${JSON.stringify(pair)?.slice(0, 60)}`);
+        if (!p) return bad(`a sample that is not [time, "value"]: ${excerpt(JSON.stringify(pair) ?? '', 60)}`);
         points.push(p);
       }
       return { ok: true, points };
     }
     default:
-      return bad(`unsupported result type ${JSON.stringify(data.resultType)}`);
+      return bad(`unsupported result type ${excerpt(JSON.stringify(data.resultType) ?? '', 60)}`);
   }
 }

@@ -6,7 +6,7 @@
  */
 import { inputError } from '../../errors.js';
 import { parsePrometheusBody } from './prometheus-parse.js';
-import { basicAuthHeader, redactor, redactUrlUserinfo } from './redact.js';
+import { basicAuthHeader, createRedactor, redactUrl } from '../../io/redact.js';
 import { failure, samplesResult, substituteVariant, type FetchResult, type MetricProvider, type MetricQuery, type VariantValues } from './types.js';
 
 /** Settings of the Prometheus provider. */
@@ -26,6 +26,11 @@ export interface PrometheusOptions {
   fetchImpl?: typeof fetch;
 }
 
+/** Characters of an answer's body kept in a message, after redaction. */
+const MAX_EXCERPT = 200;
+/** Characters of a whole failure message (it is stored in the decision record). */
+const MAX_MESSAGE = 600;
+
 type Attempt = { kind: 'done'; status: number; text: string } | { kind: 'timeout' | 'network' | 'redirect'; message: string };
 
 function parseBaseUrl(raw: string): { base: URL; user?: { username: string; password: string } } {
@@ -33,10 +38,10 @@ function parseBaseUrl(raw: string): { base: URL; user?: { username: string; pass
   try {
     base = new URL(raw);
   } catch {
-    throw inputError(undefined, `Prometheus URL ${JSON.stringify(redactUrlUserinfo(raw))} is not a valid URL (expected http(s)://host:port[/path])`);
+    throw inputError(undefined, `Prometheus URL ${JSON.stringify(redactUrl(raw))} is not a valid URL (expected http(s)://host:port[/path])`);
   }
   if (base.protocol !== 'http:' && base.protocol !== 'https:') {
-    throw inputError(undefined, `Prometheus URL ${redactUrlUserinfo(raw)} must be http or https, not ${base.protocol}`);
+    throw inputError(undefined, `Prometheus URL ${redactUrl(raw)} must be http or https, not ${base.protocol}`);
   }
   const user = base.username || base.password
     ? { username: decodeURIComponent(base.username), password: decodeURIComponent(base.password) }
@@ -60,8 +65,9 @@ export function prometheusProvider(opts: PrometheusOptions): MetricProvider {
   }
   const fetchImpl = opts.fetchImpl ?? fetch;
   const auth = opts.bearerToken ? `Bearer ${opts.bearerToken}` : basic ? basicAuthHeader(basic.username, basic.password) : undefined;
-  const redact = redactor([opts.bearerToken, basic?.password, auth, auth?.replace(/^\w+ /, '')]);
-  const source = base.toString();
+  // Every message goes through one redactor that knows the token, the password and the header.
+  const redact = createRedactor({ values: [opts.bearerToken, auth], basic: [basic], urls: [opts.url] });
+  const source = redact(base.toString());
 
   async function attempt(url: URL): Promise<Attempt> {
     const ctl = new AbortController();
@@ -72,7 +78,7 @@ export function prometheusProvider(opts: PrometheusOptions): MetricProvider {
       // Redirects are not followed, so credentials never go to another host.
       const res = await fetchImpl(url, { headers, signal: ctl.signal, redirect: 'manual' });
       if (res.status >= 300 && res.status < 400) {
-        const to = redactUrlUserinfo(res.headers.get('location') ?? '(no Location)');
+        const to = redact.excerpt(res.headers.get('location') ?? '(no Location)', MAX_EXCERPT);
         return { kind: 'redirect', message: `HTTP ${res.status} redirect to ${to}; configure the final URL` };
       }
       return { kind: 'done', status: res.status, text: await res.text() };
@@ -106,13 +112,14 @@ export function prometheusProvider(opts: PrometheusOptions): MetricProvider {
     const tries = `${source} (${retries + 1} attempt${retries ? 's' : ''})`;
     if (last.kind !== 'done') {
       const reason = last.kind === 'timeout' ? 'timeout' : last.kind === 'redirect' ? 'bad-response' : 'unreachable';
-      return failure(reason, redact(`${what}: ${tries}: ${last.message}`));
+      return failure(reason, redact.excerpt(`${what}: ${tries}: ${last.message}`, MAX_MESSAGE));
     }
-    if (last.status >= 500) return failure('unreachable', redact(`${what}: ${tries}: HTTP ${last.status}: ${last.text.slice(0, 200)}`));
-    const parsed = parsePrometheusBody(last.text, what);
+    // Redacted before it is cut: a secret straddling the cut would otherwise survive in part.
+    if (last.status >= 500) return failure('unreachable', redact.excerpt(`${what}: ${tries}: HTTP ${last.status}: ${redact.excerpt(last.text, MAX_EXCERPT)}`, MAX_MESSAGE));
+    const parsed = parsePrometheusBody(last.text, what, redact.excerpt);
     if (!parsed.ok) {
       const status = last.status >= 300 ? ` (HTTP ${last.status})` : '';
-      return failure(parsed.reason, redact(`${parsed.message}${status}`));
+      return failure(parsed.reason, redact.excerpt(`${parsed.message}${status}`, MAX_MESSAGE));
     }
     return samplesResult(parsed.points, source, what);
   }

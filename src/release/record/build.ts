@@ -3,6 +3,7 @@ import { PhasegateError } from '../../errors.js';
 import { recordId } from '../../store/id.js';
 import type { StepDecision } from '../decision/types.js';
 import { recordHash } from './hash.js';
+import { redactDecision } from './redact.js';
 import { DECISION_SCHEMA_VERSION, type DecisionRecord } from './types.js';
 
 /** What identifies a decision besides the decision itself. */
@@ -20,8 +21,11 @@ export interface RecordContext {
  * The record of `decision`, chained after `prev` (the rollout's latest record; undefined for
  * the first). Throws a PhasegateError when `prev` belongs to another chain or is later than
  * the decision (a clock running backwards would make the store's order disagree with the chain).
+ * Messages are stored as redacted excerpts (redactDecision); redact with the run's known
+ * secrets first (the CLI does) to remove those too.
  */
-export function buildDecisionRecord(ctx: RecordContext, decision: StepDecision, prev?: DecisionRecord): DecisionRecord {
+export function buildDecisionRecord(ctx: RecordContext, given: StepDecision, prev?: DecisionRecord): DecisionRecord {
+  const decision = redactDecision(given);
   if (prev && (prev.project !== ctx.project || prev.rollout !== ctx.rollout)) {
     throw new PhasegateError({ message: `previous decision ${prev.id} belongs to ${prev.project}/${prev.rollout}, not ${ctx.project}/${ctx.rollout}` });
   }

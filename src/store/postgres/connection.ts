@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import { PhasegateError } from '../../errors.js';
-import { redactUrl } from '../redact.js';
+import { createRedactor, redactText, redactUrl } from '../../io/redact.js';
 
 /** The server and database a URL names, for messages. */
 export interface PgTarget {
@@ -14,6 +14,8 @@ export interface PgTarget {
   port: string;
   database: string;
   user: string;
+  /** Removes the URL's password (in every encoding) and other secret shapes from server text. */
+  redact?: (text: string) => string;
 }
 
 /** Parses the parts of a `postgres://` URL that messages name; throws a PhasegateError for a malformed URL. */
@@ -22,12 +24,12 @@ export function pgTarget(url: string): PgTarget {
   try {
     u = new URL(url);
   } catch {
-    throw new PhasegateError({ message: `history store URL ${JSON.stringify(redactUrl(url))} is not a valid URL; give postgres://USER:PASSWORD@HOST:PORT/DATABASE` });
+    throw new PhasegateError({ message: `history store URL ${JSON.stringify(redactUrl(url))} is not a valid URL (percent-encode / # ? @ : in the user and password, e.g. / as %2F); give postgres://USER:PASSWORD@HOST:PORT/DATABASE` });
   }
   const user = decodeURIComponent(u.username) || 'the default user';
   const host = u.searchParams.get('host') ?? (u.hostname || 'localhost');
   const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username);
-  return { host, port: u.port || '5432', database: database || '(default)', user };
+  return { host, port: u.port || '5432', database: database || '(default)', user, redact: createRedactor({ urls: [url] }) };
 }
 
 function where(t: PgTarget): string {
@@ -57,7 +59,8 @@ export function isConnectionError(err: unknown): boolean {
 export function storeError(err: unknown, t: PgTarget, doing: string): unknown {
   if (err instanceof PhasegateError) return err;
   const code = codeOf(err);
-  const msg = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+  const first = err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err);
+  const msg = (t.redact ?? redactText)(first);
   const say = (message: string): PhasegateError => new PhasegateError({ message });
   if ((code && UNREACHABLE.has(code)) || /timeout exceeded when trying to connect/i.test(msg)) {
     return say(`cannot connect to ${where(t)} (${code ?? 'timed out'}); check that the server is running and the URL's host and port`);

@@ -97,7 +97,7 @@ describe('file provider: bad files are PhasegateErrors at file:line', () => {
     ['badvalue.json', '{\n  "latency": {\n    "baseline": [{"t": 1, "v": "fast"}]\n  }\n}', /badvalue\.json:3:18: latency\.baseline\.0: "v" must be/],
     ['badkey.json', '{\n  "latency": {\n    "canry": []\n  }\n}', /badkey\.json:3:\d+: latency\.canry: unknown key/],
     ['top.json', '[1, 2]', /top\.json:1:1: \(top level\): expected an object/],
-    ['header.csv', 'when,variant,metric,value\n', /header\.csv:1:1: the header must be/],
+    ['header.csv', 'when,variant,metric,value\n', /header\.csv:1:1: expected the header "time,variant,metric,value"/],
     ['fields.csv', 'time,variant,metric,value\n1,canary,latency\n', /fields\.csv:2:1: expected 4 fields/],
     ['value.csv', 'time,variant,metric,value\n1,canary,latency,1\n\n2,canary,latency,\n', /value\.csv:4:1: value must be a number/],
     ['variant.csv', 'time,variant,metric,value\n1,green,latency,1\n', /variant\.csv:2:1: variant must be canary or baseline/],

@@ -135,6 +135,21 @@ describe('prometheus provider auth and secrets', () => {
     for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), header.slice(6)]) expect(text).not.toContain(secret);
   });
 
+  it.each([
+    ['a 500 body', 500, (t: string) => `upstream said: ${t}`],
+    ['a JSON error', 400, (t: string) => JSON.stringify({ status: 'error', errorType: 'bad_data', error: t })],
+    ['a body that is not JSON', 200, (t: string) => `<html>${t}</html>`],
+  ])('secret query parameters and credentials in %s are redacted before the body is cut', async (_name, status, body) => {
+    const echoed = `GET /q?api_key=AK-77x9&access_token=AT-88y0&sig=SG-99z1 Authorization: Bearer ${TOKEN}`;
+    for (const pad of [0, 60, 100, 130, 170, 190, 250, 290]) {
+      const url = await serve(() => ({ status, body: body(`${'x'.repeat(pad)}${echoed}`) }));
+      const r = await provider({ url: `${url}/?api_key=AK-77x9`, bearerToken: TOKEN, retries: 0 }).fetch(q);
+      expect(r.ok).toBe(false);
+      const text = JSON.stringify(r);
+      for (const secret of ['AK-7', 'K-77', '77x9', 'AT-8', '88y0', 'SG-9', '99z1', TOKEN.slice(0, 4), TOKEN.slice(-4)]) expect(text).not.toContain(secret);
+    }
+  });
+
   it('a success keeps the userinfo out of the source', async () => {
     const url = await serve(() => ({ body: ok }));
     const r = await provider({ url: url.replace('//', `//gate:${encodeURIComponent(PASSWORD)}@`) }).fetch(q);
