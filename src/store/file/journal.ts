@@ -72,7 +72,7 @@ export function recoverInterruptedBatch(dir: string, warn: (w: StoreWarning) => 
       const now = isPartition(name) && Number.isSafeInteger(size) && size >= 0 ? fileSize(partition) : undefined;
       if (now === undefined || now <= size) continue;
       truncateTo(partition, size);
-      warn({ where: partition, message: `rolled back ${now - size} bytes of an append that process ${journal.pid} did not finish (it was stopped mid-write)` });
+      warn({ where: partition, message: `rolled back ${now - size} bytes of an append that process ${journal.pid} did not finish (it was stopped mid-write)`, recovered: true });
     }
   }
   rmSync(file, { force: true });

@@ -110,12 +110,18 @@ export class FileHistoryStore implements HistoryStore {
     const match = recordMatcher(checked);
     return this.locked('read', () => {
       const out: HistoryRecord[] = [];
-      const ids = new Set<string>();
-      for (const { lines } of this.read(checked.fromMs, checked.toMs)) {
-        for (const { record } of lines) {
-          if (!record || ids.has(record.id) || !match(record)) continue;
-          ids.add(record.id);
-          out.push(record);
+      // id → the text of its first line: a later line with the same id is skipped, and warned about when it differs.
+      const ids = new Map<string, string>();
+      for (const { name, lines } of this.read(checked.fromMs, checked.toMs)) {
+        for (const { no, text, record } of lines) {
+          if (!record) continue;
+          const first = ids.get(record.id);
+          if (first !== undefined) {
+            if (first !== text) this.warn({ where: `${path.join(this.dir, name)}:${no}`, message: `duplicate id ${record.id} with content that differs from its first record; skipped` });
+            continue;
+          }
+          ids.set(record.id, text);
+          if (match(record)) out.push(record);
         }
       }
       return sortRecords(out);
