@@ -10,9 +10,11 @@ import type { HistoryQuery, HistoryStore, StoreWarning } from '../port.js';
 import type { HistoryRecord } from '../records.js';
 import { compareCodePoints, recordMatcher, sortRecords } from '../order.js';
 import { checkQuery, parseBound, serializeValidRecords } from '../validate.js';
-import { appendLines, fsyncDir, storeIoError } from './disk.js';
+import { PhasegateError } from '../../errors.js';
+import { appendLines, fsyncDir, removeTail, storeIoError } from './disk.js';
+import { claimToken, currentToken } from './fence.js';
 import { IdIndex } from './ids.js';
-import { beginBatch, endBatch, recoverInterruptedBatch } from './journal.js';
+import { beginBatch, endBatch, ownsBatch, recoverInterruptedBatch } from './journal.js';
 import type { PartitionLine } from './lines.js';
 import { recordLine } from './lines.js';
 import { withLock, type LockSettings } from './lock.js';
@@ -87,22 +89,37 @@ export class FileHistoryStore implements HistoryStore {
     });
   }
 
+  /**
+   * Journal, append, commit (claim the fencing token), end. If another process took the lock
+   * over meanwhile (this one was paused past `staleMs`), the commit fails: this process's own
+   * bytes are removed and a PhasegateError says nothing was written.
+   */
   private writeBatch(batch: Map<string, { ids: string[]; text: string }>): void {
     const names = [...batch.keys()].sort();
     const sizes = Object.fromEntries(names.map((n) => [n, sizeOf(path.join(this.dir, n))]));
-    beginBatch(this.dir, sizes);
+    const token = currentToken(this.dir) + 1;
+    testPause('locked');
+    if (!beginBatch(this.dir, sizes, token)) throw takenOver(this.dir);
+    const written: { file: string; bytes: Buffer }[] = [];
     try {
       for (const name of names) {
         const p = batch.get(name)!;
         const result = appendLines(path.join(this.dir, name), p.text);
+        written.push({ file: path.join(this.dir, name), bytes: result.written });
         this.ids.noteAppend(name, sizes[name]!, result, p.ids);
       }
     } catch (err) {
       // Roll back the partitions already written so that nothing of the batch remains.
-      recoverInterruptedBatch(this.dir, () => undefined);
+      if (ownsBatch(this.dir, token)) recoverInterruptedBatch(this.dir, () => undefined);
       throw err;
     }
-    endBatch(this.dir);
+    testPause('written');
+    if (!ownsBatch(this.dir, token) || !claimToken(this.dir, token, 'commit')) {
+      for (const w of written.reverse()) removeTail(w.file, w.bytes);
+      throw takenOver(this.dir);
+    }
+    testPause('committed');
+    endBatch(this.dir, token);
   }
 
   async query(q: HistoryQuery): Promise<HistoryRecord[]> {
@@ -160,6 +177,19 @@ export class FileHistoryStore implements HistoryStore {
   async close(): Promise<void> {
     // Nothing held between operations: each takes and releases the lock.
   }
+}
+
+function takenOver(dir: string): PhasegateError {
+  return new PhasegateError({ file: dir, message: 'the store lock was taken over while this process was paused; nothing was written; run again' });
+}
+
+/**
+ * Test hook: with PHASEGATE_TEST_PAUSE_AT=`locked`, `written` or `committed`, the writer stops
+ * itself (SIGSTOP) at that point of a batch, so that tests can take the lock over from a
+ * paused writer deterministically. Not for production use.
+ */
+function testPause(at: 'locked' | 'written' | 'committed'): void {
+  if (process.env.PHASEGATE_TEST_PAUSE_AT === at) process.kill(process.pid, 'SIGSTOP');
 }
 
 function sizeOf(file: string): number {
