@@ -2,8 +2,8 @@
  * Fencing tokens: proof at commit that this process still owns the file store's lock. The lock
  * (proper-lockfile) goes stale after `staleMs` without refresh, so a writer paused longer (SIGSTOP,
  * a frozen VM) loses it to another process while it still believes it holds it. Each batch
- * therefore claims the next token, `DIR/.fence/N`, created with link(2) (atomic, fails if it
- * exists) and holding `commit PID` or `abort PID`:
+ * therefore claims the next token, `DIR/.fence/N`: an empty file for `commit`, a folder for
+ * `abort`, each created exclusively (open O_EXCL, mkdir), so only one claim of N ever succeeds:
  *
  * - a writer takes token N = highest + 1 when it takes the lock and writes it in its journal;
  *   its batch counts only once it has created `N` as `commit` (the commit point);
@@ -11,13 +11,13 @@
  *   before rolling its bytes back, so the paused writer's later claim fails and it reports
  *   that nothing was written; if the claim already exists as `commit`, the batch is kept.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createExclusive } from './disk.js';
+import { fsyncDir } from './disk.js';
 
 const FENCE = '.fence';
-/** Claims older than this (and not among the newest two) are removed. */
-const KEEP_MS = 24 * 3600 * 1000;
+/** How many of the newest claims are kept; older ones are removed every 64th claim. */
+const KEEP = 256;
 
 const fenceDir = (dir: string): string => path.join(dir, FENCE);
 
@@ -38,7 +38,7 @@ export function currentToken(dir: string): number {
 /** How token `n` was claimed, or undefined when it was not. */
 export function tokenState(dir: string, n: number): 'commit' | 'abort' | undefined {
   try {
-    return readFileSync(path.join(fenceDir(dir), String(n)), 'utf8').startsWith('commit') ? 'commit' : 'abort';
+    return statSync(path.join(fenceDir(dir), String(n))).isDirectory() ? 'abort' : 'commit';
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
@@ -50,22 +50,23 @@ export function tokenState(dir: string, n: number): 'commit' | 'abort' | undefin
  * already claimed (by another holder of the lock, or by one that rolled this batch back).
  */
 export function claimToken(dir: string, n: number, state: 'commit' | 'abort'): boolean {
-  mkdirSync(fenceDir(dir), { recursive: true });
-  if (!createExclusive(path.join(fenceDir(dir), String(n)), `${state} ${process.pid}\n`)) return false;
+  if (mkdirSync(fenceDir(dir), { recursive: true }) !== undefined) fsyncDir(dir);
+  // A later token already claimed: this claim comes too late even if N itself was pruned.
+  if (currentToken(dir) >= n) return false;
+  const file = path.join(fenceDir(dir), String(n));
+  try {
+    if (state === 'abort') mkdirSync(file);
+    else closeSync(openSync(file, 'wx'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  fsyncDir(fenceDir(dir));
   if (n % 64 === 0) prune(dir, n);
   return true;
 }
 
-/** Removes old claims: older than a day and not among the newest two. Best effort; run every 64th claim. */
+/** Removes the claims older than the newest KEEP. Best effort. */
 function prune(dir: string, newest: number): void {
-  const now = Date.now();
-  for (const t of tokens(dir)) {
-    if (t >= newest - 1) continue;
-    const file = path.join(fenceDir(dir), String(t));
-    try {
-      if (now - statSync(file).mtimeMs > KEEP_MS) rmSync(file, { force: true });
-    } catch {
-      // Another process pruned it first.
-    }
-  }
+  for (const t of tokens(dir)) if (t <= newest - KEEP) rmSync(path.join(fenceDir(dir), String(t)), { recursive: true, force: true });
 }
