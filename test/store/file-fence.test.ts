@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open.js';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, tempDir } from '../helpers/cli.js';
 
 const CHILD = path.join(ROOT, 'test', 'store', 'fixtures', 'fence-child.mjs');
 
@@ -63,5 +63,25 @@ describe.skipIf(process.platform !== 'linux')('file store: a writer paused past 
     expect((await store.query({})).length).toBe(stored.length);
     expect(store.warnings().filter((w) => !w.recovered)).toEqual([]);
     await store.close();
+  }, 30_000);
+
+  it('two phasegate processes (release approve), the first paused after taking the lock: it exits 2, the approval is stored once', async () => {
+    const dir = tempDir();
+    const args = [BIN, 'release', 'approve', '--project', 'payments', '--rollout', 'v2', '--store', `file:${dir}`, '--by', 'alice', '--role', 'release-manager', '--step', '1', '--commit', 'abc123', '--time', '2026-01-05T10:00:00Z'];
+    const run = (pauseAt?: string) => {
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PHASEGATE_LOCK_STALE_MS: '2000', PHASEGATE_TEST_PAUSE_AT: pauseAt } });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      return { child, exit: once(child, 'exit').then(([code]) => code as number | null), output: () => out };
+    };
+    const a = run('locked');
+    await stopped(a.child.pid!);
+    const b = run();
+    expect(await b.exit).toBe(0);
+    a.child.kill('SIGCONT');
+    expect(await a.exit).toBe(2);
+    expect(a.output()).toBe(`phasegate: ${dir}: the store lock was taken over while this process was paused; nothing was written; run again\n`);
+    expect(lines(dir)).toHaveLength(1);
   }, 30_000);
 });
