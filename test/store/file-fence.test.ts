@@ -13,9 +13,9 @@ import { BIN, ROOT, tempDir } from '../helpers/cli.js';
 
 const CHILD = path.join(ROOT, 'test', 'store', 'fixtures', 'fence-child.mjs');
 
-function writer(dir: string, n: string, pauseAt?: string) {
+function writer(dir: string, n: string, pauseAt?: string, retry = false) {
   const env = { ...process.env, PHASEGATE_TEST_PAUSE_AT: pauseAt };
-  const child = spawn(process.execPath, [CHILD, `file:${dir}`, n], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn(process.execPath, [CHILD, `file:${dir}`, n, ...(retry ? ['retry'] : [])], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -63,6 +63,18 @@ describe.skipIf(process.platform !== 'linux')('file store: a writer paused past 
     expect((await store.query({})).length).toBe(stored.length);
     expect(store.warnings().filter((w) => !w.recovered)).toEqual([]);
     await store.close();
+  }, 30_000);
+
+  it('a writer that lost the lock can retry on the same store object: its own record is then stored, the shared one still once', async () => {
+    const dir = tempDir();
+    const a = writer(dir, 'a', 'written', true);
+    await stopped(a.child.pid!);
+    const b = writer(dir, 'b');
+    expect(await b.exit).toBe(0);
+    a.child.kill('SIGCONT');
+    await a.exit;
+    expect(a.output()).toMatch(/the store lock was taken over .*\nretry acked 1\n$/);
+    expect(lines(dir).map((l) => (JSON.parse(l) as { id: string }).id).sort()).toEqual(['own-a', 'own-b', 'shared']);
   }, 30_000);
 
   it('two phasegate processes (release approve), the first paused after taking the lock: it exits 2, the approval is stored once', async () => {

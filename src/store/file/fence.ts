@@ -13,6 +13,7 @@
  */
 import { closeSync, mkdirSync, openSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { PhasegateError } from '../../errors.js';
 import { fsyncDir } from './disk.js';
 
 const FENCE = '.fence';
@@ -69,4 +70,18 @@ export function claimToken(dir: string, n: number, state: 'commit' | 'abort'): b
 /** Removes the claims older than the newest KEEP. Best effort. */
 function prune(dir: string, newest: number): void {
   for (const t of tokens(dir)) if (t <= newest - KEEP) rmSync(path.join(fenceDir(dir), String(t)), { recursive: true, force: true });
+}
+
+/** The error of a writer whose commit failed because another process took the lock over. */
+export function takenOver(dir: string): PhasegateError {
+  return new PhasegateError({ file: dir, message: 'the store lock was taken over while this process was paused; nothing was written; run again' });
+}
+
+/**
+ * Test hook: with PHASEGATE_TEST_PAUSE_AT=`locked`, `written` or `committed`, the writer stops
+ * itself (SIGSTOP) at that point of a batch, so that tests can take the lock over from a
+ * paused writer deterministically. Not for production use.
+ */
+export function testPause(at: 'locked' | 'written' | 'committed'): void {
+  if (process.env.PHASEGATE_TEST_PAUSE_AT === at) process.kill(process.pid, 'SIGSTOP');
 }

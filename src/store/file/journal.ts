@@ -80,7 +80,7 @@ export function recoverInterruptedBatch(dir: string, warn: (w: StoreWarning) => 
   const journal = readJournal(file);
   if (journal === undefined) return;
   if (journal === 'corrupt') {
-    // The journal is written by rename, so this is not ours; leave the partitions alone.
+    // The journal is created whole (an fsync'd file linked into place), so this is not ours; leave the partitions alone.
     warn({ where: file, message: 'unreadable append journal removed; partitions left as they are' });
   } else if (journal.token !== undefined && !claimToken(dir, journal.token, 'abort') && tokenState(dir, journal.token) === 'commit') {
     // Its writer committed and was stopped (or paused) before removing the journal: the batch is whole.

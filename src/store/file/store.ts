@@ -10,9 +10,8 @@ import type { HistoryQuery, HistoryStore, StoreWarning } from '../port.js';
 import type { HistoryRecord } from '../records.js';
 import { compareCodePoints, recordMatcher, sortRecords } from '../order.js';
 import { checkQuery, parseBound, serializeValidRecords } from '../validate.js';
-import { PhasegateError } from '../../errors.js';
 import { appendLines, fsyncDir, removeTail, storeIoError } from './disk.js';
-import { claimToken, currentToken } from './fence.js';
+import { claimToken, currentToken, takenOver, testPause } from './fence.js';
 import { IdIndex } from './ids.js';
 import { beginBatch, endBatch, ownsBatch, recoverInterruptedBatch } from './journal.js';
 import type { PartitionLine } from './lines.js';
@@ -22,7 +21,7 @@ import { listPartitions, monthRange, overlaps, partitionOf, readPartition } from
 
 /** The file adapter of the HistoryStore port. Open it with `openStore('file:DIR')`. */
 export class FileHistoryStore implements HistoryStore {
-  private readonly ids = new IdIndex();
+  private ids = new IdIndex();
   private readonly seen = new Map<string, StoreWarning>();
 
   constructor(
@@ -99,7 +98,10 @@ export class FileHistoryStore implements HistoryStore {
     const sizes = Object.fromEntries(names.map((n) => [n, sizeOf(path.join(this.dir, n))]));
     const token = currentToken(this.dir) + 1;
     testPause('locked');
-    if (!beginBatch(this.dir, sizes, token)) throw takenOver(this.dir);
+    if (!beginBatch(this.dir, sizes, token)) {
+      this.ids = new IdIndex();
+      throw takenOver(this.dir);
+    }
     const written: { file: string; bytes: Buffer }[] = [];
     try {
       for (const name of names) {
@@ -116,6 +118,8 @@ export class FileHistoryStore implements HistoryStore {
     testPause('written');
     if (!ownsBatch(this.dir, token) || !claimToken(this.dir, token, 'commit')) {
       for (const w of written.reverse()) removeTail(w.file, w.bytes);
+      // The index noted this batch's ids as stored: forget it, so that a retry reads the partitions again.
+      this.ids = new IdIndex();
       throw takenOver(this.dir);
     }
     testPause('committed');
@@ -177,19 +181,6 @@ export class FileHistoryStore implements HistoryStore {
   async close(): Promise<void> {
     // Nothing held between operations: each takes and releases the lock.
   }
-}
-
-function takenOver(dir: string): PhasegateError {
-  return new PhasegateError({ file: dir, message: 'the store lock was taken over while this process was paused; nothing was written; run again' });
-}
-
-/**
- * Test hook: with PHASEGATE_TEST_PAUSE_AT=`locked`, `written` or `committed`, the writer stops
- * itself (SIGSTOP) at that point of a batch, so that tests can take the lock over from a
- * paused writer deterministically. Not for production use.
- */
-function testPause(at: 'locked' | 'written' | 'committed'): void {
-  if (process.env.PHASEGATE_TEST_PAUSE_AT === at) process.kill(process.pid, 'SIGSTOP');
 }
 
 function sizeOf(file: string): number {
