@@ -45,7 +45,7 @@ export function registerReleaseCommands(program: Command, setCode: (code: number
     .action(async (o) => setCode(await (await import('./commands/release.js')).releaseStatus(o)));
   release
     .command('verify')
-    .description('check the hash chains of the decision records: exit 0 intact, 1 edited or removed records')
+    .description('check the hash chains of the decision records and the store: exit 0 intact, 1 edited, removed or forged records or a damaged store, 2 keyed records without their key')
     .addOption(new Option('--store <url>', 'history store').env('PHASEGATE_STORE').default('file:.phasegate/history'))
     .requiredOption('--project <name>', 'the project')
     .option('--anchor <project/rollout=hash>', 'a chain head kept elsewhere, to catch removed latest records (repeatable)', repeatable)

@@ -20,7 +20,7 @@ export const DEFAULT_STORE_URL = 'file:.phasegate/history';
 export interface OpenStoreOptions {
   /** The folder a relative `file:` path is resolved against (default: the process's). */
   cwd?: string;
-  /** File store: a lock not refreshed for this long was left by a killed process and is taken over (default 10,000 ms, at least 2,000). */
+  /** File store: a lock not refreshed for this long was left by a killed process and is taken over (default: $PHASEGATE_LOCK_STALE_MS, else 10,000 ms; at least 2,000). */
   lockStaleMs?: number;
   /** File store: how long to wait for the lock before giving up (default 30,000 ms). */
   lockTimeoutMs?: number;
@@ -53,7 +53,9 @@ function fileDir(url: string, cwd: string): string {
  */
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<HistoryStore> {
   if (url.startsWith('file:')) {
-    const lock = { staleMs: Math.max(opts.lockStaleMs ?? 10_000, 2_000), timeoutMs: opts.lockTimeoutMs ?? 30_000 };
+    const fromEnv = Number(process.env.PHASEGATE_LOCK_STALE_MS);
+    const stale = opts.lockStaleMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10_000);
+    const lock = { staleMs: Math.max(stale, 2_000), timeoutMs: opts.lockTimeoutMs ?? 30_000 };
     return FileHistoryStore.open(fileDir(url, opts.cwd ?? process.cwd()), lock);
   }
   if (/^postgres(ql)?:\/\//i.test(url)) {

@@ -14,6 +14,8 @@ export interface HistoryQuery {
 export interface StoreWarning {
   where: string;
   message: string;
+  /** True for a completed repair (an unfinished append rolled back): no damage to the stored history. */
+  recovered?: boolean;
 }
 
 export interface HistoryStore {

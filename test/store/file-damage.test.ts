@@ -70,7 +70,7 @@ describe('file store: damaged partitions', () => {
     const old = new Date(Date.now() - 60_000);
     utimesSync(path.join(dir, '.lock'), old, old);
     expect(await store.append([run('a', '2026-01-01T00:00:00Z')])).toBe(1);
-    expect(readdirSync(dir)).toEqual([JAN]);
+    expect(readdirSync(dir).sort()).toEqual(['.fence', JAN]);
   });
 
   it('gives up on a live lock after the timeout with a clear message', async () => {
@@ -83,7 +83,7 @@ describe('file store: damaged partitions', () => {
   it('prunes by dropping whole months and rewriting the month that straddles the cut', async () => {
     const { dir, store } = await storeWith([run('a', '2025-12-01T00:00:00Z'), run('b', '2026-01-01T00:00:00Z'), run('c', '2026-01-20T00:00:00Z')]);
     expect(await store.prune('2026-01-10')).toBe(2);
-    expect(readdirSync(dir).sort()).toEqual([JAN]);
+    expect(readdirSync(dir).sort()).toEqual(['.fence', JAN]);
     expect(readFileSync(path.join(dir, JAN), 'utf8')).toBe(`${recordLine(run('c', '2026-01-20T00:00:00Z'))}\n`);
     expect(recordLine(run('c', '2026-01-20T00:00:00Z'))).toMatch(/^\{"branch":"main","buildId":"c",.*"metrics":\{"coverage.line":81.5,"tests.total":10\},.*"time":"2026-01-20T00:00:00Z"\}$/);
   });

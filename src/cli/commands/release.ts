@@ -10,7 +10,7 @@ import type { EffectivePolicy, Tier } from '../../policy/types.js';
 import { decideStep, replay, type Approval, type MetricInput, type StepDecision } from '../../release/decision/index.js';
 import type { ReleaseMetric } from '../../release/policy/types.js';
 import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
-import { appendDecision, buildDecisionRecord, readDecisions, redactDecision, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { appendDecision, assertIntact, buildDecisionRecord, isKeyed, readDecisions, recordKeyFromEnv, redactDecision, storeProblems, verifyChain, type DecisionRecord } from '../../release/record/index.js';
 import { createRedactor } from '../../io/redact.js';
 import { sequentialPValues } from '../../release/sequential-p.js';
 import { statisticalJudge } from '../../release/stats-judge.js';
@@ -93,9 +93,14 @@ function previousPValues(history: readonly DecisionRecord[], step: number): Map<
   return new Map((last?.metrics ?? []).flatMap((m) => (m.pValue === null ? [] : [[m.metric, m.pValue] as [string, number]])));
 }
 
-/** Judges the current step, appends the decision to the hash chain, prints it; exit by decision. */
+/**
+ * Judges the current step, appends the decision to the hash chain, prints it and the new chain
+ * head; exit by decision. Refuses (exit 2) before deciding when the rollout's history does not
+ * verify or the store reports damage, or when the chain is keyed and its key is not set.
+ */
 export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
   const policy = releasePolicy(opts);
+  const key = recordKeyFromEnv();
   const rel = policy.release;
   const now = opts.now ?? new Date();
   const { parseDuration } = await import('../../release/policy/types.js');
@@ -103,7 +108,8 @@ export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
   if (opts.window !== undefined && (windowMs === undefined || windowMs <= 0)) throw usage('--window must be a duration such as 10m or 1h');
   const store = await openStore(opts.store);
   try {
-    const history = await readDecisions(store, opts.project, opts.rollout);
+    const records = await store.query({ project: opts.project, kinds: ['decision'] });
+    const history = assertIntact({ project: opts.project, rollout: opts.rollout, records, warnings: store.warnings(), key });
     const approvals: Approval[] = (await store.query({ project: opts.project, kinds: ['approval'] }))
       .filter((r): r is ApprovalRecord => r.kind === 'approval' && r.rollout === opts.rollout)
       .map((r) => ({ who: r.who, time: r.time, commit: r.commit, step: r.step }));
@@ -116,10 +122,10 @@ export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
     // Known secrets (store and Prometheus URLs, the token) leave every message before it is printed or stored.
     const redact = createRedactor({ urls: [opts.store, opts.prometheus], values: [opts.prometheusToken] });
     const d = redactDecision(decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge(0.05, pValues)), redact);
-    const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit };
+    const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit, key };
     const record = buildDecisionRecord(ctx, d, history.at(-1));
     await appendDecision(store, record);
-    emit(opts.format === 'json' ? stableJson({ decision: d.decision, reasons: d.reasons, metrics: d.metrics, step: d.step, nextStep: d.nextStep, score: d.score, record: { id: record.id, hash: record.hash } }) : renderDecisionText(d, record), opts.out);
+    emit(opts.format === 'json' ? stableJson({ decision: d.decision, reasons: d.reasons, metrics: d.metrics, step: d.step, nextStep: d.nextStep, score: d.score, record: { id: record.id, seq: record.seq, hash: record.hash, alg: record.alg, ...(record.keyId ? { keyId: record.keyId } : {}) }, head: `${record.project}/${record.rollout}=${record.hash}` }) : renderDecisionText(d, record), opts.out);
     return DECISION_EXIT[d.decision];
   } finally {
     await store.close();
@@ -176,8 +182,13 @@ export async function releaseStatus(opts: Common & { steps?: number; format: 'te
   return 0;
 }
 
-/** Verifies every decision chain of a project; exit 0 intact, 1 tampering found. */
+/**
+ * Verifies every decision chain of a project and the store's reading of it; exit 0 intact,
+ * 1 tampering or damage found (edited, removed or forged records, torn lines, duplicate ids),
+ * 2 when keyed records cannot be checked (no record key, or another one).
+ */
 export async function releaseVerify(opts: { store: string; project: string; anchor?: string[] }): Promise<number> {
+  const key = recordKeyFromEnv();
   const anchors = (opts.anchor ?? []).map((a) => {
     const m = /^([^/=]+)\/([^=]+)=([0-9a-f]{64})$/.exec(a);
     if (!m) throw usage(`--anchor ${a}: expected PROJECT/ROLLOUT=HASH (the chain head printed by release evaluate or status)`);
@@ -186,11 +197,14 @@ export async function releaseVerify(opts: { store: string; project: string; anch
   const store = await openStore(opts.store);
   try {
     const records = await store.query({ project: opts.project, kinds: ['decision'] });
-    const report = verifyChain(records, anchors);
-    for (const p of report.problems) process.stderr.write(`phasegate: ${p.problem}: ${p.message}\n`);
+    const report = verifyChain(records, anchors, { key });
+    const problems = [...storeProblems(store.warnings()), ...report.problems];
+    for (const p of problems) process.stderr.write(`phasegate: ${p.problem}: ${p.message}\n`);
     const chains = Object.keys(report.heads).length;
-    process.stdout.write(report.ok ? `${records.length} decision records in ${chains} chain${chains === 1 ? '' : 's'} verified: intact\n` : `decision records of ${opts.project} have been tampered with: ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}\n`);
-    return report.ok ? 0 : 1;
+    const unkeyed = key ? records.filter((r) => r.kind === 'decision' && !isKeyed(r.record ?? {})).length : 0;
+    const note = unkeyed > 0 ? ` (${unkeyed} of them unkeyed, sha256 only: recorded without a record key)` : '';
+    process.stdout.write(problems.length === 0 ? `${records.length} decision records in ${chains} chain${chains === 1 ? '' : 's'} verified: intact${note}\n` : `decision records of ${opts.project} have been tampered with or damaged: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+    return problems.length === 0 ? 0 : 1;
   } finally {
     await store.close();
   }

@@ -4,6 +4,7 @@ import { recordId } from '../../store/id.js';
 import type { StepDecision } from '../decision/types.js';
 import { recordHash } from './hash.js';
 import { redactDecision } from './redact.js';
+import type { RecordKey } from './key.js';
 import { DECISION_SCHEMA_VERSION, type DecisionRecord } from './types.js';
 
 /** What identifies a decision besides the decision itself. */
@@ -15,12 +16,15 @@ export interface RecordContext {
   /** Canary weight of the step judged. */
   weight: number;
   commit?: string;
+  /** The record key: the record's hash is then an HMAC-SHA256 (`alg: hmac-sha256`, `keyId`). */
+  key?: RecordKey;
 }
 
 /**
  * The record of `decision`, chained after `prev` (the rollout's latest record; undefined for
  * the first). Throws a PhasegateError when `prev` belongs to another chain or is later than
- * the decision (a clock running backwards would make the store's order disagree with the chain).
+ * the decision (a clock running backwards would make the store's order disagree with the chain),
+ * or when `prev` is keyed and `ctx.key` is not (a keyed chain never continues unkeyed).
  * Messages are stored as redacted excerpts (redactDecision); redact with the run's known
  * secrets first (the CLI does) to remove those too.
  */
@@ -31,6 +35,9 @@ export function buildDecisionRecord(ctx: RecordContext, given: StepDecision, pre
   }
   if (prev && decision.time <= prev.time) {
     throw new PhasegateError({ message: `decision time ${decision.time} is not after the previous decision's ${prev.time} (clock skew?); pass a later time` });
+  }
+  if (prev?.alg === 'hmac-sha256' && !ctx.key) {
+    throw new PhasegateError({ message: `the decisions of ${ctx.project}/${ctx.rollout} are keyed (key id ${prev.keyId ?? 'none'}) and no record key is set; set PHASEGATE_RECORD_KEY or PHASEGATE_RECORD_KEY_FILE` });
   }
   const seq = (prev?.seq ?? 0) + 1;
   const content: Omit<DecisionRecord, 'hash'> = {
@@ -52,6 +59,7 @@ export function buildDecisionRecord(ctx: RecordContext, given: StepDecision, pre
     metrics: decision.metrics.map((m) => ({ ...m })),
     approvals: decision.approvals.map((a) => ({ ...a })),
     prev: prev?.hash ?? null,
+    ...(ctx.key ? { alg: 'hmac-sha256' as const, keyId: ctx.key.id } : { alg: 'sha256' as const }),
   };
-  return { ...content, hash: recordHash(content) };
+  return { ...content, hash: recordHash(content, ctx.key) };
 }

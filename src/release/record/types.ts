@@ -35,7 +35,11 @@ export interface DecisionRecord {
   approvals: StepDecision['approvals'];
   /** `hash` of the previous record of the chain; null for the first. */
   prev: string | null;
-  /** sha256 (hex) of stableJson of this record without `hash`. */
+  /** How `hash` is made: absent (records before keying) or `sha256` = plain sha256; `hmac-sha256` = keyed. */
+  alg?: 'sha256' | 'hmac-sha256';
+  /** Keyed records: the id of the record key (src/release/record/key.ts), never the key. */
+  keyId?: string;
+  /** sha256 or HMAC-SHA256 (hex, as `alg` says) of stableJson of this record without `hash`. */
   hash: string;
 }
 
@@ -43,6 +47,6 @@ export interface DecisionRecord {
 export interface ChainProblem {
   /** The record's id (for `removed`: the record after the gap, or the anchor hash). */
   id: string;
-  problem: 'edited' | 'removed' | 'reordered' | 'broken-link';
+  problem: 'edited' | 'removed' | 'reordered' | 'broken-link' | 'unkeyed' | 'store';
   message: string;
 }

@@ -10,9 +10,10 @@ import type { HistoryQuery, HistoryStore, StoreWarning } from '../port.js';
 import type { HistoryRecord } from '../records.js';
 import { compareCodePoints, recordMatcher, sortRecords } from '../order.js';
 import { checkQuery, parseBound, serializeValidRecords } from '../validate.js';
-import { appendLines, fsyncDir, storeIoError } from './disk.js';
+import { appendLines, fsyncDir, removeTail, storeIoError } from './disk.js';
+import { claimToken, currentToken, takenOver, testPause } from './fence.js';
 import { IdIndex } from './ids.js';
-import { beginBatch, endBatch, recoverInterruptedBatch } from './journal.js';
+import { beginBatch, endBatch, ownsBatch, recoverInterruptedBatch } from './journal.js';
 import type { PartitionLine } from './lines.js';
 import { recordLine } from './lines.js';
 import { withLock, type LockSettings } from './lock.js';
@@ -20,7 +21,7 @@ import { listPartitions, monthRange, overlaps, partitionOf, readPartition } from
 
 /** The file adapter of the HistoryStore port. Open it with `openStore('file:DIR')`. */
 export class FileHistoryStore implements HistoryStore {
-  private readonly ids = new IdIndex();
+  private ids = new IdIndex();
   private readonly seen = new Map<string, StoreWarning>();
 
   constructor(
@@ -87,22 +88,42 @@ export class FileHistoryStore implements HistoryStore {
     });
   }
 
+  /**
+   * Journal, append, commit (claim the fencing token), end. If another process took the lock
+   * over meanwhile (this one was paused past `staleMs`), the commit fails: this process's own
+   * bytes are removed and a PhasegateError says nothing was written.
+   */
   private writeBatch(batch: Map<string, { ids: string[]; text: string }>): void {
     const names = [...batch.keys()].sort();
     const sizes = Object.fromEntries(names.map((n) => [n, sizeOf(path.join(this.dir, n))]));
-    beginBatch(this.dir, sizes);
+    const token = currentToken(this.dir) + 1;
+    testPause('locked');
+    if (!beginBatch(this.dir, sizes, token)) {
+      this.ids = new IdIndex();
+      throw takenOver(this.dir);
+    }
+    const written: { file: string; bytes: Buffer }[] = [];
     try {
       for (const name of names) {
         const p = batch.get(name)!;
         const result = appendLines(path.join(this.dir, name), p.text);
+        written.push({ file: path.join(this.dir, name), bytes: result.written });
         this.ids.noteAppend(name, sizes[name]!, result, p.ids);
       }
     } catch (err) {
       // Roll back the partitions already written so that nothing of the batch remains.
-      recoverInterruptedBatch(this.dir, () => undefined);
+      if (ownsBatch(this.dir, token)) recoverInterruptedBatch(this.dir, () => undefined);
       throw err;
     }
-    endBatch(this.dir);
+    testPause('written');
+    if (!ownsBatch(this.dir, token) || !claimToken(this.dir, token, 'commit')) {
+      for (const w of written.reverse()) removeTail(w.file, w.bytes);
+      // The index noted this batch's ids as stored: forget it, so that a retry reads the partitions again.
+      this.ids = new IdIndex();
+      throw takenOver(this.dir);
+    }
+    testPause('committed');
+    endBatch(this.dir, token);
   }
 
   async query(q: HistoryQuery): Promise<HistoryRecord[]> {
@@ -110,12 +131,18 @@ export class FileHistoryStore implements HistoryStore {
     const match = recordMatcher(checked);
     return this.locked('read', () => {
       const out: HistoryRecord[] = [];
-      const ids = new Set<string>();
-      for (const { lines } of this.read(checked.fromMs, checked.toMs)) {
-        for (const { record } of lines) {
-          if (!record || ids.has(record.id) || !match(record)) continue;
-          ids.add(record.id);
-          out.push(record);
+      // id → the text of its first line: a later line with the same id is skipped, and warned about when it differs.
+      const ids = new Map<string, string>();
+      for (const { name, lines } of this.read(checked.fromMs, checked.toMs)) {
+        for (const { no, text, record } of lines) {
+          if (!record) continue;
+          const first = ids.get(record.id);
+          if (first !== undefined) {
+            if (first !== text) this.warn({ where: `${path.join(this.dir, name)}:${no}`, message: `duplicate id ${record.id} with content that differs from its first record; skipped` });
+            continue;
+          }
+          ids.set(record.id, text);
+          if (match(record)) out.push(record);
         }
       }
       return sortRecords(out);
