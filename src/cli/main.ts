@@ -6,7 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
-import { DEFAULT_STORE, PHASE_CHOICES, TIER_CHOICES, parseNow, repeatable } from './options.js';
+import { DEFAULT_STORE, PHASE_CHOICES, TIER_CHOICES, repeatable } from './options.js';
+import { instantOption } from './dates.js';
 import { registerHistoryCommands } from './register-history.js';
 import { registerReportCommand } from './register-report.js';
 import { registerReleaseCommands } from './register-release.js';
@@ -64,7 +65,7 @@ function gateCommand(program: Command, setCode: SetCode): void {
     .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
     .option('--plan <file>', 'plan file for --project (default: .phasegate/plan.yaml when it exists)')
     .option('--defects <file>', 'defects export for --project (defect density)')
-    .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(parseNow))
+    .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(instantOption('--now')))
     .action(async (opts) => setCode(await (await import('./commands/gate.js')).gateCommand(opts)));
 }
 

@@ -1,20 +1,9 @@
 /** Parsing and checking of option values shared by several commands. */
-import { InvalidArgumentError } from 'commander';
 import { PhasegateError } from '../errors.js';
 import { PHASES, TIERS, type Phase, type Tier } from '../policy/types.js';
 
 /** Commander accumulator for repeatable options (`--junit a --junit b`). */
 export const repeatable = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Parses `--now`: an ISO-8601 date or date-time. */
-export function parseNow(value: string): Date {
-  const ok = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value);
-  const d = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-  if (!ok || Number.isNaN(d.getTime())) {
-    throw new InvalidArgumentError(`expected an ISO-8601 date or date-time such as 2026-11-27 or 2026-11-27T09:30:00Z`);
-  }
-  return d;
-}
 
 /** The policy reference from `--tier` / `--policy`: exactly one is required. */
 export function policyRef(opts: { tier?: Tier; policy?: string }): { tier: Tier } | { file: string } {

@@ -1,7 +1,8 @@
 /** Registers the history commands: `record …`, `metrics`, `forecast`. Implementations load lazily. */
 import type { Command} from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_STORE, PHASE_CHOICES, parseNow, repeatable } from './options.js';
+import { DEFAULT_STORE, PHASE_CHOICES, repeatable } from './options.js';
+import { instantOption } from './dates.js';
 
 type SetCode = (code: number) => void;
 
@@ -21,7 +22,7 @@ const positive = (value: string): number => {
 
 function recordCommands(program: Command, setCode: SetCode): void {
   const record = program.command('record').description('append runs, deployments, incidents and work items to the history store');
-  const time = () => new Option('--time <iso-8601>', 'when it happened (default: now)').argParser(parseNow);
+  const time = () => new Option('--time <iso-8601>', 'when it happened (default: now)').argParser(instantOption('--time'));
   storeOptions(record.command('run').description('a pipeline run with its evidence metrics and gate verdicts'))
     .requiredOption('--pipeline <name>', 'pipeline or job name')
     .requiredOption('--build <id>', 'build number or run id')
@@ -35,14 +36,14 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .option('--environment <name>', 'environment', 'production')
     .requiredOption('--version <version>', 'version deployed')
     .requiredOption('--commit <sha>', 'commit deployed')
-    .addOption(new Option('--commit-time <iso-8601>', 'time of the earliest commit in the deployment (lead time)').argParser(parseNow))
+    .addOption(new Option('--commit-time <iso-8601>', 'time of the earliest commit in the deployment (lead time)').argParser(instantOption('--commit-time')))
     .addOption(new Option('--status <status>', 'outcome').choices(['success', 'failed', 'rolled_back']).default('success'))
     .option('--id <id>', 'deployment id (default: derived from project, environment, version and time)')
     .addOption(time())
     .action(async (o) => setCode(await (await import('./commands/record.js')).recordDeployment(o)));
   storeOptions(record.command('incident').description('a production incident: start (--time), restore (--resolved), cause (--deployment)'))
     .addOption(new Option('--severity <level>', 'severity').choices(['critical', 'major', 'minor']).makeOptionMandatory())
-    .addOption(new Option('--resolved <iso-8601>', 'when service was restored').argParser(parseNow))
+    .addOption(new Option('--resolved <iso-8601>', 'when service was restored').argParser(instantOption('--resolved')))
     .option('--deployment <id>', 'the deployment that caused it')
     .option('--id <id>', 'incident id (default: derived from project, time and severity)')
     .addOption(time())
@@ -74,7 +75,7 @@ function kpiOptions(cmd: Command): Command {
   return storeOptions(cmd)
     .option('--plan <file>', 'plan file (default: .phasegate/plan.yaml when it exists)')
     .option('--defects <file>', 'defects export (JSON or CSV) for defect density')
-    .addOption(new Option('--as-of <iso-8601>', 'compute as of this time (default: now)').argParser(parseNow))
+    .addOption(new Option('--as-of <iso-8601>', 'compute as of this time (default: now)').argParser(instantOption('--as-of')))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout');
 }
@@ -87,7 +88,7 @@ export function registerHistoryCommands(program: Command, setCode: SetCode): voi
     .option('--count-as-defects <metric>', 'an evidence count that also counts as defects, e.g. security.high or tests.failed (repeatable)', repeatable)
     .action(async (o) => setCode(await (await import('./commands/metrics.js')).metricsCommand(o)));
   kpiOptions(program.command('forecast').description('Monte Carlo forecast of the finish date from weekly throughput; --backtest checks it against the past'))
-    .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(parseNow))
+    .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(instantOption('--due')))
     .addOption(new Option('--remaining <n>', 'work left, in item weights (default: open work items)').argParser(positive))
     .addOption(new Option('--trials <n>', 'Monte Carlo trials (default 10000)').argParser(integer))
     .addOption(new Option('--seed <n>', 'random seed (default 1): the same seed gives the same forecast').argParser(integer))

@@ -1,6 +1,7 @@
 /** Registers `phasegate release evaluate|approve|status|verify`; implementations load lazily. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { TIER_CHOICES, parseNow, repeatable } from './options.js';
+import { TIER_CHOICES, repeatable } from './options.js';
+import { instantOption } from './dates.js';
 
 const stepNumber = (value: string): number => {
   const n = Number(value);
@@ -27,9 +28,9 @@ export function registerReleaseCommands(program: Command, setCode: (code: number
     .option('--samples <file>', 'JSON or CSV samples for metrics with provider file')
     .option('--window <duration>', 'how far back to read metrics, e.g. 10m (default: the step minimum duration)')
     .addOption(new Option('--query-step <seconds>', 'resolution of range queries (default 60)').argParser(stepNumber))
-    .addOption(new Option('--started-at <iso-8601>', 'when the rollout started (default: its first decision, else now)').argParser(parseNow))
+    .addOption(new Option('--started-at <iso-8601>', 'when the rollout started (default: its first decision, else now)').argParser(instantOption('--started-at')))
     .option('--commit <sha>', 'the commit being released (approvals must name it)')
-    .addOption(new Option('--now <iso-8601>', 'judge as of this time').argParser(parseNow))
+    .addOption(new Option('--now <iso-8601>', 'judge as of this time').argParser(instantOption('--now')))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--out <file>', 'write the decision to a file (atomically) instead of stdout')
     .action(async (o) => setCode(await (await import('./commands/release.js')).releaseEvaluate(o)));
@@ -38,7 +39,7 @@ export function registerReleaseCommands(program: Command, setCode: (code: number
     .requiredOption('--role <role>', 'their role (the policy decides whether it counts)')
     .addOption(new Option('--step <n>', 'the step approved').argParser(stepNumber).makeOptionMandatory())
     .requiredOption('--commit <sha>', 'the commit approved')
-    .addOption(new Option('--time <iso-8601>', 'when (default: now)').argParser(parseNow))
+    .addOption(new Option('--time <iso-8601>', 'when (default: now)').argParser(instantOption('--time')))
     .action(async (o) => setCode(await (await import('./commands/release.js')).releaseApprove(o)));
   common(release.command('status').description('where a rollout stands: state, last decision, chain head'))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -1,6 +1,7 @@
 /** Registers `phasegate report`; the implementation loads lazily. */
 import { Option, type Command } from 'commander';
-import { TIER_CHOICES, parseNow, repeatable } from './options.js';
+import { TIER_CHOICES, repeatable } from './options.js';
+import { instantOption } from './dates.js';
 
 /** `report --project P | --portfolio` as md, html or json. */
 export function registerReportCommand(program: Command, setCode: (code: number) => void): void {
@@ -16,7 +17,7 @@ export function registerReportCommand(program: Command, setCode: (code: number) 
     .option('--policy <file>', 'rate KPIs against this policy')
     .option('--plan <file>', 'plan file (default: .phasegate/plan.yaml, else the latest recorded plan)')
     .option('--defects <file>', 'defects export (JSON or CSV)')
-    .addOption(new Option('--as-of <iso-8601>', 'report as of this time (default: now)').argParser(parseNow))
+    .addOption(new Option('--as-of <iso-8601>', 'report as of this time (default: now)').argParser(instantOption('--as-of')))
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).makeOptionMandatory())
     .addOption(new Option('--markdown-for <place>', 'GitHub limit the Markdown must fit').choices(['job-summary', 'check-run', 'comment']).default('job-summary'))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')

@@ -1,9 +1,9 @@
 /** JSON inputs (SARIF, facts, evidence bundles): strict UTF-8, located syntax and schema errors. */
-import { readFileSync } from 'node:fs';
 import { TextDecoder } from 'node:util';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { PhasegateError } from '../errors.js';
-import { fileError, fileSize, ioError } from './files.js';
+import { readRegularFile } from '../io/regular-file.js';
+import { fileError } from './files.js';
 import { findSyntaxError, locatePointer, positionAt } from './json-locate.js';
 
 /** Larger JSON inputs are refused rather than risk the memory of a CI runner. */
@@ -27,25 +27,19 @@ export function jsonSyntaxError(text: string, shown: string): PhasegateError {
 
 /** Reads the JSON file `file` as text (strict UTF-8, must start with `{` or `[`), without parsing it. */
 export function readJsonText(file: string, shown: string, what: string): string {
-  const size = fileSize(file, shown);
-  if (size === 0) throw fileError(shown, `empty file (expected ${what})`);
-  if (size > MAX_JSON_BYTES) throw fileError(shown, `file larger than ${MAX_JSON_BYTES / 1024 / 1024} MB (expected ${what})`);
+  // Only a regular file, capped before reading: a FIFO or a device would hang or never end.
+  let bytes: Buffer | undefined = readRegularFile(file, shown, MAX_JSON_BYTES);
+  if (bytes.length === 0) throw fileError(shown, `empty file (expected ${what})`);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let text: string;
   try {
-    let bytes: Buffer | undefined = readFileSync(file);
-    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-    } catch {
-      const lax = new TextDecoder('utf-8').decode(bytes.subarray(start));
-      const { line, col } = positionAt(lax, Math.max(0, lax.indexOf('\uFFFD')));
-      throw fileError(shown, 'not valid UTF-8; save the file as UTF-8', line, col);
-    }
-    bytes = undefined;
-  } catch (err) {
-    if (err instanceof PhasegateError) throw err;
-    throw ioError(shown, err);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    const lax = new TextDecoder('utf-8').decode(bytes.subarray(start));
+    const { line, col } = positionAt(lax, Math.max(0, lax.indexOf('\uFFFD')));
+    throw fileError(shown, 'not valid UTF-8; save the file as UTF-8', line, col);
   }
+  bytes = undefined;
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') throw fileError(shown, `not a JSON file (expected ${what})`, 1, 1);
   return text;

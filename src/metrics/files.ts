@@ -2,10 +2,10 @@
  * The metrics engine's only door to the file system: whole small text files (plans, tracker
  * exports, cost sheets) read as strict UTF-8, with the path shown as users gave it.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TextDecoder } from 'node:util';
-import { displayPath, fileError, ioError } from '../evidence/files.js';
+import { displayPath, fileError } from '../evidence/files.js';
+import { readRegularFile } from '../io/regular-file.js';
 import { positionAt } from '../evidence/json-locate.js';
 
 /** An input file: its absolute path and the name messages show. */
@@ -20,13 +20,12 @@ export function inputFile(file: string, cwd = process.cwd()): InputFile {
   return { abs, shown: displayPath(abs, cwd) };
 }
 
-/** The file's bytes; a missing or unreadable file is a one-line user error. */
+/** Plans, tracker exports and cost sheets larger than this are refused before reading. */
+export const MAX_METRICS_FILE_BYTES = 64 * 1024 * 1024;
+
+/** The file's bytes; a missing, unreadable, non-regular (FIFO, device, folder) or oversized file is a one-line user error. */
 export function readBytes(f: InputFile): Uint8Array {
-  try {
-    return readFileSync(f.abs);
-  } catch (err) {
-    throw ioError(f.shown, err);
-  }
+  return readRegularFile(f.abs, f.shown, MAX_METRICS_FILE_BYTES);
 }
 
 /** The file as text (UTF-8, a leading BOM dropped); other encodings are refused, located. */

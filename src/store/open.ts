@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhasegateError } from '../errors.js';
+import { checkStoreDir } from './file/check-dir.js';
 import { FileHistoryStore } from './file/store.js';
 import type { HistoryStore } from './port.js';
 import { redactUrl } from '../io/redact.js';
@@ -48,7 +49,8 @@ function fileDir(url: string, cwd: string): string {
 /**
  * Opens the history store named by `url`. A file store's folder is created if needed; a
  * PostgreSQL store connects and applies any schema migrations this version brings. Throws a
- * PhasegateError (exit code 2) for an unknown URL form, an unusable folder or an
+ * PhasegateError (exit code 2) for an unknown URL form, an unusable folder (checked before
+ * anything else: missing and not creatable, a file, read-only) or an
  * unreachable server; messages never show a password.
  */
 export async function openStore(url: string, opts: OpenStoreOptions = {}): Promise<HistoryStore> {
@@ -56,7 +58,9 @@ export async function openStore(url: string, opts: OpenStoreOptions = {}): Promi
     const fromEnv = Number(process.env.PHASEGATE_LOCK_STALE_MS);
     const stale = opts.lockStaleMs ?? (Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : 10_000);
     const lock = { staleMs: Math.max(stale, 2_000), timeoutMs: opts.lockTimeoutMs ?? 30_000 };
-    return FileHistoryStore.open(fileDir(url, opts.cwd ?? process.cwd()), lock);
+    const dir = fileDir(url, opts.cwd ?? process.cwd());
+    checkStoreDir(dir);
+    return FileHistoryStore.open(dir, lock);
   }
   if (/^postgres(ql)?:\/\//i.test(url)) {
     const { openPostgresStore } = await import('./postgres/store.js');

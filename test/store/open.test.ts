@@ -36,7 +36,7 @@ describe('openStore', () => {
   it('refuses a file store path that is a file', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'f'), '');
-    await expect(openStore(`file:${path.join(dir, 'f')}`)).rejects.toThrow(/cannot create the folder of the history store \((EEXIST|ENOTDIR)\)/);
+    await expect(openStore(`file:${path.join(dir, 'f')}`)).rejects.toThrow(/history store: it \(or a folder above it\) is a file, not a folder \(ENOTDIR\); give file:DIR naming a folder/);
   });
 });
 

@@ -3,10 +3,10 @@
  * or the same keyed by metric name) and CSV (`time,variant,metric,value`). Every problem is a
  * PhasegateError at `file:line`, since a bad file is a configuration error, not missing data.
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { inputError } from '../../errors.js';
 import { jsonSyntaxError as locatedSyntaxError } from '../../evidence/json-file.js';
 import { quoteExcerpt } from '../../io/redact.js';
+import { locatePointer } from '../../evidence/json-locate.js';
 import type { Variant } from './types.js';
 
 /** Points `[unix seconds, value]` per variant. */
@@ -48,13 +48,10 @@ export function parseJsonSamples(file: string, text: string): Map<string, Varian
   } catch {
     throw jsonSyntaxError(file, text);
   }
-  // JSON is YAML: the YAML parser gives every value's line for the structural errors below.
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
+  // Parsed once, as JSON; the text is scanned for a position only when there is an error to locate.
   const fail = (path: Array<string | number>, message: string): Error => {
-    const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
-    const at = node?.range ? lines.linePos(node.range[0]) : undefined;
-    return inputError(file, `${path.join('.') || '(top level)'}: ${message}`, at?.line, at?.col);
+    const at = locatePointer(text, path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join(''));
+    return inputError(file, `${path.join('.') || '(top level)'}: ${message}`, at.line, at.col);
   };
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw fail([], 'expected an object with "canary" and "baseline" lists, or such objects keyed by metric');
   const top = data as Record<string, unknown>;

@@ -4,9 +4,9 @@
  * on every fetch; a missing or malformed file is a PhasegateError, a metric or variant without
  * samples in the window is `no-data`.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { inputError } from '../../errors.js';
+import { PhasegateError, inputError } from '../../errors.js';
+import { readRegularFile } from '../../io/regular-file.js';
 import { ANY_METRIC, parseCsvSamples, parseJsonSamples, type VariantPoints } from './file-parse.js';
 import { failure, samplesResult, substituteVariant, type FetchResult, type MetricProvider, type MetricQuery } from './types.js';
 
@@ -16,9 +16,12 @@ import { failure, samplesResult, substituteVariant, type FetchResult, type Metri
  * `dir` and inside it.
  */
 export type FileProviderOptions = ({ file: string } | { dir: string }) & {
-  /** Reads a file as UTF-8 (default: fs/promises readFile); injectable for tests. */
+  /** Reads a file as UTF-8 (default: a regular file of at most MAX_SAMPLES_BYTES); injectable for tests. */
   readText?: (file: string) => Promise<string>;
 };
+
+/** A sample file larger than this is refused before reading (only a regular file is read: never a FIFO or a device). */
+export const MAX_SAMPLES_BYTES = 64 * 1024 * 1024;
 
 /** An instant query takes the last sample at most this long before `end` (as Prometheus' lookback). */
 export const INSTANT_LOOKBACK_SECONDS = 300;
@@ -30,6 +33,7 @@ async function load(file: string, readText: (file: string) => Promise<string>): 
   try {
     text = await readText(file);
   } catch (e) {
+    if (e instanceof PhasegateError) throw e;
     throw inputError(file, `cannot read the sample file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   return ext === '.json' ? parseJsonSamples(file, text) : parseCsvSamples(file, text);
@@ -60,7 +64,7 @@ function pick(metrics: Map<string, VariantPoints>, metric: string): VariantPoint
 
 /** Creates a file provider; files are read (and errors thrown) at fetch time. */
 export function fileProvider(opts: FileProviderOptions): MetricProvider {
-  const readText = opts.readText ?? ((file: string) => readFile(file, 'utf8'));
+  const readText = opts.readText ?? ((file: string) => Promise.resolve(readRegularFile(file, file, MAX_SAMPLES_BYTES).toString('utf8')));
   async function fetchFile(q: MetricQuery): Promise<FetchResult> {
     const { file, metric } = locate(opts, substituteVariant(q.query, q.variant));
     const metrics = await load(file, readText);

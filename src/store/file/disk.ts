@@ -2,6 +2,7 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, linkSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PhasegateError } from '../../errors.js';
+import { writeFailure } from '../../io/fs-errors.js';
 
 /** Makes a folder's entries (files created, renamed or removed in it) durable. */
 export function fsyncDir(dir: string): void {
@@ -16,8 +17,7 @@ export function fsyncDir(dir: string): void {
 /** An I/O failure of the store as a user error naming the file and the system code. */
 export function storeIoError(file: string, what: string, err: unknown): PhasegateError {
   if (err instanceof PhasegateError) return err;
-  const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-  return new PhasegateError({ file, message: `cannot ${what} the history store (${code}); check that the folder exists, is writable and has space` });
+  return new PhasegateError({ file, message: `cannot ${what} the history store: ${writeFailure(err)}` });
 }
 
 /**

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool, PoolClient } from 'pg';
 import { PhasegateError } from '../../errors.js';
 import { createRedactor, redactText, redactUrl } from '../../io/redact.js';
+import { clientSideError } from './client-errors.js';
 
 /** The server and database a URL names, for messages. */
 export interface PgTarget {
@@ -16,6 +17,10 @@ export interface PgTarget {
   user: string;
   /** Removes the URL's password (in every encoding) and other secret shapes from server text. */
   redact?: (text: string) => string;
+  /** The URL's sslmode, if any. */
+  sslmode?: string;
+  /** The URL parameter (`sslcert`, `sslkey`, `sslrootcert`) per TLS file path it names. */
+  tlsFiles: Record<string, string>;
 }
 
 /** Parses the parts of a `postgres://` URL that messages name; throws a PhasegateError for a malformed URL. */
@@ -29,7 +34,12 @@ export function pgTarget(url: string): PgTarget {
   const user = decodeURIComponent(u.username) || 'the default user';
   const host = u.searchParams.get('host') ?? (u.hostname || 'localhost');
   const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || decodeURIComponent(u.username);
-  return { host, port: u.port || '5432', database: database || '(default)', user, redact: createRedactor({ urls: [url] }) };
+  const tlsFiles: Record<string, string> = {};
+  for (const p of ['sslcert', 'sslkey', 'sslrootcert']) {
+    const v = u.searchParams.get(p);
+    if (v) tlsFiles[v] = p;
+  }
+  return { host, port: u.port || '5432', database: database || '(default)', user, redact: createRedactor({ urls: [url] }), sslmode: u.searchParams.get('sslmode') ?? undefined, tlsFiles };
 }
 
 function where(t: PgTarget): string {
@@ -69,7 +79,7 @@ export function storeError(err: unknown, t: PgTarget, doing: string): unknown {
   if (code === '3D000') return say(`${where(t)}: the database does not exist; create it or fix the URL`);
   if (isConnectionError(err)) return say(`lost the connection to ${where(t)} while ${doing}, and again on the retry (${code ?? msg}); the work was rolled back: run again (records already stored are skipped)`);
   if (code && /^[0-9A-Z]{5}$/.test(code)) return say(`${where(t)} failed while ${doing}: ${msg} (SQLSTATE ${code})`);
-  return err;
+  return clientSideError(err, { where: where(t), user: t.user, sslmode: t.sslmode, tlsFiles: t.tlsFiles }, code) ?? err;
 }
 
 // A checked-out client whose connection dies emits 'error' besides failing its query; without a

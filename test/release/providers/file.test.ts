@@ -112,6 +112,6 @@ describe('file provider: bad files are PhasegateErrors at file:line', () => {
   });
 
   it('a missing file', async () => {
-    await expect(fileProvider({ file: path.join(dir, 'missing.json') }).fetch(q('x'))).rejects.toThrow(/missing\.json: cannot read the sample file: ENOENT/);
+    await expect(fileProvider({ file: path.join(dir, 'missing.json') }).fetch(q('x'))).rejects.toThrow(/missing\.json: file not found/);
   });
 });
