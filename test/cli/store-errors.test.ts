@@ -4,11 +4,11 @@
  * read-only store and a full disk (small tmpfs mounts, only when running as root). One line,
  * exit 2, no stack trace, each naming the fix.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, expectNoStack, tempDir } from '../helpers/cli.js';
+import { BIN, cli, expectNoStack, tempDir } from '../helpers/cli.js';
 import { postgresSkipReason, usePostgres } from '../helpers/postgres.js';
 
 const RUN = ['record', 'run', '--project', 'a', '--pipeline', 'ci', '--build', '1', '--commit', 'c', '--branch', 'main'];
@@ -34,6 +34,32 @@ describe.skipIf(postgresSkipReason() !== undefined)('PostgreSQL errors without a
     oneLine([...RUN, '--store', `postgres://postgres:${pw()}@${base()}?sslcert=/nonexistent/cert.pem`], tempDir(),
       /^phasegate: cannot read \/nonexistent\/cert\.pem, the sslcert of the history store URL \(ENOENT\); fix the path in the URL/m);
   });
+
+  // The driver used to leave the socket of the failed SCRAM handshake open, and the server
+  // waited for the password until its authentication_timeout: the CLI exited only after 60 s.
+  it('SCRAM without a password: one line, exit 2 at once, not after the server gives up', async () => {
+    const secret = 'scram-Secret-9q';
+    await pgs().admin.query(`SET password_encryption = 'scram-sha-256'; CREATE ROLE scram_u LOGIN PASSWORD '${secret}'; GRANT ALL ON SCHEMA public TO scram_u`);
+    const url = `postgres://scram_u@${base()}`;
+    const env = { ...process.env, NODE_NO_WARNINGS: '1', PGPASSWORD: undefined, PGPASSFILE: '/nonexistent/pgpass', PHASEGATE_STORE: undefined };
+    const fix = /^phasegate: PostgreSQL at 127\.0\.0\.1:\d+, database postgres asks user scram_u for a password and none was given; put it in the URL .*PGPASSWORD.*PHASEGATE_STORE/;
+    for (const [args, extra] of [[['--store', url], {}], [[], { PHASEGATE_STORE: url }]] as const) {
+      const started = Date.now();
+      const r = spawnSync(process.execPath, [BIN, 'metrics', '--project', 'p', ...args], { cwd: tempDir(), env: { ...env, ...extra }, encoding: 'utf8', timeout: 20_000 });
+      const ms = Date.now() - started;
+      expect(r.signal, `killed after ${ms} ms: the CLI hung (stderr: ${r.stderr})`).toBeNull();
+      expect(ms).toBeLessThan(10_000);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(fix);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toContain(secret);
+      expectNoStack(r.stderr);
+    }
+    // The fix the message names works: the same role with its password in PGPASSWORD.
+    const ok = spawnSync(process.execPath, [BIN, 'metrics', '--project', 'p', '--store', url], { cwd: tempDir(), env: { ...env, PGPASSWORD: secret }, encoding: 'utf8', timeout: 20_000 });
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+  }, 60_000);
 });
 
 const root = process.getuid?.() === 0;

@@ -39,7 +39,7 @@ export function clientSideError(err: unknown, t: PgTlsTarget, code: string | und
     return say(`${t.where} does not accept SSL connections, but the URL asks for SSL (sslmode=${t.sslmode ?? 'require'}); enable SSL on the server, or leave sslmode out of the URL only on a trusted network`);
   }
   if (/SASL|SCRAM|password must be a string|password authentication/i.test(msg)) {
-    return say(`${t.where} asks user ${t.user} for a password and none was given; put it in the URL (postgres://USER:PASSWORD@HOST/DB, percent-encoded) or in PGPASSWORD`);
+    return say(`${t.where} asks user ${t.user} for a password and none was given; put it in the URL (postgres://USER:PASSWORD@HOST/DB, percent-encoded), in PGPASSWORD, or give the whole URL in PHASEGATE_STORE to keep it off the command line`);
   }
   if (code && CERT_CODES.test(code)) {
     return say(`${t.where}: the server's TLS certificate was refused (${code}); give sslrootcert=FILE with its CA in the URL, or fix the host name`);

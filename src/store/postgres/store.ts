@@ -4,12 +4,13 @@
  * transaction with ON CONFLICT (id) DO NOTHING, so a retry after a dropped connection never
  * duplicates a record. Schema and migrations: ./migrations.ts, docs/history-store.md.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { HistoryQuery, HistoryStore, StoreWarning } from '../port.js';
 import type { HistoryRecord } from '../records.js';
 import { checkQuery, parseBound, serializeValidRecords } from '../validate.js';
 import { inTransaction, pgTarget, type PgTarget } from './connection.js';
 import { migrate } from './migrations.js';
+import { createPool } from './pool.js';
 
 /** Rows per INSERT statement: large enough to be fast, small enough to keep messages modest. */
 const CHUNK = 5_000;
@@ -98,15 +99,7 @@ export class PostgresHistoryStore implements HistoryStore {
 /** Connects to the server `url` names and applies any pending migrations. */
 export async function openPostgresStore(url: string, settings: PgSettings): Promise<HistoryStore> {
   const target = pgTarget(url);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: settings.poolSize,
-    connectionTimeoutMillis: settings.connectTimeoutMs,
-    application_name: 'phasegate',
-    allowExitOnIdle: true,
-  });
-  // An idle client whose connection drops is discarded by the pool; the next checkout reconnects.
-  pool.on('error', () => undefined);
+  const pool = createPool(url, settings);
   try {
     await inTransaction(pool, target, 'applying schema migrations', migrate);
   } catch (err) {
