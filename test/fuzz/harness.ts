@@ -65,6 +65,6 @@ export class Scratch {
 /** Runs a property with a fixed seed, then with this run's random seed (fewer runs), both bounded. */
 export async function fuzz<T>(arb: fc.Arbitrary<T>, check: (t: T) => Promise<void>, fixed: { seed: number; numRuns: number }): Promise<void> {
   const prop = fc.asyncProperty(arb, check);
-  await fc.assert(prop, { seed: fixed.seed, numRuns: fixed.numRuns, endOnFailure: true });
-  await fc.assert(prop, { seed: RANDOM_SEED, numRuns: Math.max(5, Math.floor(fixed.numRuns / 3)), endOnFailure: true });
+  await fc.assert(prop, { seed: fixed.seed, numRuns: fixed.numRuns });
+  await fc.assert(prop, { seed: RANDOM_SEED, numRuns: Math.max(5, Math.floor(fixed.numRuns / 3)) });
 }

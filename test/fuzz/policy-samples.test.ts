@@ -20,7 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => scratch.dispose());
 
-const RUNS = 150;
+const RUNS = 120;
 
 describe('the policy loader gives a policy, diagnostics or a PhasegateError', () => {
   it('mutated policies, with their extends targets beside them', async () => {

@@ -27,7 +27,7 @@ function optionsFor(kind: CollectKind, file: string): CollectOptions {
 }
 
 /** Cases per family with the fixed seed: sized so the whole suite stays well under 60 s on 2 busy cores. */
-const RUNS = 150;
+const RUNS = 120;
 
 describe('every evidence reader gives a bundle or a PhasegateError', () => {
   Object.entries(FAMILIES).forEach(([family, { kind, seeds }], i) => {
