@@ -23,9 +23,17 @@ export function displayPath(file: string, cwd: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/** A located user error. */
+/**
+ * Line breaks and control characters (tab aside) quoted from a report: shown escaped, since a
+ * raw CR or LF would split the one-line diagnostic and an ESC would drive the user's terminal.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f\u2028\u2029]/g;
+
+/** A located user error; its message stays on one line whatever report text it quotes. */
 export function fileError(file: string, message: string, line?: number, col?: number): PhasegateError {
-  return new PhasegateError({ file, line, col, message });
+  const oneLine = message.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new PhasegateError({ file, line, col, message: oneLine });
 }
 
 /** Maps an fs error on `file` to a one-line user error. */
