@@ -13,4 +13,15 @@ describe('fuzz regressions', () => {
     expect(message).not.toMatch(/[\r\n]/);
     expect(message).toContain('malformed BRDA:3\\u000d0,0,1');
   });
+
+  it('a Locust cell with a 400-digit number is no number: the percentile is absent, not a broken bundle (random seed 1220009835, locust family)', async () => {
+    const head = 'Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,Min Response Time,Max Response Time,Average Content Size,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%';
+    const huge = '9'.repeat(400);
+    const cwd = tempDir({
+      'locust_stats.csv': `${head}\nGET,/api/items,1500,0,12,15.3,5,120,450,50.0,0.0,${huge},14,16,18,25,40,60,80,110,120,120\n,Aggregated,1500,0,12,15.3,5,120,450,50.0,0.0,12,14,16,18,25,40,60,80,110,120,120\n`,
+    });
+    const bundle = await collectEvidence({ junit: [], coverage: [], sarif: [], docs: [], perf: ['locust_stats.csv'], cwd });
+    expect(bundle.metrics['perf.tx.api-items.p50']).toBeUndefined();
+    expect(bundle.metrics['perf.tx.api-items.p95']).toBe(40);
+  });
 });

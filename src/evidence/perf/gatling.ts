@@ -13,7 +13,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 function num(v: unknown): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number.isFinite(Number(v)) ? Number(v) : undefined;
   return undefined;
 }
 

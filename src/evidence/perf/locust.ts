@@ -28,7 +28,11 @@ export function isLocustHeader(header: readonly string[]): boolean {
   return header.includes('Name') && (header.includes('Request Count') || header.includes('# requests'));
 }
 
-const num = (v: string | undefined): number | undefined => (v !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : undefined);
+/** A decimal cell as a finite number (a 400-digit "number" is not one), else undefined. */
+const num = (v: string | undefined): number | undefined => {
+  const n = v !== undefined && /^\s*-?\d+(\.\d+)?\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+};
 
 interface Row {
   type: string;
