@@ -5,6 +5,7 @@
  * documents written so that no line makes them backtrack.
  */
 import { fileError } from './files.js';
+import { tooDeepText } from '../policy/yaml-limits.js';
 
 /** Front matter and sign-off files larger than this are refused before the YAML parser sees them. */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -48,16 +49,13 @@ export function decodeDocument(buf: Buffer, shown: string, allowEmpty = false): 
   return text;
 }
 
-/** Refuses YAML text whose size or `[`/`{` nesting would make parsing slow or recurse deeply. */
+/**
+ * Refuses YAML text whose size or nesting would make parsing slow or recurse deeply: the same
+ * linear scan policies get (flow `[`/`{`, indentation and compact `- - -` block nesting).
+ */
 export function checkYamlBounds(text: string, shown: string, line: number, what: string): void {
   if (text.length > MAX_FRONT_MATTER_BYTES) throw fileError(shown, `${what} larger than 64 KB; keep only the metadata in it`, line, 1);
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_FLOW_DEPTH) throw fileError(shown, `${what} nested deeper than ${MAX_FLOW_DEPTH} levels; it is metadata, keep it flat`, line, 1);
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
+  if (tooDeepText(text) !== undefined) throw fileError(shown, `${what} nested deeper than ${MAX_FLOW_DEPTH} levels; it is metadata, keep it flat`, line, 1);
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;

@@ -24,4 +24,12 @@ describe('fuzz regressions', () => {
     expect(bundle.metrics['perf.tx.api-items.p50']).toBeUndefined();
     expect(bundle.metrics['perf.tx.api-items.p95']).toBe(40);
   });
+
+  it('front matter of 5,000 compact "- " levels on one line is refused in one line, not a stack overflow (random seed 1086637953, docs family)', async () => {
+    const cwd = tempDir({ 'requirements.md': `---\n${'- '.repeat(5000)}x\n---\n# Requirements\n` });
+    const err = await collectEvidence({ junit: [], coverage: [], sarif: [], docs: ['requirements=requirements.md'], cwd }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PhasegateError);
+    expect((err as PhasegateError).diagnostics[0]!.message).toMatch(/nested deeper than 64 levels; it is metadata, keep it flat$/);
+  });
 });
+
