@@ -29,4 +29,4 @@ export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): bo
 }
 
 /** The history store when neither --store nor PHASEGATE_STORE says otherwise. */
-export const DEFAULT_STORE = 'file:.phasegate/history';
+export { DEFAULT_STORE_URL as DEFAULT_STORE } from '../store/port.js';

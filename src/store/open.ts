@@ -14,8 +14,7 @@ import { redactUrl } from '../io/redact.js';
 export { recordId } from './id.js';
 export { redactUrl } from '../io/redact.js';
 
-/** Where history goes when no store is named. */
-export const DEFAULT_STORE_URL = 'file:.phasegate/history';
+export { DEFAULT_STORE_URL } from './port.js';
 
 /** Tuning and context for opening a store; every field has a default. */
 export interface OpenStoreOptions {

@@ -1,6 +1,9 @@
 /** The history store port: one interface, adapters chosen by URL (src/store/open.ts). */
 import type { HistoryRecord, RecordKind } from './records.js';
 
+/** The history store when neither --store nor PHASEGATE_STORE says otherwise. */
+export const DEFAULT_STORE_URL = 'file:.phasegate/history';
+
 export interface HistoryQuery {
   project?: string;
   kinds?: readonly RecordKind[];
