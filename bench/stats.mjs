@@ -35,19 +35,20 @@ const hasTime = existsSync(TIME);
 /**
  * Runs `node args…` in a child process and returns its wall time, CPU time (user + system)
  * and peak RSS, all measured from outside (like `/usr/bin/time -v`); `stdout` is the child's
- * output. CPU and RSS are undefined where /usr/bin/time is missing.
+ * output. CPU and RSS are undefined where /usr/bin/time is missing. A non-zero exit throws
+ * unless `anyStatus` is set; then `status` and `stderr` say how it ended.
  */
-export function runNode(args, opts = {}) {
+export function runNode(args, { anyStatus = false, ...opts } = {}) {
   const cmd = hasTime ? TIME : process.execPath;
   const argv = hasTime ? ['-f', '\n@@time %e %U %S %M', process.execPath, ...args] : args;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  const m = /\n@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
+  const m = /(?:\nCommand (?:exited with non-zero status|terminated by signal) \d+)?\n\n?@@time ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(r.stderr ?? '');
   const stderr = m ? r.stderr.slice(0, m.index) : r.stderr;
-  if (r.status !== 0) {
+  if (r.status !== 0 && !anyStatus) {
     const err = new Error(`node ${args.join(' ')} exited ${r.status}: ${stderr.slice(-2000)}`);
     throw Object.assign(err, { ms, rssMB: m ? Number(m[4]) / 1024 : undefined });
   }
-  return { ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined, rssMB: m ? Number(m[4]) / 1024 : undefined, stdout: r.stdout };
+  return { ms, cpuMs: m ? (Number(m[2]) + Number(m[3])) * 1000 : undefined, rssMB: m ? Number(m[4]) / 1024 : undefined, stdout: r.stdout, stderr, status: r.status, signal: r.signal };
 }

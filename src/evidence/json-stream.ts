@@ -17,6 +17,8 @@ export class JsonStream {
   private pos = 0;
   private eof = false;
   private consumed = 0;
+  /** The next backslash in `buf` at or after the last scan (-1: none; -2: not looked for). */
+  private escape = -2;
   private readonly chunks: AsyncGenerator<string>;
 
   /** `chunkSize` (bytes) is for tests of values cut across chunks. */
@@ -40,6 +42,7 @@ export class JsonStream {
     this.consumed += keep;
     this.buf = this.buf.slice(keep) + next.value;
     this.pos -= keep;
+    this.escape = -2;
     return true;
   }
 
@@ -102,79 +105,146 @@ export class JsonStream {
     if (!Number.isNaN(await this.peek())) this.fail();
   }
 
+  /**
+   * Calls `each` with the text of every element of the array at the cursor, in order, and
+   * moves the cursor past the array; stops early, answering false, when `each` answers false.
+   * Elements that lie whole in the buffer are scanned without awaiting anything, so a log of
+   * many small results costs no promise per result.
+   */
+  async eachElement(each: (text: string) => boolean): Promise<boolean> {
+    if ((await this.peek()) !== OPEN_ARR) this.fail();
+    this.pos++;
+    if ((await this.peek()) === CLOSE_ARR) {
+      this.pos++;
+      return true;
+    }
+    for (;;) {
+      if (!each(this.scanSync() ?? (await this.scan(true)))) return false;
+      let c = this.skipSpaces();
+      if (Number.isNaN(c)) c = await this.peek();
+      if (c !== CLOSE_ARR && c !== COMMA) this.fail();
+      this.pos++;
+      if (c === CLOSE_ARR) return true;
+      if (Number.isNaN(this.skipSpaces())) await this.peek();
+    }
+  }
+
+  /** The character code at the cursor after whitespace in the buffer; NaN where it runs out. */
+  private skipSpaces(): number {
+    while (this.pos < this.buf.length && isSpace(this.buf.charCodeAt(this.pos))) this.pos++;
+    return this.buf.charCodeAt(this.pos);
+  }
+
+  /** The value at the cursor when it lies whole in the buffer (cursor moved past it), else undefined. */
+  private scanSync(): string | undefined {
+    const start = this.pos;
+    const first = this.buf.charCodeAt(start);
+    if (Number.isNaN(first)) return undefined;
+    const c: Cursor = { i: start, depth: 0, inString: false, escape: this.escape };
+    // Not done: the cache stays as it was, since scan() starts over from this value's start.
+    if (!advance(this.buf, c, isPrimitive(first))) return undefined;
+    this.escape = c.escape;
+    if (c.i === start) this.fail();
+    this.pos = c.i;
+    return this.buf.slice(start, c.i);
+  }
+
   /** Scans the value at the cursor; returns its text when `keep`, else '' (and keeps no text). */
   private async scan(keep: boolean): Promise<string> {
-    const first = await this.peek();
+    const primitive = isPrimitive(await this.peek());
     let start = this.pos;
-    let i = start;
-    let depth = 0;
-    let inString = false;
-    const primitive = first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
-    for (;;) {
-      const s = this.buf;
-      let done = false;
-      let b = -2; // the next backslash at or after i (-1: none in this buffer; -2: not looked for)
-      while (i < s.length) {
-        const c = s.charCodeAt(i);
-        if (inString) {
-          // Jump from escape to escape, then to the closing quote: each indexOf scans ahead once.
-          let q = s.indexOf('"', i);
-          if (b === -2 || (b >= 0 && b < i)) b = s.indexOf('\\', i);
-          while (b >= 0 && (q < 0 || b < q) && b + 1 < s.length) {
-            i = b + 2;
-            if (q >= 0 && q < i) q = s.indexOf('"', i);
-            b = s.indexOf('\\', i);
-          }
-          if (b >= 0 && (q < 0 || b < q)) {
-            i = b; // an escape cut by the chunk's end: resume there
-            break;
-          }
-          if (q < 0) {
-            i = s.length;
-            break;
-          }
-          i = q + 1;
-          inString = false;
-          if (depth === 0) {
-            done = true;
-            break;
-          }
-        } else if (primitive) {
-          if (c === COMMA || c === CLOSE_OBJ || c === CLOSE_ARR || isSpace(c)) {
-            done = true;
-            break;
-          }
-          i++;
-        } else if (c === QUOTE) {
-          inString = true;
-          i++;
-        } else if (c === OPEN_OBJ || c === OPEN_ARR) {
-          depth++;
-          i++;
-        } else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
-          i++;
-          if (--depth === 0) {
-            done = true;
-            break;
-          }
-        } else i++;
-      }
-      if (done) break;
-      const keepFrom = keep ? start : i;
+    const c: Cursor = { i: start, depth: 0, inString: false, escape: -2 };
+    while (!advance(this.buf, c, primitive)) {
+      const keepFrom = keep ? start : c.i;
       this.pos = keepFrom;
       if (!(await this.more(keepFrom))) {
-        if (primitive && !inString) break;
+        if (primitive && !c.inString) break;
         this.fail();
       }
-      i -= keepFrom;
+      c.i -= keepFrom;
+      c.escape = -2;
       start -= keepFrom;
       this.pos = start;
     }
-    if (i === start) this.fail();
-    const text = keep ? this.buf.slice(start, i) : '';
-    this.pos = i;
+    this.escape = c.escape;
+    if (c.i === start) this.fail();
+    const text = keep ? this.buf.slice(start, c.i) : '';
+    this.pos = c.i;
     return text;
   }
+}
+
+/**
+ * Where a scan of one value stands: the next index, the bracket depth, inside a string or not,
+ * and the next backslash in the text (-1: none; -2: not looked for), kept between values so
+ * that a buffer without one is searched for it once, not once per value.
+ */
+interface Cursor {
+  i: number;
+  depth: number;
+  inString: boolean;
+  escape: number;
+}
+
+const isPrimitive = (first: number): boolean => first !== QUOTE && first !== OPEN_OBJ && first !== OPEN_ARR;
+
+/**
+ * Moves `c` through `s` towards the end of the value it is in; true when the value ended (c.i
+ * just past it), false when `s` ran out first (c.i where to resume once more text is appended).
+ */
+function advance(s: string, c: Cursor, primitive: boolean): boolean {
+  let { i, depth, inString, escape: b } = c;
+  let done = false;
+  while (i < s.length) {
+    const ch = s.charCodeAt(i);
+    if (inString) {
+      // Jump from escape to escape, then to the closing quote: each indexOf scans ahead once.
+      let q = s.indexOf('"', i);
+      if (b === -2 || (b >= 0 && b < i)) b = s.indexOf('\\', i);
+      while (b >= 0 && (q < 0 || b < q) && b + 1 < s.length) {
+        i = b + 2;
+        if (q >= 0 && q < i) q = s.indexOf('"', i);
+        b = s.indexOf('\\', i);
+      }
+      if (b >= 0 && (q < 0 || b < q)) {
+        i = b; // an escape cut by the buffer's end: resume there
+        break;
+      }
+      if (q < 0) {
+        i = s.length;
+        break;
+      }
+      i = q + 1;
+      inString = false;
+      if (depth === 0) {
+        done = true;
+        break;
+      }
+    } else if (primitive) {
+      if (ch === COMMA || ch === CLOSE_OBJ || ch === CLOSE_ARR || isSpace(ch)) {
+        done = true;
+        break;
+      }
+      i++;
+    } else if (ch === QUOTE) {
+      inString = true;
+      i++;
+    } else if (ch === OPEN_OBJ || ch === OPEN_ARR) {
+      depth++;
+      i++;
+    } else if (ch === CLOSE_OBJ || ch === CLOSE_ARR) {
+      i++;
+      if (--depth === 0) {
+        done = true;
+        break;
+      }
+    } else i++;
+  }
+  c.i = i;
+  c.depth = depth;
+  c.inString = inString;
+  c.escape = b;
+  return done;
 }
 
 /**

@@ -1,18 +1,17 @@
 /**
  * Schema validation of evidence bundles, facts files and SARIF, with ajv compiled once
  * (strict, all errors). The bundle schema is schemas/evidence.schema.json in the package;
- * the build compiles it ahead of time (scripts/build-validators.mjs) so that checking a
- * collected bundle does not load ajv.
+ * the build compiles it and the SARIF subset ahead of time (scripts/build-validators.mjs) so
+ * that checking a collected bundle or a SARIF log does not load ajv.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Ajv, ValidateFunction } from 'ajv';
 import { newAjv } from '../io/ajv.js';
+import { precompiled } from '../io/precompiled.js';
 import { PACKAGE_ROOT } from '../cli/package-info.js';
 import { assertSchema, readJsonFile } from './json-file.js';
-import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA } from './sarif/schema.js';
+import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA, SARIF_SCHEMAS_TEXT } from './sarif/schema.js';
 import { EVIDENCE_SCHEMA_VERSION, type EvidenceBundle, type Facts } from './types.js';
 import { fileError } from './files.js';
 import { locatePointer } from './json-locate.js';
@@ -22,41 +21,31 @@ const EVIDENCE_SCHEMA_ID = 'https://phasegate.dev/schemas/evidence.schema.json';
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-type Precompiled = { schemaHash: string; evidence: ValidateFunction; facts: ValidateFunction };
+type Key = 'evidence' | 'facts' | 'sarifHeader' | 'sarifRun' | 'sarifResult';
+const readSchemaText = (): string => readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8');
 
-/**
- * The build's standalone validators of the bundle schema, when they were compiled from the
- * schema this package ships (a stale or missing file, as when running from src/, is ignored).
- */
-function precompiled(schemaText: string): Precompiled | undefined {
-  let mod: Precompiled;
-  try {
-    mod = createRequire(import.meta.url)('./evidence-validators.cjs') as Precompiled;
-  } catch {
-    return undefined;
-  }
-  return mod.schemaHash === createHash('sha256').update(schemaText).digest('hex') ? mod : undefined;
+/** The build's standalone validator of `key`, when it was compiled from the schema this package runs. */
+function ready(key: Key): ValidateFunction | undefined {
+  const mod = key === 'evidence' || key === 'facts'
+    ? precompiled<Record<Key, ValidateFunction>>(import.meta.url, './evidence-validators.cjs', readSchemaText())
+    : precompiled<Record<Key, ValidateFunction>>(import.meta.url, './sarif-validators.cjs', SARIF_SCHEMAS_TEXT);
+  return mod?.[key];
 }
 
 /** The validator for `key`, compiled on first use (compiling every schema up front costs a cold run ~50 ms). */
-function validator(key: 'evidence' | 'facts' | 'sarifHeader' | 'sarifRun' | 'sarifResult'): ValidateFunction {
+function validator(key: Key): ValidateFunction {
   let v = compiled.get(key);
   if (!v) {
-    if (!ajv && (key === 'evidence' || key === 'facts')) {
-      const text = readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8');
-      const ready = precompiled(text);
-      if (ready) {
-        compiled.set(key, ready[key]);
-        return ready[key];
+    v = ajv ? undefined : ready(key);
+    if (!v) {
+      if (!ajv) {
+        ajv = newAjv();
+        ajv.addSchema(JSON.parse(readSchemaText()) as object);
       }
+      if (key === 'evidence') v = ajv.getSchema(EVIDENCE_SCHEMA_ID)!;
+      else if (key === 'facts') v = ajv.getSchema(`${EVIDENCE_SCHEMA_ID}#/definitions/facts`)!;
+      else v = ajv.compile(key === 'sarifHeader' ? SARIF_HEADER_SCHEMA : key === 'sarifRun' ? SARIF_RUN_SCHEMA : SARIF_RESULT_SCHEMA);
     }
-    if (!ajv) {
-      ajv = newAjv();
-      ajv.addSchema(JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'evidence.schema.json'), 'utf8')) as object);
-    }
-    if (key === 'evidence') v = ajv.getSchema(EVIDENCE_SCHEMA_ID)!;
-    else if (key === 'facts') v = ajv.getSchema(`${EVIDENCE_SCHEMA_ID}#/definitions/facts`)!;
-    else v = ajv.compile(key === 'sarifHeader' ? SARIF_HEADER_SCHEMA : key === 'sarifRun' ? SARIF_RUN_SCHEMA : SARIF_RESULT_SCHEMA);
     compiled.set(key, v);
   }
   return v;

@@ -53,6 +53,37 @@ describe('JsonStream', () => {
     );
   }, 30_000); // a file per case: slow when the machine is busy
 
+  it('hands each element of an array over whole, whether it lies in the buffer or across chunks', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 12 }), fc.integer({ min: 1, max: 200 }), fc.boolean(), async (values, chunk, pretty) => {
+        const file = path.join(dir, `a${n++}.json`);
+        const array = [...values, 'a\\"b\\\\', ['x\\\\', { y: '\\"' }], 12.5e3, true, null];
+        writeFileSync(file, JSON.stringify(array, null, pretty ? 2 : undefined));
+        const s = new JsonStream(file, 'a.json', chunk);
+        const got: unknown[] = [];
+        expect(await s.eachElement((text) => got.push(JSON.parse(text)) > 0)).toBe(true);
+        await s.end();
+        expect(got).toEqual(JSON.parse(JSON.stringify(array)));
+      }),
+      { numRuns: 150 },
+    );
+  }, 30_000);
+
+  it('stops where the caller says, and takes an empty array', async () => {
+    const file = path.join(dir, 'stop.json');
+    writeFileSync(file, '[1, {"a": "\\""}, 3]');
+    const seen: string[] = [];
+    expect(await new JsonStream(file, 'stop.json', 4).eachElement((t) => seen.push(t) < 2)).toBe(false);
+    expect(seen).toEqual(['1', '{"a": "\\""}']);
+    writeFileSync(file, ' [ ] ');
+    const s = new JsonStream(file, 'stop.json');
+    expect(await s.eachElement(() => false)).toBe(true);
+    await s.end();
+    writeFileSync(file, '[1 2]');
+    await expect(new JsonStream(file, 'stop.json').eachElement(() => true)).rejects.toThrow(/invalid JSON at offset 3/);
+  });
+
   it('throws a structure error on broken JSON', async () => {
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, '{"a": [1, 2 "b"]}');

@@ -81,3 +81,6 @@ export const SARIF_RUN_SCHEMA = {
 } as const;
 
 export const SARIF_RESULT_SCHEMA = { $id: 'phasegate:sarif-2.1.0-result', ...result } as const;
+
+/** The three schemas as one text, whose hash ties the build's precompiled validators to them. */
+export const SARIF_SCHEMAS_TEXT = JSON.stringify([SARIF_HEADER_SCHEMA, SARIF_RUN_SCHEMA, SARIF_RESULT_SCHEMA]);

@@ -81,11 +81,13 @@ async function readResults<C>(s: JsonStream, contexts: C[], onResult: (context: 
           await s.skip();
           continue;
         }
-        for await (const _r of s.entries()) {
-          const result: unknown = JSON.parse(await s.text());
+        const valid = await s.eachElement((text) => {
+          const result: unknown = JSON.parse(text);
           if (!isValidSarifPart('result', result)) return false;
           onResult(context, result);
-        }
+          return true;
+        });
+        if (!valid) return false;
       }
     }
   }

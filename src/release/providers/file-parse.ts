@@ -64,15 +64,17 @@ export function parseJsonSamples(file: string, text: string): Map<string, Varian
     for (const [key, list] of Object.entries(body)) {
       if (key !== 'canary' && key !== 'baseline') throw fail([...path, key], 'unknown key (expected "canary" or "baseline")');
       if (!Array.isArray(list)) throw fail([...path, key], 'expected a list of {"t": time, "v": value}');
-      list.forEach((p: unknown, i) => {
-        const at = [...path, key, i];
+      const points = entry[key];
+      for (let i = 0; i < list.length; i++) {
+        const p: unknown = list[i];
         const rec = (typeof p === 'object' && p !== null ? p : {}) as Record<string, unknown>;
         const t = parseTime(rec.t);
-        if (t === undefined) throw fail(at, `"t" must be an ISO 8601 time or unix seconds, got ${quoteExcerpt(JSON.stringify(rec.t) ?? '')}`);
+        if (t === undefined) throw fail([...path, key, i], `"t" must be an ISO 8601 time or unix seconds, got ${quoteExcerpt(JSON.stringify(rec.t) ?? '')}`);
         const v = parseValue(rec.v);
-        if (v === undefined) throw fail(at, `"v" must be a number, null, "NaN" or "±Inf", got ${quoteExcerpt(JSON.stringify(rec.v) ?? '')}`);
-        entry[key].push([t, v]);
-      });
+        if (v === undefined) throw fail([...path, key, i], `"v" must be a number, null, "NaN" or "±Inf", got ${quoteExcerpt(JSON.stringify(rec.v) ?? '')}`);
+        points.push([t, v]);
+        list[i] = undefined; // the parsed object is garbage from here on, not at the end of the file
+      }
     }
     out.set(metric, entry);
   }

@@ -62,15 +62,21 @@ function pick(metrics: Map<string, VariantPoints>, metric: string): VariantPoint
   return `no metric "${metric}" (the file has: ${names})`;
 }
 
-/** Creates a file provider; files are read (and errors thrown) at fetch time. */
+/**
+ * Creates a file provider; files are read (and errors thrown) at fetch time, each file once
+ * however many metrics and variants are fetched from it.
+ */
 export function fileProvider(opts: FileProviderOptions): MetricProvider {
   const readText = opts.readText ?? ((file: string) => Promise.resolve(readRegularFile(file, file, MAX_SAMPLES_BYTES).toString('utf8')));
+  const loaded = new Map<string, Promise<Map<string, VariantPoints>>>();
   async function fetchFile(q: MetricQuery): Promise<FetchResult> {
     const { file, metric } = locate(opts, substituteVariant(q.query, q.variant));
-    const metrics = await load(file, readText);
-    const source = metric && !metrics.has(ANY_METRIC) ? `${file}#${metric}` : file;
+    let metrics = loaded.get(file);
+    if (!metrics) loaded.set(file, (metrics = load(file, readText)));
+    const metricsOfFile = await metrics;
+    const source = metric && !metricsOfFile.has(ANY_METRIC) ? `${file}#${metric}` : file;
     const what = `${q.variant} ${source}`;
-    const entry = pick(metrics, metric);
+    const entry = pick(metricsOfFile, metric);
     if (typeof entry === 'string') return failure('no-data', `${what}: ${entry}`);
     const end = q.end.getTime() / 1000;
     const start = q.kind === 'instant' ? end - INSTANT_LOOKBACK_SECONDS : q.start.getTime() / 1000;

@@ -77,12 +77,15 @@ describe('file provider', () => {
     expect(r).toMatchObject({ ok: true, times: [T + 120], samples: [0.3] });
   });
 
-  it('reads through an injected readText, on every fetch', async () => {
+  it('reads through an injected readText, each file once per provider (one evaluation sees one version of it)', async () => {
     let value = 1;
-    const readText = async (file: string) => `time,variant,metric,value\n${T},canary,${path.basename(file)},${value++}\n`;
+    const readText = async (file: string) => `time,variant,metric,value\n${T},canary,${path.basename(file)},${value++}\n${T},baseline,${path.basename(file)},7\n`;
     const provider = fileProvider({ file: '/virtual/m.csv', readText });
     expect(await provider.fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [1], source: '/virtual/m.csv#m.csv' });
-    expect(await provider.fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [2] });
+    expect(await provider.fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [1] });
+    expect(await provider.fetch(q('m.csv', 'baseline'))).toMatchObject({ ok: true, samples: [7] });
+    expect(value).toBe(2);
+    expect(await fileProvider({ file: '/virtual/m.csv', readText }).fetch(q('m.csv'))).toMatchObject({ ok: true, samples: [2] });
   });
 
   it('a query leaving the folder is a configuration error', async () => {
