@@ -2,18 +2,23 @@
  * Atomic file output: write a temporary file beside the target, fsync, then rename over it.
  * Only a regular file is ever replaced (a symlink, FIFO, device or folder at the path is
  * refused, not turned into a file), the replaced file keeps its permission bits, and the
- * temporary file is removed on every failure and on SIGINT/SIGTERM.
+ * temporary file is removed on every failure.
+ *
+ * Signals: the whole write is synchronous, and Node delivers SIGINT and SIGTERM to JavaScript
+ * only between synchronous steps, so they stop the process before the temporary file exists
+ * or after it is renamed or removed, never in between. Only SIGKILL (or a power cut) can leave
+ * one behind; the next write to the same path removes such leftovers of processes that are
+ * gone (`.NAME.PID.TIME.tmp` whose PID no longer runs, older than STALE_TEMP_MS).
  */
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PhasegateError } from '../errors.js';
 import { ensureDir } from './ensure-dir.js';
 import { errnoCode, writeFailure } from './fs-errors.js';
 import { fileKind } from './regular-file.js';
 
-/** Temporary files being written, removed if the process is interrupted. */
-const pending = new Set<string>();
-let handlersInstalled = false;
+/** A leftover temporary file younger than this is kept even when its writer's PID is not running (it may be another machine's, on a shared disk). */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
 
 /** Removes a temporary file if it is there; never throws (the path may not even be reachable). */
 function removeQuietly(tmp: string): void {
@@ -24,23 +29,37 @@ function removeQuietly(tmp: string): void {
   }
 }
 
-function cleanupAndReraise(signal: NodeJS.Signals): void {
-  for (const tmp of pending) removeQuietly(tmp);
-  pending.clear();
-  process.removeListener('SIGINT', cleanupAndReraise);
-  process.removeListener('SIGTERM', cleanupAndReraise);
-  // Die of the same signal, as without the handler (exit code 128 + n for the shell).
-  process.kill(process.pid, signal);
+/** Whether a process with this PID runs here (EPERM: it runs, as another user). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errnoCode(err) === 'EPERM';
+  }
 }
 
-function installHandlers(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.once('SIGINT', cleanupAndReraise);
-  process.once('SIGTERM', cleanupAndReraise);
-  process.once('exit', () => {
-    for (const tmp of pending) removeQuietly(tmp);
-  });
+/** Removes the temporary files a killed writer of `base` left in `dir`; never throws. */
+function sweepLeftovers(dir: string, base: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  const prefix = `.${base}.`;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const m = /^(\d+)\.(\d+)$/.exec(name.slice(prefix.length, -'.tmp'.length));
+    if (!m || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
+    const file = path.join(dir, name);
+    try {
+      const st = lstatSync(file);
+      if (st.isFile() && now - st.mtimeMs > STALE_TEMP_MS) rmSync(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: leave it.
+    }
+  }
 }
 
 /** The permission bits to give the new file: the replaced file's, or undefined for a new file. */
@@ -66,12 +85,12 @@ function existingMode(file: string, shown: string): number | undefined {
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
   const target = path.resolve(file);
   const dir = path.dirname(target);
-  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-  installHandlers();
+  const now = Date.now();
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.${now}.tmp`);
   try {
     const mode = existingMode(target, file);
     ensureDir(dir);
-    pending.add(tmp);
+    sweepLeftovers(dir, path.basename(target), now);
     const fd = openSync(tmp, 'wx', mode ?? 0o644);
     try {
       if (mode !== undefined) fchmodSync(fd, mode);
@@ -82,10 +101,8 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
       closeSync(fd);
     }
     renameSync(tmp, target);
-    pending.delete(tmp);
   } catch (err) {
     removeQuietly(tmp);
-    pending.delete(tmp);
     if (err instanceof PhasegateError) throw err;
     throw new PhasegateError({ file, message: `cannot write the file: ${writeFailure(err)}` });
   }

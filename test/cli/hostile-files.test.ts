@@ -3,10 +3,11 @@
  * folders, unusable store folders, strict dates and a safe --out. Each gives one line, exit 2,
  * no stack trace, at once (a FIFO is never waited on).
  */
-import { execFileSync } from 'node:child_process';
-import { lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync, chmodSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STALE_TEMP_MS } from '../../src/io/atomic-write.js';
 import { cli, expectNoStack, tempDir } from '../helpers/cli.js';
 
 const EVIDENCE = JSON.stringify({ schemaVersion: 1, metrics: {}, items: [], documents: [], sources: [] });
@@ -95,6 +96,22 @@ describe('--out replaces only a regular file', () => {
 
   it('refuses a path under a file with one line (no stack trace)', () => {
     oneLine([...GATE, '--out', 'plain/out.txt'], project(), /^phasegate: plain\/out\.txt: cannot write the file: a part of the path is a file, not a folder; fix the path \(ENOTDIR\)$/m);
+  });
+
+  it('removes what a writer killed with SIGKILL left, once its process is gone and the file is old', () => {
+    const dir = project();
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const old = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    const leftovers = {
+      stale: `.out.txt.${dead.stdout}.${old.getTime()}.tmp`, // gone and old: removed
+      fresh: `.out.txt.${dead.stdout}.${Date.now()}.tmp`, // gone but new: maybe another machine's on a shared disk
+      alive: `.out.txt.${process.pid}.${old.getTime()}.tmp`, // its writer runs
+      other: `.other.txt.${dead.stdout}.${old.getTime()}.tmp`, // another file's
+    };
+    for (const name of Object.values(leftovers)) writeFileSync(path.join(dir, name), 'half');
+    for (const name of [leftovers.stale, leftovers.alive, leftovers.other]) utimesSync(path.join(dir, name), old, old);
+    expect(cli([...GATE, '--out', 'out.txt'], { cwd: dir }).code).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')).sort()).toEqual([leftovers.fresh, leftovers.alive, leftovers.other].sort());
   });
 
   it('keeps the mode of the file it replaces', () => {
