@@ -39,6 +39,22 @@ describe('TAP', () => {
     expect(bundle.items[0]!.message).toMatch(/^planned 5 tests, ran 1: the TAP stream is truncated/);
   });
 
+  it('tests without any plan are an errored test (prove: "No plan found in TAP output"), per stream', async () => {
+    write('noplan.tap', 'TAP version 13\nok 1 - a\nnot ok 2 - b\n');
+    const bundle = await collect({ junit: ['noplan.tap'] });
+    expect(bundle.metrics).toMatchObject({ 'tests.total': 3, 'tests.passed': 1, 'tests.failed': 1, 'tests.errored': 1 });
+    expect(bundle.items.find((i) => i.level === 'errored')).toMatchObject({ title: 'no plan before line 4' });
+    expect(bundle.items.find((i) => i.level === 'errored')!.message).toMatch(/^2 tests ran without a plan \(1\.\.N\): the TAP stream may be truncated before its plan/);
+    write('second.tap', 'TAP version 13\n1..1\nok 1 - a\nTAP version 13\nok 1 - x\nTAP version 13\nok 1 - y\n1..1\n');
+    const two = await collect({ junit: ['second.tap'] });
+    expect(two.metrics).toMatchObject({ 'tests.total': 4, 'tests.passed': 3, 'tests.errored': 1 });
+    expect(two.items.find((i) => i.level === 'errored')).toMatchObject({ title: 'no plan before line 6' });
+    write('after.tap', 'TAP version 13\nok 1 - a\n1..1\nok 2 - late\n');
+    expect((await collect({ junit: ['after.tap'] })).items.find((i) => i.level === 'errored')).toMatchObject({ title: 'no plan before line 5' });
+    write('bail.tap', 'TAP version 13\nok 1 - a\nBail out! db down\n');
+    expect((await collect({ junit: ['bail.tap'] })).items.filter((i) => i.level === 'errored').map((i) => i.title)).toEqual(['Bail out!']);
+  });
+
   it('a plan at the end counts the top-level tests before it, subtests not', async () => {
     write('end.tap', 'TAP version 14\n# Subtest: s\n    ok 1 - x\n    ok 2 - y\n    1..2\nok 1 - s\nok 2 - t\n1..3\n');
     const bundle = await collect({ junit: ['end.tap'] });

@@ -4,7 +4,7 @@
  * declares and dorny/test-reporter's expectations. Where the distinct-test count differs
  * from the declared total, the comment says why.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectEvidence } from '../../src/evidence/index.js';
@@ -229,6 +229,22 @@ describe('TAP and go test -json', () => {
     ]);
     // the YAML diagnostics, dedented: expected, actual and the stack are kept
     expect(tally.items()[0]!.details).toMatch(/^duration_ms: 0\.687205\n[^]*\nexpected: 3\nactual: 2\n[^]*\nstack: \|-\n {2}TestContext\.<anonymous> \(file:/);
+  });
+
+  it.each([
+    // the runners' own summaries: tape "# tests 2 # pass 1 # fail 1"; Mocha "# tests 2 # pass 1 # fail 1"
+    ['tape.tap', 'should be strictly equal'],
+    ['mocha.tap', 's y'], // Mocha's TAP names a test by its full title
+  ])('%s (a plan after the tests) is 2 tests, 1 failed; cut before its plan, an errored test too', async (name, failed) => {
+    const { format, tally } = await readFixture(name);
+    expect(format).toBe('tap');
+    expect(tally.metrics()).toMatchObject({ 'tests.total': 2, 'tests.passed': 1, 'tests.failed': 1, 'tests.errored': 0 });
+    expect(tally.items().map((i) => i.title)).toEqual([failed]);
+    const text = readFileSync(path.join(FIX, name), 'utf8');
+    const cut = tempDir().write(`cut-${name}`, text.slice(0, text.indexOf('1..2')));
+    const t = new TestTally();
+    await readTestReport(cut, name, t, (p) => p);
+    expect(t.metrics()).toMatchObject({ 'tests.total': 3, 'tests.failed': 1, 'tests.errored': 1 });
   });
 
   it('go test -json: tests and subtests, the failing line, a package that failed to build', async () => {

@@ -107,6 +107,19 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
     plan.planned = undefined;
     plan.bailed = false;
   };
+  // At the end of a stream: its leading plan checked, or tests without any plan refused as
+  // prove does ("No plan found in TAP output"): the stream may have been cut before its plan.
+  const endStream = (lineNo: number): void => {
+    if (plan.planned) checkPlan(plan.planned.count, plan.planned.line);
+    else if (plan.ran > 0 && !plan.bailed) {
+      flush();
+      emit({ suite: shown, classname: '', name: `no plan before line ${lineNo}`, outcome: 'errored', time: 0,
+        message: `${plan.ran} tests ran without a plan (1..N): the TAP stream may be truncated before its plan; give the whole output of a finished run` });
+    }
+    plan.ran = 0;
+    plan.planned = undefined;
+    plan.bailed = false;
+  };
   const flush = (): void => {
     if (pending) {
       endBlock(pending);
@@ -158,7 +171,7 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
     }
   };
 
-  await readLines(file, shown, (text, start, end, lineNo) => {
+  const lines = await readLines(file, shown, (text, start, end, lineNo) => {
     const line = lineAt(text, start, end);
     if (pending?.yaml) {
       if (/^\s*\.\.\.\s*$/.test(line)) {
@@ -201,12 +214,10 @@ export async function readTap(file: string, shown: string, emit: Emit, normalise
       else plan.planned = { count: Number(planned[1]), line: lineNo };
     } else if (/^TAP version/i.test(line)) {
       sawTap = true;
-      if (plan.planned) checkPlan(plan.planned.count, plan.planned.line);
-      plan.ran = 0;
-      plan.planned = undefined;
+      endStream(lineNo);
     } else if (/^\s*(TAP version|\d+\.\.\d+)/i.test(line)) sawTap = true;
     else if (!sawTap && line.trim() && !line.trim().startsWith('#')) throw fileError(shown, 'not TAP (expected "TAP version 13", "1..N" or "ok 1 - name" lines)', lineNo, 1);
   });
   flush();
-  if (plan.planned) checkPlan(plan.planned.count, plan.planned.line);
+  endStream(lines + 1);
 }
