@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, cli, expectNoStack, tempDir } from '../helpers/cli.js';
+import { ROOT, cli, cliWithoutOverride, expectNoStack, tempDir } from '../helpers/cli.js';
 
 const DORNY = path.join(ROOT, '..', 'shared', 'fixtures', 'test-reports', 'dorny');
 const EXAMPLE = path.join(ROOT, 'examples', 'acme-payments');
@@ -63,22 +62,26 @@ describe('phasegate collect', () => {
     expect(r.stdout + r.stderr).not.toContain('root:');
   });
 
-  it('an unreadable report is an error naming the file (run as an unprivileged user when we are root)', () => {
+  it('an unreadable report is an error naming the file (as root: without the capabilities that bypass permissions)', () => {
     const dir = tempDir({ 'locked.xml': '<testsuites/>' });
-    chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'locked.xml'), 0o000);
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const probe = spawnSync(process.execPath, [BIN, '--version'], { cwd: dir, encoding: 'utf8', ...asUser });
-    if (probe.status !== 0) {
-      // Root reads every file, and here the unprivileged user cannot even reach this checkout
-      // (it lies under a private folder), so the permission path is checked through ioError in
-      // test/evidence/bad-input.test.ts; say so rather than pass silently.
-      console.warn(`unreadable-file process test: nobody cannot run ${BIN} (${probe.error?.message ?? probe.stderr.trim()}); relying on the ioError unit test`);
-      return;
-    }
-    const r = spawnSync(process.execPath, [BIN, 'collect', '--junit', 'locked.xml'], { cwd: dir, encoding: 'utf8', ...asUser });
+    const r = cliWithoutOverride(['collect', '--junit', 'locked.xml'], { cwd: dir });
     expect(r.stderr).toBe('phasegate: locked.xml: permission denied; make the file readable\n');
-    expect(r.status).toBe(2);
+    expect(r.code).toBe(2);
+  });
+
+  it('a glob over an unreadable folder says so instead of "no file matches"', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'reports/locked'), { recursive: true });
+    writeFileSync(path.join(dir, 'reports/locked/junit.xml'), '<testsuites/>');
+    chmodSync(path.join(dir, 'reports/locked'), 0o000);
+    try {
+      const r = cliWithoutOverride(['collect', '--junit', 'reports/**/*.xml'], { cwd: dir });
+      expect(r.stderr).toBe('phasegate: --junit reports/**/*.xml: no regular file matches; found reports/locked (a folder that cannot be read: permission denied; make it readable); give readable regular files, or pass --allow-empty\n');
+      expect(r.code).toBe(2);
+    } finally {
+      chmodSync(path.join(dir, 'reports/locked'), 0o755);
+    }
   });
 
   it('nothing to collect is a usage error', () => {

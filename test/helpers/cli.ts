@@ -37,3 +37,20 @@ export function expectNoStack(stderr: string): void {
     throw new Error(`stack trace in user-facing output:\n${stderr}`);
   }
 }
+
+/**
+ * Runs `phasegate ARGS` so that file permissions apply to it. Root reads every file, so as
+ * root the CLI runs through util-linux's setpriv without the capabilities that bypass
+ * permission checks (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH): still uid 0, so it reaches this
+ * checkout wherever it lies, but a mode-000 file or folder is closed to it.
+ */
+export function cliWithoutOverride(args: string[], opts: { cwd: string }): CliResult {
+  const env = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined };
+  const root = process.getuid?.() === 0;
+  const [cmd, argv] = root
+    ? ['setpriv', ['--bounding-set=-dac_override,-dac_read_search', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
+  const r = spawnSync(cmd, argv, { cwd: opts.cwd, env, encoding: 'utf8' });
+  if (r.error) throw new Error(`cannot run ${cmd} (${r.error.message}); as root, permission tests need setpriv from util-linux`);
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
