@@ -1,8 +1,8 @@
 /** Reads what the KPI commands need: the project's history, the plan and the defects file. */
 import { existsSync } from 'node:fs';
-import { loadDefectsFile, loadPlanFile, type Defect, type Plan } from '../metrics/index.js';
+import { readProjectHistory, type ProjectHistory } from '../core/history.js';
+import { loadDefectsFile, loadPlanFile } from '../metrics/index.js';
 import { openStore } from '../store/open.js';
-import type { HistoryRecord } from '../store/records.js';
 import type { StoreWarning } from '../store/port.js';
 
 export interface HistoryFlags {
@@ -12,34 +12,20 @@ export interface HistoryFlags {
   defects?: string;
 }
 
-export interface HistoryInput {
-  records: HistoryRecord[];
-  plan?: Plan;
-  defects?: Defect[];
-  warnings: StoreWarning[];
-}
-
 /** The plan named by --plan, else .phasegate/plan.yaml when it exists. */
 function planFile(flag: string | undefined): string | undefined {
   if (flag) return flag;
   return existsSync('.phasegate/plan.yaml') ? '.phasegate/plan.yaml' : undefined;
 }
 
-/** The plan of the latest `record plan` snapshot, when no plan file is given. */
-export function latestPlan(records: readonly HistoryRecord[]): Plan | undefined {
-  const plans = records.filter((r) => r.kind === 'plan');
-  return plans.at(-1)?.plan as Plan | undefined;
-}
-
-/** Loads plan and defects first (cheap, and their errors name lines), then the history. */
-export async function readHistory(f: HistoryFlags): Promise<HistoryInput> {
+/** Loads plan and defects first (cheap, and their errors name lines), then the history (core/history.ts). */
+export async function readHistory(f: HistoryFlags): Promise<ProjectHistory & { warnings: StoreWarning[] }> {
   const file = planFile(f.plan);
   const plan = file ? loadPlanFile(file) : undefined;
   const defects = f.defects ? loadDefectsFile(f.defects) : undefined;
   const store = await openStore(f.store);
   try {
-    const records = await store.query({ project: f.project });
-    return { records, plan: plan ?? latestPlan(records), defects, warnings: store.warnings() };
+    return await readProjectHistory(store, f.project, { ...(plan ? { plan } : {}), ...(defects ? { defects } : {}) });
   } finally {
     await store.close();
   }

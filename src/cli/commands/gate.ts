@@ -1,8 +1,8 @@
-/** `phasegate gate`: evaluate one phase gate and map the verdict to an exit code. */
+/** `phasegate gate`: evaluate one phase gate (core/gate.ts) and map the verdict to an exit code. */
 import path from 'node:path';
-import { evaluateGate } from '../../gate/engine.js';
+import { exitCodeFor, runGate } from '../../core/gate.js';
+import type { ProjectHistory } from '../../core/history.js';
 import { renderVerdict, type VerdictFormat } from '../../gate/render/index.js';
-import type { GateStatus } from '../../gate/types.js';
 import { loadPolicy } from '../../policy/index.js';
 import type { Phase, Tier } from '../../policy/types.js';
 import { gateEvidence, type CollectFlags } from '../evidence-input.js';
@@ -25,21 +25,12 @@ export interface GateOptions extends CollectFlags {
   now?: Date;
 }
 
-/** The exit code for a gate status: the one place this mapping lives. */
-export function exitCodeFor(status: GateStatus, failOnWarn: boolean): number {
-  if (status === 'fail') return 1;
-  if (status === 'warn' && failOnWarn) return 1;
-  return 0;
-}
-
-/** The project's KPIs from the history store, under the evidence's own metrics (which win on a clash). */
-async function withKpis(opts: GateOptions, project: string, metrics: Record<string, number>, asOf: Date): Promise<Record<string, number>> {
+/** The project's history for the gate's KPIs, read through the store the flags name. */
+async function projectHistory(opts: GateOptions, project: string): Promise<ProjectHistory> {
   const { readHistory, reportStoreWarnings } = await import('../history-input.js');
-  const { computeKpis } = await import('../../metrics/index.js');
   const history = await readHistory({ store: opts.store, project, plan: opts.plan, defects: opts.defects });
   reportStoreWarnings(history.warnings);
-  const report = computeKpis({ project, asOf, records: history.records, plan: history.plan, defects: history.defects, evidence: metrics });
-  return { ...report.kpis, ...metrics };
+  return history;
 }
 
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
@@ -47,8 +38,8 @@ export async function gateCommand(opts: GateOptions): Promise<number> {
   const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
   const evidence = await gateEvidence(opts, process.cwd(), policy.settings.size);
   const now = opts.now ?? new Date();
-  if (opts.project) evidence.metrics = await withKpis(opts, opts.project, evidence.metrics, now);
-  const verdict = evaluateGate({ policy, evidence, phase: opts.phase, now });
+  const history = opts.project ? await projectHistory(opts, opts.project) : undefined;
+  const verdict = runGate({ policy, evidence, phase: opts.phase, now, ...(history ? { history } : {}) });
   const color = !opts.out && opts.format === 'text' && useColor(process.stdout, process.env);
   emit(renderVerdict(verdict, opts.format, { color }), opts.out);
   if (opts.out) process.stderr.write(`${opts.phase} gate ${verdict.status}: wrote ${opts.out}\n`);

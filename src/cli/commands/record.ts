@@ -1,13 +1,13 @@
 /**
- * `phasegate record run|deployment|incident|workitem`: append facts to the history store.
- * Ids are derived from what identifies each fact, so recording the same build twice (a
- * retried pipeline step) never duplicates it.
+ * `phasegate record run|deployment|incident|workitem|plan`: append facts to the history store.
+ * The records are built by core/records.ts (ids derived from what identifies each fact, so
+ * recording the same build twice never duplicates it); this edge reads files and appends.
  */
+import { deploymentRecord, incidentRecord, planRecord, runRecords, workItemRecord, type WorkItemFacts } from '../../core/records.js';
 import { readEvidenceFile } from '../../evidence/index.js';
-import type { EvidenceBundle } from '../../evidence/types.js';
-import { openStore, recordId } from '../../store/open.js';
+import { openStore } from '../../store/open.js';
+import type { HistoryRecord } from '../../store/records.js';
 import { readVerdictFile } from '../verdict-input.js';
-import { RECORD_SCHEMA_VERSION, type HistoryRecord, type RunRecord, type TestRun, type VerdictRecord } from '../../store/records.js';
 
 export interface StoreOptions {
   store: string;
@@ -28,16 +28,6 @@ async function appendAll(opts: StoreOptions, records: HistoryRecord[], what: str
   }
 }
 
-/** Failed, errored and flaky tests of the bundle: passes are implied by tests.total. */
-function testRuns(bundle: EvidenceBundle): TestRun[] {
-  const outcome = (level: string): TestRun['outcome'] | null =>
-    level === 'failed' || level === 'errored' || level === 'flaky' ? level : null;
-  return bundle.items.flatMap((i) => {
-    const o = i.kind === 'test' ? outcome(i.level) : null;
-    return o ? [{ id: i.id, outcome: o }] : [];
-  });
-}
-
 export interface RunOptions extends StoreOptions {
   pipeline: string;
   build: string;
@@ -49,37 +39,11 @@ export interface RunOptions extends StoreOptions {
 
 /** `record run`: a pipeline run with its evidence metrics and any gate verdicts. */
 export async function recordRun(opts: RunOptions): Promise<number> {
-  const time = (opts.time ?? new Date()).toISOString();
   const bundle = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
-  const base = { schemaVersion: RECORD_SCHEMA_VERSION, project: opts.project, time } as const;
-  const run: RunRecord = {
-    ...base,
-    kind: 'run',
-    id: recordId(opts.project, 'run', opts.pipeline, opts.build),
-    pipeline: opts.pipeline,
-    buildId: opts.build,
-    commit: opts.commit,
-    branch: opts.branch,
-    metrics: bundle?.metrics ?? {},
-  };
-  if (bundle) run.tests = testRuns(bundle);
-  const verdicts: VerdictRecord[] = (opts.verdict ?? []).map((file) => {
-    const v = readVerdictFile(file);
-    return {
-      ...base,
-      kind: 'verdict',
-      id: recordId(opts.project, 'verdict', opts.pipeline, opts.build, v.phase),
-      phase: v.phase,
-      status: v.status,
-      policy: v.policy,
-      ...(v.tier ? { tier: v.tier } : {}),
-      commit: opts.commit,
-      buildId: opts.build,
-      rules: Object.fromEntries(v.rules.map((r) => [r.id, r.status])),
-    };
-  });
+  const verdicts = (opts.verdict ?? []).map(readVerdictFile);
+  const records = runRecords({ ...opts, time: opts.time ?? new Date() }, bundle, verdicts);
   const what = `run ${opts.pipeline}#${opts.build}${verdicts.length ? ` and ${verdicts.length} verdict${verdicts.length === 1 ? '' : 's'}` : ''}`;
-  return appendAll(opts, [run, ...verdicts], what);
+  return appendAll(opts, records, what);
 }
 
 export interface DeploymentOptions extends StoreOptions {
@@ -93,21 +57,8 @@ export interface DeploymentOptions extends StoreOptions {
 
 /** `record deployment`. */
 export async function recordDeployment(opts: DeploymentOptions): Promise<number> {
-  const time = (opts.time ?? new Date()).toISOString();
-  const id = opts.id ?? recordId(opts.project, 'deployment', opts.environment, opts.version, time);
-  const rec: HistoryRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    kind: 'deployment',
-    id,
-    project: opts.project,
-    time,
-    environment: opts.environment,
-    version: opts.version,
-    commit: opts.commit,
-    status: opts.status,
-    ...(opts.commitTime ? { commitTime: opts.commitTime.toISOString() } : {}),
-  };
-  return appendAll(opts, [rec], `deployment ${id} (${opts.environment} ${opts.version}, ${opts.status})`);
+  const rec = deploymentRecord({ ...opts, time: opts.time ?? new Date() });
+  return appendAll(opts, [rec], `deployment ${rec.id} (${opts.environment} ${opts.version}, ${opts.status})`);
 }
 
 export interface IncidentOptions extends StoreOptions {
@@ -119,47 +70,15 @@ export interface IncidentOptions extends StoreOptions {
 
 /** `record incident`: when it started (`--time`), when service was restored, which deployment caused it. */
 export async function recordIncident(opts: IncidentOptions): Promise<number> {
-  const time = (opts.time ?? new Date()).toISOString();
-  const id = opts.id ?? recordId(opts.project, 'incident', time, opts.severity);
-  const rec: HistoryRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    kind: 'incident',
-    id,
-    project: opts.project,
-    time,
-    severity: opts.severity,
-    ...(opts.resolved ? { resolved: opts.resolved.toISOString() } : {}),
-    ...(opts.deployment ? { deployment: opts.deployment } : {}),
-  };
-  return appendAll(opts, [rec], `incident ${id} (${opts.severity})`);
+  const rec = incidentRecord({ ...opts, time: opts.time ?? new Date() });
+  return appendAll(opts, [rec], `incident ${rec.id} (${opts.severity})`);
 }
 
-export interface WorkItemOptions extends StoreOptions {
-  item: string;
-  type: 'feature' | 'requirement' | 'defect' | 'task';
-  state: 'open' | 'in-progress' | 'done';
-  title?: string;
-  phase?: 'requirements' | 'design' | 'implementation' | 'testing' | 'release';
-  weight?: number;
-  severity?: 'critical' | 'high' | 'medium' | 'low';
-}
+export type WorkItemOptions = StoreOptions & Omit<WorkItemFacts, 'project' | 'time'>;
 
 /** `record workitem`: one state change of a work item (the latest per item wins). */
 export async function recordWorkItem(opts: WorkItemOptions): Promise<number> {
-  const time = (opts.time ?? new Date()).toISOString();
-  const optional = { title: opts.title, phase: opts.phase, weight: opts.weight, severity: opts.severity };
-  const rec: HistoryRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    kind: 'workitem',
-    id: recordId(opts.project, 'workitem', opts.item, opts.state, time),
-    project: opts.project,
-    time,
-    itemId: opts.item,
-    type: opts.type,
-    state: opts.state,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
-  };
-  return appendAll(opts, [rec], `work item ${opts.item} (${opts.state})`);
+  return appendAll(opts, [workItemRecord({ ...opts, time: opts.time ?? new Date() })], `work item ${opts.item} (${opts.state})`);
 }
 
 export interface PlanOptions extends StoreOptions {
@@ -169,18 +88,6 @@ export interface PlanOptions extends StoreOptions {
 /** `record plan`: a snapshot of the plan file, so KPIs and portfolio reports can use it from the store. */
 export async function recordPlan(opts: PlanOptions): Promise<number> {
   const { loadPlanFile } = await import('../../metrics/index.js');
-  const { stableJson } = await import('../../io/json.js');
-  const { createHash } = await import('node:crypto');
-  const plan = loadPlanFile(opts.plan);
-  const digest = createHash('sha256').update(stableJson(plan)).digest('hex');
-  const rec: HistoryRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    kind: 'plan',
-    id: recordId(opts.project, 'plan', digest),
-    project: opts.project,
-    time: (opts.time ?? new Date()).toISOString(),
-    digest,
-    plan,
-  };
-  return appendAll(opts, [rec], `plan ${opts.plan} (${digest.slice(0, 12)})`);
+  const rec = planRecord({ project: opts.project, time: opts.time ?? new Date(), plan: loadPlanFile(opts.plan) });
+  return appendAll(opts, [rec], `plan ${opts.plan} (${rec.digest.slice(0, 12)})`);
 }

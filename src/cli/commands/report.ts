@@ -6,14 +6,13 @@
 import path from 'node:path';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
-import { computeKpis } from '../../metrics/index.js';
 import { loadPolicy } from '../../policy/index.js';
 import type { EffectivePolicy, Tier } from '../../policy/types.js';
-import { CHECK_RUN_SUMMARY_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT, buildReport, renderReportMarkdown, type MarkdownOptions, type Report } from '../../report/index.js';
-import { portfolioRow, renderPortfolioMarkdown, type PortfolioRow } from '../../report/portfolio.js';
-import { recordedTier, recordedVerdicts } from '../../report/recorded-verdicts.js';
+import { portfolio, projectReport } from '../../core/report.js';
+import { CHECK_RUN_SUMMARY_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderReportMarkdown, type MarkdownOptions, type Report } from '../../report/index.js';
+import { renderPortfolioMarkdown, type PortfolioRow } from '../../report/portfolio.js';
 import { openStore } from '../../store/open.js';
-import { latestPlan, readHistory, reportStoreWarnings } from '../history-input.js';
+import { readHistory, reportStoreWarnings } from '../history-input.js';
 import { usage } from '../options.js';
 import { emit } from '../output.js';
 import { readVerdictFile } from '../verdict-input.js';
@@ -51,29 +50,21 @@ function policyOf(opts: ReportOptions): EffectivePolicy | undefined {
   return ref ? loadPolicy(ref, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() }) : undefined;
 }
 
-/** The project's report: given verdicts win over recorded ones for the same phase. */
-async function projectReport(opts: ReportOptions, project: string, asOf: Date): Promise<Report> {
+/** The project's report (core/report.ts): given verdicts win over recorded ones for the same phase. */
+async function projectReportOf(opts: ReportOptions, project: string, asOf: Date): Promise<Report> {
   const policy = policyOf(opts);
   const evidence = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
-  const given = (opts.verdict ?? []).map(readVerdictFile);
+  const verdicts = (opts.verdict ?? []).map(readVerdictFile);
   const history = await readHistory({ store: opts.store, project, plan: opts.plan, defects: opts.defects });
   reportStoreWarnings(history.warnings);
-  const kpis = computeKpis({ project, asOf, records: history.records, plan: history.plan, defects: history.defects, evidence: evidence?.metrics });
-  const recorded = recordedVerdicts(history.records, asOf).filter((v) => !given.some((g) => g.phase === v.phase));
-  const verdicts = [...given, ...recorded];
-  const tier = policy?.tier ?? given.find((v) => v.tier)?.tier ?? recordedTier(history.records);
-  return buildReport({ project, tier, asOf, policy, verdicts, evidence, kpis, history: history.records });
+  return projectReport({ history, asOf, verdicts, ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}) });
 }
 
 async function portfolioRows(store: string, asOf: Date): Promise<PortfolioRow[]> {
   const s = await openStore(store);
   try {
-    const rows: PortfolioRow[] = [];
-    for (const project of await s.projects()) {
-      const records = await s.query({ project });
-      rows.push(portfolioRow({ project, records, plan: latestPlan(records), asOf }));
-    }
-    reportStoreWarnings(s.warnings());
+    const { rows, warnings } = await portfolio(s, asOf);
+    reportStoreWarnings(warnings);
     return rows;
   } finally {
     await s.close();
@@ -97,7 +88,7 @@ export async function reportCommand(opts: ReportOptions): Promise<number> {
     emit(text, opts.out);
     return 0;
   }
-  const report = await projectReport(opts, opts.project!, asOf);
+  const report = await projectReportOf(opts, opts.project!, asOf);
   const text =
     opts.format === 'json' ? stableJson(report) : opts.format === 'md' ? renderReportMarkdown(report, MARKDOWN_LIMITS[opts.markdownFor]) : await renderHtml('report', report);
   emit(text, opts.out);

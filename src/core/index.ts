@@ -1,0 +1,9 @@
+/**
+ * The core every edge calls: the CLI, the GitHub Actions, the Jenkins steps and the GitHub
+ * App each read their inputs, open what they must (files, stores, APIs), call these pure
+ * functions, and write what comes back. No edge keeps a copy of this flow.
+ */
+export { exitCodeFor, gateMetrics, runGate, type GateRequest } from './gate.js';
+export { latestPlan, readProjectHistory, type ProjectHistory } from './history.js';
+export { deploymentRecord, incidentRecord, planRecord, runRecords, workItemRecord, type RunFacts, type WorkItemFacts } from './records.js';
+export { portfolio, projectReport, type ReportRequest } from './report.js';
