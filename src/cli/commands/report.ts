@@ -40,8 +40,8 @@ export interface ReportOptions {
 /** GitHub's limits for each place Markdown goes (docs/report.md). */
 export const MARKDOWN_LIMITS: Record<MarkdownTarget, Pick<MarkdownOptions, 'limit' | 'unit'>> = {
   'job-summary': { limit: JOB_SUMMARY_LIMIT, unit: 'bytes' },
-  'check-run': { limit: CHECK_RUN_SUMMARY_LIMIT, unit: 'characters' },
-  comment: { limit: COMMENT_LIMIT, unit: 'characters' },
+  'check-run': { limit: CHECK_RUN_SUMMARY_LIMIT, unit: 'bytes' },
+  comment: { limit: COMMENT_LIMIT, unit: 'bytes' },
 };
 
 function policyOf(opts: ReportOptions): EffectivePolicy | undefined {

@@ -61,26 +61,27 @@ function details(summary: string, body: string[]): string[] {
   return ['', '<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 
-/** Each evidence item as a list entry, the message's next lines in a code block under it. */
-function evidenceMarkdown(r: RuleResult): string[] {
-  const out = evidenceEntries(r).flatMap((e) => {
+/** Each evidence item (the first `max`) as a list entry, the message's next lines in a code block under it. */
+function evidenceMarkdown(r: RuleResult, max: number): string[] {
+  const shown = { ...r, evidence: r.evidence.slice(0, max) };
+  const out = evidenceEntries(shown).flatMap((e) => {
     if (e.more.length === 0) return [`  - ${mdText(e.head)}`];
     // A fence longer than any backtick run in the text, so the message cannot close it.
     const longest = Math.max(2, ...e.more.map((m) => Math.max(0, ...(m.match(/`+/g) ?? []).map((run) => run.length))));
     const fence = '`'.repeat(longest + 1);
     return [`  - ${mdText(e.head)}`, `    ${fence}text`, ...e.more.map((m) => `    ${oneLine(m)}`), `    ${fence}`];
   });
-  const rest = r.evidenceCount - r.evidence.length;
+  const rest = r.evidenceCount - shown.evidence.length;
   if (rest > 0) out.push(`  - … and ${rest} more`);
   return out;
 }
 
-function fixes(rules: readonly RuleResult[]): string[] {
+function fixes(rules: readonly RuleResult[], evidencePerRule: number): string[] {
   const withHint = rules.filter((r) => r.hint && r.status !== 'waived');
   if (withHint.length === 0) return [];
   const items = withHint.flatMap((r) => [
     `- **${mdText(r.id)}**: ${mdText(r.hint ?? '')} — set at ${mdText(sourceText(r.source))}`,
-    ...evidenceMarkdown(r),
+    ...evidenceMarkdown(r, evidencePerRule),
   ]);
   return ['', '**How to fix**', '', ...items];
 }
@@ -99,21 +100,46 @@ function waivers(rules: readonly RuleResult[]): string[] {
 }
 
 /**
+ * How much a rendering holds, from everything (the default) down to the headline: the first
+ * `openRows` rules that did not pass, `evidencePerRule` evidence items under each fix, and
+ * whether the fixes, the passed rules, the waivers and the notices are shown.
+ */
+export interface MarkdownDetail {
+  openRows: number;
+  evidencePerRule: number;
+  fixes: boolean;
+  passed: boolean;
+  extras: boolean;
+}
+
+const FULL: MarkdownDetail = { openRows: Infinity, evidencePerRule: Infinity, fixes: true, passed: true, extras: true };
+
+/**
  * Renders a verdict as Markdown. The first line is the headline, e.g.
  * `### ❌ testing gate failed — 2 of 9 rules failed`; statuses are an emoji and a word.
  */
-export function renderMarkdown(v: Verdict, _opts: RenderOptions): string {
+export function renderMarkdown(v: Verdict, _opts: RenderOptions, detail: MarkdownDetail = FULL): string {
+  return `${markdownLines(v, detail).join('\n')}\n`;
+}
+
+function markdownLines(v: Verdict, d: MarkdownDetail): string[] {
   // n/a rules pass: they are folded with the passed rules, their message giving the reason.
   const open = byStatus(v.rules.filter((r) => !passes(r.status)));
   const passed = byStatus(v.rules.filter((r) => passes(r.status)));
   const where = v.tier ? `tier ${mdText(v.tier)}, policy ${mdText(v.policy)}` : `policy ${mdText(v.policy)}`;
   const lines = [`### ${GATE_EMOJI[v.status]} ${v.phase} gate ${GATE_WORD[v.status]} — ${headlineDetail(v)}`, '', `${where}, evaluated at ${mdText(v.now)}`];
-  if (open.length > 0) lines.push('', ...table(open), ...fixes(open));
-  if (passed.length > 0) lines.push(...details(`Passed rules (${passed.length})`, table(passed)));
+  if (open.length > 0 && d.openRows > 0) {
+    const rows = open.slice(0, d.openRows);
+    lines.push('', ...table(rows));
+    if (rows.length < open.length) lines.push('', `… and ${plural(open.length - rows.length, 'more rule')} that did not pass`);
+    if (d.fixes) lines.push(...fixes(rows, d.evidencePerRule));
+  }
+  if (passed.length > 0 && d.passed) lines.push(...details(`Passed rules (${passed.length})`, table(passed)));
+  if (!d.extras) return lines;
   lines.push(...waivers(v.rules));
   if (v.notices.length > 0) {
     const items = v.notices.map((n) => `- ${n.level === 'warn' ? '⚠️ WARN' : 'ℹ️ INFO'} ${n.state}: ${mdText(n.message)} (${mdText(n.source)})`);
     lines.push(...details(`Waiver notices (${v.notices.length})`, items));
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
