@@ -1,0 +1,70 @@
+/**
+ * What the workflow run is about, from the runner's environment (GITHUB_*) and the event
+ * payload (GITHUB_EVENT_PATH): the repository, the commit to put checks on (a pull request's
+ * head, never its merge commit), the pull request if any, and whether the token can write (a
+ * fork's or Dependabot's pull_request runs get a read-only token).
+ */
+import { readFileSync } from 'node:fs';
+import { PhasegateError } from '../errors.js';
+import type { Repo } from './client.js';
+
+export interface RunContext {
+  repo: Repo;
+  eventName: string;
+  /** The commit checks go on. */
+  sha: string;
+  pull?: { number: number; baseSha: string; baseRef: string; headRepo: string | null; author: string; labels: string[] };
+  /** A pull request from a fork or by Dependabot: the token is read-only. */
+  readOnlyToken: boolean;
+  workflow: string;
+  actor: string;
+  runUrl: string;
+  workspace: string;
+  runnerTemp: string;
+  apiUrl: string;
+}
+
+interface PullPayload {
+  number: number;
+  head: { sha: string; repo?: { full_name: string } | null };
+  base: { sha: string; ref: string; repo: { full_name: string } };
+  user?: { login: string } | null;
+  labels?: Array<{ name?: string }>;
+}
+
+/** The run's context; a missing variable is one line naming it (the action runs only on a runner). */
+export function runContext(env: NodeJS.ProcessEnv): RunContext {
+  const need = (k: string): string => {
+    const v = env[k];
+    if (!v) throw new PhasegateError({ message: `${k} is not set: this action runs in a GitHub Actions job` });
+    return v;
+  };
+  const [owner, repo] = need('GITHUB_REPOSITORY').split('/') as [string, string];
+  const eventName = need('GITHUB_EVENT_NAME');
+  let payload: { pull_request?: PullPayload } = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload;
+    } catch {
+      throw new PhasegateError({ file: env.GITHUB_EVENT_PATH, message: 'the event payload is not readable JSON' });
+    }
+  }
+  const pr = eventName.startsWith('pull_request') ? payload.pull_request : undefined;
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const actor = env.GITHUB_ACTOR ?? '';
+  const headRepo = pr?.head.repo?.full_name ?? null;
+  const fromFork = pr !== undefined && headRepo !== `${owner}/${repo}`;
+  return {
+    repo: { owner, repo },
+    eventName,
+    sha: pr?.head.sha ?? need('GITHUB_SHA'),
+    ...(pr ? { pull: { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref, headRepo, author: pr.user?.login ?? '', labels: (pr.labels ?? []).map((l) => l.name ?? '').filter(Boolean) } } : {}),
+    readOnlyToken: eventName === 'pull_request' && (fromFork || actor === 'dependabot[bot]'),
+    workflow: env.GITHUB_WORKFLOW ?? 'workflow',
+    actor,
+    runUrl: `${server}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+    workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
+    runnerTemp: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * The phase-gate action's flow, the same core the CLI's `gate` calls (src/core): read the
+ * policy (from the base branch on a pull request, so the pull request cannot loosen its own
+ * gate), read or collect the evidence, add the pull request's facts, judge, then publish: the
+ * job summary and outputs always, a check run with annotations where the token may write,
+ * workflow-command annotations where it may not (a fork's or Dependabot's pull request), and
+ * optionally one sticky comment. I/O goes through `ActionIO` and `GitHubClient`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { exitCodeFor, runGate } from '../core/gate.js';
+import { PhasegateError } from '../errors.js';
+import type { EvidenceBundle, Facts } from '../evidence/types.js';
+import { renderMarkdownWithin } from '../gate/render/markdown-fit.js';
+import type { Verdict } from '../gate/types.js';
+import { stableJson } from '../io/json.js';
+import { PHASES, TIERS, type EffectivePolicy, type Phase, type Tier } from '../policy/types.js';
+import { CHECK_RUN_SUMMARY_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../report/markdown/size.js';
+import { addedLinesByFile, annotationsFor, type AnnotationPlan } from './annotations.js';
+import { fetchBasePolicy } from './base-policy.js';
+import { publishCheck } from './checks.js';
+import type { CheckConclusion, GitHubClient, PullFile } from './client.js';
+import { commentMarker, upsertComment } from './comment.js';
+import { addedLines } from './diff.js';
+import type { RunContext } from './event.js';
+import { bool, choice, lines, required, text, wholeNumber, type InputSource } from './inputs.js';
+
+/** The inputs of actions/phase-gate/action.yml, by name. */
+export const INPUTS = {
+  phase: 'phase',
+  tier: 'tier',
+  policy: 'policy',
+  policyFrom: 'policy-from',
+  evidence: 'evidence',
+  junit: 'junit',
+  coverage: 'coverage',
+  sarif: 'sarif',
+  docs: 'docs',
+  perf: 'perf',
+  source: 'source',
+  workingDirectory: 'working-directory',
+  token: 'token',
+  checkName: 'check-name',
+  warnConclusion: 'warn-conclusion',
+  failOnWarn: 'fail-on-warn',
+  maxAnnotations: 'max-annotations',
+  comment: 'comment',
+} as const;
+
+/** The outputs of actions/phase-gate/action.yml, by name. */
+export const OUTPUTS = { status: 'status', exitCode: 'exit-code', verdictFile: 'verdict-file', metrics: 'metrics', checkRunUrl: 'check-run-url' } as const;
+
+export interface PhaseGateSettings {
+  phase: Phase;
+  policy: { tier: Tier } | { file: string; from: 'base' | 'workspace' };
+  evidence?: string;
+  collect: { junit: string[]; coverage: string[]; sarif: string[]; docs: string[]; perf: string[]; source?: string };
+  workingDirectory: string;
+  token: string;
+  checkName: string;
+  warnConclusion: 'success' | 'neutral';
+  failOnWarn: boolean;
+  maxAnnotations: number;
+  comment: boolean;
+}
+
+/** Reads the inputs once; every problem is one line naming the input. */
+export function phaseGateSettings(read: InputSource): PhaseGateSettings {
+  const phase = choice(read, INPUTS.phase, PHASES);
+  const tier = text(read, INPUTS.tier);
+  const file = text(read, INPUTS.policy);
+  if (Boolean(tier) === Boolean(file)) throw new PhasegateError({ message: `inputs "${INPUTS.tier}" and "${INPUTS.policy}": give exactly one (a built-in tier, or the policy file's path in the repository)` });
+  const policy = tier ? { tier: choice(read, INPUTS.tier, TIERS) } : { file, from: choice(read, INPUTS.policyFrom, ['base', 'workspace'] as const, 'base') };
+  const collect = {
+    junit: lines(read, INPUTS.junit),
+    coverage: lines(read, INPUTS.coverage),
+    sarif: lines(read, INPUTS.sarif),
+    docs: lines(read, INPUTS.docs),
+    perf: lines(read, INPUTS.perf),
+    ...(text(read, INPUTS.source) ? { source: text(read, INPUTS.source) } : {}),
+  };
+  const evidence = text(read, INPUTS.evidence) || undefined;
+  const collecting = [collect.junit, collect.coverage, collect.sarif, collect.docs, collect.perf].some((l) => l.length > 0) || Boolean(collect.source);
+  if (evidence && collecting) throw new PhasegateError({ message: `input "${INPUTS.evidence}": give either an evidence bundle or report inputs (junit, coverage, sarif, docs, perf, source), not both` });
+  if (!evidence && !collecting) throw new PhasegateError({ message: `inputs: give "${INPUTS.evidence}" (a bundle from phasegate collect) or report inputs such as "${INPUTS.junit}" and "${INPUTS.coverage}"` });
+  return {
+    phase,
+    policy,
+    ...(evidence ? { evidence } : {}),
+    collect,
+    workingDirectory: text(read, INPUTS.workingDirectory, '.'),
+    token: required(read, INPUTS.token),
+    checkName: text(read, INPUTS.checkName, `phasegate / ${phase}`),
+    warnConclusion: choice(read, INPUTS.warnConclusion, ['success', 'neutral'] as const, 'success'),
+    failOnWarn: bool(read, INPUTS.failOnWarn, false),
+    maxAnnotations: wholeNumber(read, INPUTS.maxAnnotations, 1000, 0, 50_000),
+    comment: bool(read, INPUTS.comment, false),
+  };
+}
+
+/** What the action writes through @actions/core (or a test's stand-in). */
+export interface ActionIO {
+  output(name: string, value: string): void;
+  /** Appends Markdown to the step's job summary. */
+  summary(markdown: string): Promise<void>;
+  /** A workflow-command annotation (shown on the run and, for a PR, on its diff). */
+  annotate(level: 'error' | 'warning' | 'notice', message: string, at: { file: string; startLine: number; endLine: number; title: string }): void;
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/** Workflow-command annotations a step shows (GitHub shows 10 of each level per step; more are not useful). */
+const COMMAND_ANNOTATIONS = 50;
+
+/** The permissions block the action needs, for the message on a 403. */
+export function permissionsBlock(comment: boolean): string {
+  return ['permissions:', '  contents: read', '  checks: write', ...(comment ? ['  pull-requests: write'] : [])].join('\n');
+}
+
+const CONCLUSION = (s: PhaseGateSettings, status: Verdict['status']): CheckConclusion => (status === 'pass' ? 'success' : status === 'warn' ? s.warnConclusion : 'failure');
+
+async function loadGatePolicy(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, files: PullFile[] | undefined): Promise<{ policy: EffectivePolicy; note?: string }> {
+  const { loadPolicy } = await import('../policy/index.js');
+  if ('tier' in s.policy) return { policy: loadPolicy({ tier: s.policy.tier }) };
+  const { file, from } = s.policy;
+  if (from === 'workspace' || !ctx.pull) return { policy: loadPolicy({ file }, { cwd: ctx.workspace }) };
+  const base = await fetchBasePolicy(client, ctx.repo, file, ctx.pull.baseSha, ctx.runnerTemp);
+  const policy = loadPolicy({ file: base.file }, { cwd: base.dir });
+  const changed = (files ?? []).map((f) => f.path).filter((p) => base.files.includes(p));
+  const note = changed.length ? `This pull request changes ${changed.map((c) => `\`${c}\``).join(', ')}: the gate used the base branch's version; the change takes effect after merge.` : undefined;
+  return { policy, ...(note ? { note } : {}) };
+}
+
+async function gateEvidence(s: PhaseGateSettings, ctx: RunContext): Promise<EvidenceBundle> {
+  const cwd = path.resolve(ctx.workspace, s.workingDirectory);
+  if (s.evidence) {
+    const { readEvidenceFile } = await import('../evidence/index.js');
+    return readEvidenceFile(path.resolve(cwd, s.evidence));
+  }
+  const { collectEvidence } = await import('../evidence/index.js');
+  return collectEvidence({ ...s.collect, cwd, ...(s.collect.source ? { source: s.collect.source } : {}) });
+}
+
+/** The pull request's facts: author, labels and approvals (each reviewer's latest review; dismissed ones ignored). */
+async function pullFacts(ctx: RunContext, client: GitHubClient): Promise<Facts | undefined> {
+  if (!ctx.pull) return undefined;
+  const reviews = await client.pullReviews(ctx.repo, ctx.pull.number);
+  const latest = new Map<string, { state: string; at: string | null }>();
+  for (const r of reviews) if (r.state !== 'COMMENTED' && r.state !== 'PENDING') latest.set(r.user, { state: r.state, at: r.submittedAt });
+  const approvals = [...latest].filter(([, r]) => r.state === 'APPROVED').map(([by, r]) => ({ by, roles: [], teams: [], ...(r.at ? { at: r.at } : {}) }));
+  return { author: ctx.pull.author, labels: ctx.pull.labels, approvals };
+}
+
+const KEY_METRICS = /^(tests\.(total|failed|errored|passRate)|coverage\.(line|branch|newLine)|security\.(critical|high|medium|low)|analysis\.errors)$/;
+
+/** Runs the phase gate; returns the exit code (0 passed, 1 failed). A PhasegateError means it could not evaluate. */
+export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, now: Date = new Date()): Promise<number> {
+  const files = ctx.pull ? await client.pullFiles(ctx.repo, ctx.pull.number) : undefined;
+  let verdict: Verdict;
+  let evidence: EvidenceBundle;
+  let note: string | undefined;
+  try {
+    const loaded = await loadGatePolicy(s, ctx, client, files);
+    note = loaded.note;
+    evidence = await gateEvidence(s, ctx);
+    const facts = await pullFacts(ctx, client);
+    if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
+    verdict = runGate({ policy: loaded.policy, evidence, phase: s.phase, now });
+  } catch (err) {
+    if (err instanceof PhasegateError) await couldNotEvaluate(s, ctx, client, io, err);
+    throw err;
+  }
+  const code = exitCodeFor(verdict.status, s.failOnWarn);
+  const verdictFile = path.join(ctx.runnerTemp, `phasegate-${s.phase}.verdict.json`);
+  mkdirSync(path.dirname(verdictFile), { recursive: true });
+  writeFileSync(verdictFile, stableJson(verdict));
+  io.output(OUTPUTS.status, verdict.status);
+  io.output(OUTPUTS.exitCode, String(code));
+  io.output(OUTPUTS.verdictFile, verdictFile);
+  io.output(OUTPUTS.metrics, JSON.stringify(Object.fromEntries(Object.entries(evidence.metrics).filter(([k]) => KEY_METRICS.test(k)).sort())));
+
+  const added = files ? addedLinesByFile(files, addedLines) : undefined;
+  const plan = annotationsFor(evidence, { workspace: ctx.workspace, workingDirectory: s.workingDirectory }, s.maxAnnotations, added);
+  const more = 'The whole verdict is in the job summary and in the file of the `verdict-file` output.';
+  const counted = annotationNote(plan);
+  const withNote = (md: string): string => [note && `> ${note}`, md, counted].filter(Boolean).join('\n');
+  await io.summary(withNote(renderMarkdownWithin(verdict, { limit: JOB_SUMMARY_LIMIT - 4096 })));
+  io.info(`${s.phase} gate ${verdict.status}: ${verdict.summary.fail} failed, ${verdict.summary.warn} warned, ${verdict.summary.error} could not be evaluated, of ${verdict.rules.length} rules`);
+
+  const published = ctx.readOnlyToken ? false : await publish(s, ctx, client, io, verdict, plan, withNote(renderMarkdownWithin(verdict, { limit: CHECK_RUN_SUMMARY_LIMIT - 2048, more })));
+  if (!published) commandAnnotations(io, plan);
+  if (ctx.readOnlyToken) io.warning(`this pull request's token is read-only (a fork or Dependabot): the ${s.phase} gate is in the job summary and the annotations; to publish a check run on it, run the gate from a workflow_run workflow (docs/github.md, "Fork pull requests")`);
+  if (s.comment && ctx.pull && !ctx.readOnlyToken) {
+    const marker = commentMarker(ctx.workflow, s.phase);
+    const body = withNote(renderMarkdownWithin(verdict, { limit: COMMENT_LIMIT - 2048, more, marker }));
+    await guarded(io, s, () => upsertComment(client, ctx.repo, ctx.pull!.number, body, marker, 'github-actions[bot]'));
+  }
+  return code;
+}
+
+function annotationNote(plan: AnnotationPlan): string | undefined {
+  const parts = [
+    plan.overCap && `${plan.overCap} more beyond the cap of the \`${INPUTS.maxAnnotations}\` input`,
+    plan.offChange && `${plan.offChange} findings not on lines this change adds`,
+    plan.unplaceable && `${plan.unplaceable} items without a file in the repository`,
+  ].filter(Boolean);
+  return parts.length ? `\n_Annotations: ${plan.annotations.length} shown; not annotated: ${parts.join('; ')}._` : undefined;
+}
+
+/** The check run; false when the token may not write checks (the caller falls back to annotations). */
+async function publish(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, v: Verdict, plan: AnnotationPlan, summary: string): Promise<boolean> {
+  const title = `${v.phase} gate ${v.status === 'pass' ? 'passed' : v.status === 'warn' ? 'passed with warnings' : 'failed'}: ${v.summary.fail} failed, ${v.summary.warn} warned of ${v.rules.length} rules`;
+  const run = await guarded(io, s, () =>
+    publishCheck(client, { repo: ctx.repo, headSha: ctx.sha, name: s.checkName, gate: `phasegate:${v.phase}`, detailsUrl: ctx.runUrl, conclusion: CONCLUSION(s, v.status), title, summary, annotations: plan.annotations }),
+  );
+  if (!run) return false;
+  io.output(OUTPUTS.checkRunUrl, run.url ?? '');
+  io.info(`${run.created ? 'created' : 'updated'} check run "${s.checkName}"${run.url ? `: ${run.url}` : ''}`);
+  return true;
+}
+
+/** Runs a write; on a 403 (a read-only token) says which permissions to add and answers undefined. */
+async function guarded<T>(io: ActionIO, s: PhaseGateSettings, write: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await write();
+  } catch (err) {
+    const e = err as { status?: number; response?: { headers?: Record<string, string> } };
+    if (e.status !== 403) throw err;
+    const accepted = e.response?.headers?.['x-accepted-github-permissions'];
+    io.warning(`the token may not publish (HTTP 403${accepted ? `; GitHub accepts: ${accepted}` : ''}); the gate's result is in the job summary and the annotations. Add to the workflow or job:\n${permissionsBlock(s.comment)}`);
+    return undefined;
+  }
+}
+
+function commandAnnotations(io: ActionIO, plan: AnnotationPlan): void {
+  const level = { failure: 'error', warning: 'warning', notice: 'notice' } as const;
+  for (const a of plan.annotations.slice(0, COMMAND_ANNOTATIONS)) {
+    io.annotate(level[a.annotation_level], a.message, { file: a.path, startLine: a.start_line, endLine: a.end_line, title: a.title ?? '' });
+  }
+}
+
+/** The gate could not be evaluated: a failed check run that says what to fix, where the token may write. */
+async function couldNotEvaluate(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, err: PhasegateError): Promise<void> {
+  const first = err.message.split('\n')[0]!;
+  await io.summary(`### ❗ ${s.phase} gate could not be evaluated\n\n\`\`\`text\n${err.message.slice(0, 60_000)}\n\`\`\`\n`);
+  io.output(OUTPUTS.status, 'error');
+  io.output(OUTPUTS.exitCode, '2');
+  if (ctx.readOnlyToken) return;
+  await guarded(io, s, () =>
+    publishCheck(client, { repo: ctx.repo, headSha: ctx.sha, name: s.checkName, gate: `phasegate:${s.phase}`, detailsUrl: ctx.runUrl, conclusion: 'failure', title: `${s.phase} gate could not be evaluated`.slice(0, 255), summary: `The gate could not be evaluated; fix this and run it again:\n\n\`\`\`text\n${err.message.slice(0, 60_000)}\n\`\`\`\n`, annotations: [] }),
+  ).catch((e: unknown) => io.warning(`could not publish the check run either: ${(e as Error).message.split('\n')[0]}`));
+  io.info(first);
+}
