@@ -1,7 +1,7 @@
 /** actions/phase-gate: judge a phase gate in a workflow and publish it on the commit. Bundled to actions/phase-gate/dist/index.js. */
 import * as core from '@actions/core';
 import { octokitClient } from '../github/client.js';
-import { runContext } from '../github/event.js';
+import { runContext, workflowRunContext } from '../github/event.js';
 import { actionsOctokit, paceFromEnv } from '../github/octokit.js';
 import { phaseGateSettings, runPhaseGate } from '../github/phase-gate.js';
 import { coreIO, readInput, runAction } from './io.js';
@@ -9,9 +9,10 @@ import { coreIO, readInput, runAction } from './io.js';
 await runAction(async () => {
   const settings = phaseGateSettings(readInput);
   core.setSecret(settings.token);
-  const ctx = runContext(process.env);
   const octokit = await actionsOctokit(settings.token, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) });
-  const code = await runPhaseGate(settings, ctx, octokitClient(octokit), coreIO());
+  const client = octokitClient(octokit);
+  const ctx = settings.mode === 'workflow-run' ? await workflowRunContext(process.env, client) : runContext(process.env);
+  const code = await runPhaseGate(settings, ctx, client, coreIO());
   if (code !== 0) core.setFailed(`the ${settings.phase} gate failed; see the job summary`);
   return code;
 });

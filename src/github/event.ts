@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { PhasegateError } from '../errors.js';
-import type { Repo } from './client.js';
+import type { GitHubClient, Repo } from './client.js';
 
 export interface RunContext {
   repo: Repo;
@@ -22,6 +22,8 @@ export interface RunContext {
   workspace: string;
   runnerTemp: string;
   apiUrl: string;
+  /** In a workflow_run workflow: the run whose artifact holds the evidence. */
+  sourceRunId?: number;
 }
 
 interface PullPayload {
@@ -30,6 +32,16 @@ interface PullPayload {
   base: { sha: string; ref: string; repo: { full_name: string } };
   user?: { login: string } | null;
   labels?: Array<{ name?: string }>;
+}
+
+/** The event payload (GITHUB_EVENT_PATH) as JSON. */
+function payloadOf(env: NodeJS.ProcessEnv): Record<string, unknown> {
+  if (!env.GITHUB_EVENT_PATH) return {};
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, unknown>;
+  } catch {
+    throw new PhasegateError({ file: env.GITHUB_EVENT_PATH, message: 'the event payload is not readable JSON' });
+  }
 }
 
 /** The run's context; a missing variable is one line naming it (the action runs only on a runner). */
@@ -41,14 +53,7 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
   };
   const [owner, repo] = need('GITHUB_REPOSITORY').split('/') as [string, string];
   const eventName = need('GITHUB_EVENT_NAME');
-  let payload: { pull_request?: PullPayload } = {};
-  if (env.GITHUB_EVENT_PATH) {
-    try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as typeof payload;
-    } catch {
-      throw new PhasegateError({ file: env.GITHUB_EVENT_PATH, message: 'the event payload is not readable JSON' });
-    }
-  }
+  const payload = payloadOf(env) as { pull_request?: PullPayload };
   const pr = eventName.startsWith('pull_request') ? payload.pull_request : undefined;
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const actor = env.GITHUB_ACTOR ?? '';
@@ -66,5 +71,37 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+  };
+}
+
+interface WorkflowRunPayload {
+  id: number;
+  head_sha: string;
+  head_branch: string | null;
+  event: string;
+  head_repository?: { full_name: string } | null;
+}
+
+/**
+ * The context of a workflow_run workflow (the fork-safe pattern): checks go on the tested
+ * run's head commit, and its pull request is found through the API from fields GitHub wrote
+ * (head commit and repository), never from the untrusted artifact, and only when exactly one
+ * open pull request into this repository has that head commit.
+ */
+export async function workflowRunContext(env: NodeJS.ProcessEnv, client: GitHubClient): Promise<RunContext> {
+  const base = runContext(env);
+  const run = (payloadOf(env) as { workflow_run?: WorkflowRunPayload }).workflow_run;
+  if (base.eventName !== 'workflow_run' || !run) {
+    throw new PhasegateError({ message: `input "mode": workflow-run reads the evidence of the run that triggered this workflow, but this is a ${base.eventName} event; trigger the workflow with on: workflow_run` });
+  }
+  const full = `${base.repo.owner}/${base.repo.repo}`;
+  const pulls = (await client.pullsForCommit(base.repo, run.head_sha)).filter((p) => p.baseRepo === full && p.headSha === run.head_sha && p.state === 'open');
+  const pull = pulls.length === 1 ? pulls[0]! : undefined;
+  return {
+    ...base,
+    sha: run.head_sha,
+    ...(pull ? { pull: { number: pull.number, baseSha: pull.baseSha, baseRef: pull.baseRef, headRepo: pull.headRepo, author: pull.author, labels: pull.labels } } : {}),
+    readOnlyToken: false,
+    sourceRunId: run.id,
   };
 }

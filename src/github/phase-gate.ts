@@ -45,6 +45,8 @@ export const INPUTS = {
   failOnWarn: 'fail-on-warn',
   maxAnnotations: 'max-annotations',
   comment: 'comment',
+  mode: 'mode',
+  artifact: 'artifact',
 } as const;
 
 /** The outputs of actions/phase-gate/action.yml, by name. */
@@ -52,6 +54,9 @@ export const OUTPUTS = { status: 'status', exitCode: 'exit-code', verdictFile: '
 
 export interface PhaseGateSettings {
   phase: Phase;
+  /** `direct`: reports in this job's workspace; `workflow-run`: the evidence artifact of the run that triggered this workflow. */
+  mode: 'direct' | 'workflow-run';
+  artifact: string;
   policy: { tier: Tier } | { file: string; from: 'base' | 'workspace' };
   evidence?: string;
   collect: { junit: string[]; coverage: string[]; sarif: string[]; docs: string[]; perf: string[]; source?: string };
@@ -81,10 +86,14 @@ export function phaseGateSettings(read: InputSource): PhaseGateSettings {
   };
   const evidence = text(read, INPUTS.evidence) || undefined;
   const collecting = [collect.junit, collect.coverage, collect.sarif, collect.docs, collect.perf].some((l) => l.length > 0) || Boolean(collect.source);
+  const mode = choice(read, INPUTS.mode, ['direct', 'workflow-run'] as const, 'direct');
+  if (mode === 'workflow-run' && (evidence || collecting)) throw new PhasegateError({ message: `input "${INPUTS.mode}": workflow-run reads the evidence from the "${INPUTS.artifact}" artifact of the triggering run; leave "${INPUTS.evidence}" and the report inputs empty` });
   if (evidence && collecting) throw new PhasegateError({ message: `input "${INPUTS.evidence}": give either an evidence bundle or report inputs (junit, coverage, sarif, docs, perf, source), not both` });
-  if (!evidence && !collecting) throw new PhasegateError({ message: `inputs: give "${INPUTS.evidence}" (a bundle from phasegate collect) or report inputs such as "${INPUTS.junit}" and "${INPUTS.coverage}"` });
+  if (mode === 'direct' && !evidence && !collecting) throw new PhasegateError({ message: `inputs: give "${INPUTS.evidence}" (a bundle from phasegate collect) or report inputs such as "${INPUTS.junit}" and "${INPUTS.coverage}"` });
   return {
     phase,
+    mode,
+    artifact: text(read, INPUTS.artifact, 'phasegate-evidence'),
     policy,
     ...(evidence ? { evidence } : {}),
     collect,
@@ -131,7 +140,11 @@ async function loadGatePolicy(s: PhaseGateSettings, ctx: RunContext, client: Git
   return { policy, ...(note ? { note } : {}) };
 }
 
-async function gateEvidence(s: PhaseGateSettings, ctx: RunContext): Promise<EvidenceBundle> {
+async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient): Promise<EvidenceBundle> {
+  if (s.mode === 'workflow-run') {
+    const { evidenceFromRun } = await import('./run-artifact.js');
+    return evidenceFromRun(client, ctx.repo, ctx.sourceRunId!, s.artifact);
+  }
   const cwd = path.resolve(ctx.workspace, s.workingDirectory);
   if (s.evidence) {
     const { readEvidenceFile } = await import('../evidence/index.js');
@@ -162,7 +175,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
   try {
     const loaded = await loadGatePolicy(s, ctx, client, files);
     note = loaded.note;
-    evidence = await gateEvidence(s, ctx);
+    evidence = await gateEvidence(s, ctx, client);
     const facts = await pullFacts(ctx, client);
     if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
     verdict = runGate({ policy: loaded.policy, evidence, phase: s.phase, now });

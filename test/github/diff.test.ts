@@ -26,7 +26,7 @@ describe('addedLines', () => {
         writeFileSync(path.join(dir, 'f.txt'), `${lines.join('\n')}\n`);
         git('add', 'f.txt');
         git('commit', '-qm', 'base', '--allow-empty');
-        const next = [...lines];
+        const next: string[] = [...lines];
         edits.forEach(([at, op], i) => {
           const k = Math.min(at, next.length);
           if (op === 'add') next.splice(k, 0, `new ${i}`);
