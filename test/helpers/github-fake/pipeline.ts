@@ -74,6 +74,8 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 interface Parsed {
   body: unknown;
   problem?: string;
+  /** The body is not JSON at all: the schema has nothing to check. */
+  unparsable?: boolean;
 }
 
 function parseBody(inc: Incoming): Parsed {
@@ -84,7 +86,7 @@ function parseBody(inc: Incoming): Parsed {
     const body: unknown = JSON.parse(text);
     return type === 'application/json' ? { body } : { body, problem: `Content-Type ${type || '(none)'} for a JSON body` };
   } catch {
-    return { body: text, problem: 'Problems parsing JSON' };
+    return { body: text, problem: 'Problems parsing JSON', unparsable: true };
   }
 }
 
@@ -97,7 +99,7 @@ export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedReque
   const query = queryOf(url.searchParams);
   record.query = query;
   const op = env.contract.match(method, path);
-  const { body, problem: bodyProblem } = parseBody(inc);
+  const { body, problem: bodyProblem, unparsable } = parseBody(inc);
   record.body = body;
   const send = (answer: Answer | GitHubError): Outgoing => respond(answer, op, env, record, requestId);
   if (!op) {
@@ -116,7 +118,8 @@ export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedReque
   v.push(...refusals.map(([, m]) => m));
   if (!inc.headers.authorization) v.push('no Authorization header');
   if (bodyProblem) v.push(bodyProblem);
-  const problems = env.contract.validateRequest({ method, path, query, headers: inc.headers as Record<string, string>, body: inc.body.length ? body : undefined }, op);
+  const problems = env.contract.validateRequest({ method, path, query, headers: inc.headers as Record<string, string>, body: unparsable || !inc.body.length ? undefined : body }, op)
+    .filter((p) => !unparsable || (p.params as { missingProperty?: string }).missingProperty !== 'requestBody');
   v.push(...problems.map(describeProblem));
   const refused = problems.length === 0 && !bodyProblem ? githubRules(op.operationId!, body, doc) : [];
   v.push(...refused.map((e) => `GitHub refuses: ${e.message}`));
