@@ -3,6 +3,8 @@
  * retry and throttling plugins) with GitHub's shapes, and the client's requests break nothing.
  */
 import { createHash } from 'node:crypto';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
 import { REQUIRED } from '../helpers/github-fake/auth.js';
@@ -158,6 +160,16 @@ describe('issue comments', () => {
 
   it('answers 404 for a comment on an issue that does not exist', async () => {
     await expect(octokit.rest.issues.createComment({ ...repo, issue_number: 99, body: 'x' })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('@actions/github', () => {
+  it("getOctokit's client (the actions' own) meets the contract too", async () => {
+    const client = getOctokit(WRITER.token, { baseUrl: gh.url }, retry);
+    const { status } = await client.rest.checks.create({ ...repo, name: 'phasegate', head_sha: HEAD });
+    const files = await client.paginate(client.rest.pulls.listFiles, { ...repo, pull_number: 7, per_page: 1 });
+    expect([status, files.map((f) => f.filename)]).toEqual([201, ['src/gate.ts', 'README.md']]);
+    expect(gh.requests.map((r) => r.operationId)).toEqual(['checks/create', 'pulls/list-files', 'pulls/list-files']);
   });
 });
 

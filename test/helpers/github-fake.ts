@@ -19,11 +19,13 @@ import { Faults, type FaultRule } from './github-fake/faults.js';
 import type { FakeArtifact } from './github-fake/model.js';
 import { handleApi, type Incoming, type Outgoing } from './github-fake/pipeline.js';
 import { redactHeaders, type RecordedRequest } from './github-fake/record.js';
-import { GitHubState, type TokenSeed } from './github-fake/state.js';
+import type { TokenSeed } from './github-fake/seeds.js';
+import { GitHubState } from './github-fake/state.js';
 
 export type { Fault, FaultRule } from './github-fake/faults.js';
 export type { RecordedRequest } from './github-fake/record.js';
 export type { GitHubState } from './github-fake/state.js';
+export type { ArtifactSeed, FileSeed, PullSeed, RepoSeed, ReviewSeed, TokenSeed } from './github-fake/seeds.js';
 
 export interface GitHubFakeOptions {
   tokens?: TokenSeed[];
