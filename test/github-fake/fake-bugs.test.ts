@@ -1,6 +1,7 @@
 /**
- * The fake checks its own answers against the contract: an answer GitHub's description does not
- * allow never reaches the client as if it were GitHub's, and the test that met it fails.
+ * The fake fails loudly: an answer of its own that GitHub's description does not allow never
+ * reaches the client as if it were GitHub's, and close() rejects; so does a request that broke
+ * the contract when the test did not assert and allow it.
  */
 import { expect, it } from 'vitest';
 import { startGitHubFake } from '../helpers/github-fake.js';
@@ -25,4 +26,11 @@ it('an answer off the contract is a 500 marked as the fake’s bug, and close() 
   expect(gh.violations).toEqual([]); // the client did nothing wrong
   await expect(gh.close()).rejects.toThrow(`GET /repos/acme/app/commits/${HEAD}/check-runs: answer 200: /check_runs/0/status must be equal to one of the allowed values`);
   expect(data.status).toBe('queued');
+});
+
+it('close() rejects when a request broke the contract and the test did not allow it', async () => {
+  const gh = await startGitHubFake({ tokens: [WRITER] });
+  seedWorld(gh);
+  await fakeOctokit(gh.url, WRITER.token).request('GET /repos/{owner}/{repo}/pulls', { owner: 'acme', repo: 'app' }).catch(() => undefined);
+  await expect(gh.close()).rejects.toThrow('requests broke the GitHub contract:\n  GET /repos/acme/app/pulls: no such operation in the contract');
 });

@@ -9,7 +9,7 @@
  *   const octokit = fakeOctokit(gh.url, 't');  // test/helpers/github-fake/octokit.ts
  *   …
  *   expect(gh.violations).toEqual([]);
- *   await gh.close();                          // rejects if the fake answered off-contract
+ *   await gh.close();  // rejects on a violation left unasserted, and if the fake answered off-contract
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -44,8 +44,12 @@ export interface GitHubFake {
   /** The requests that broke the contract; a test expects this to be empty. */
   readonly violations: Array<Pick<RecordedRequest, 'seq' | 'method' | 'path' | 'operationId' | 'violations'>>;
   faults: Faults;
-  /** Stops both servers; rejects when the fake gave an answer its contract does not allow. */
-  close(): Promise<void>;
+  /**
+   * Stops both servers. Rejects when the fake gave an answer its contract does not allow (a bug
+   * of the fake), and when a request broke the contract, unless `violations: 'allow'` (for a
+   * test that provokes them on purpose and asserts them itself).
+   */
+  close(opts?: { violations?: 'fail' | 'allow' }): Promise<void>;
 }
 
 let contract: Promise<Contract> | undefined;
@@ -127,12 +131,13 @@ export async function startGitHubFake(opts: GitHubFakeOptions = {}): Promise<Git
       return requests.filter((r) => r.violations.length > 0)
         .map(({ seq, method, path, operationId, violations }) => ({ seq, method, path, operationId, violations }));
     },
-    async close() {
+    async close({ violations = 'fail' } = {}) {
       await Promise.all([stop(apiServer), stop(blobServer)]);
+      const list = (rs: RecordedRequest[], what: (r: RecordedRequest) => string[]) => rs.map((r) => `  ${r.method} ${r.path}: ${what(r).join('; ')}`).join('\n');
       const bugs = requests.filter((r) => r.fakeBugs.length > 0);
-      if (bugs.length > 0) {
-        throw new Error(`the GitHub fake answered off-contract (a bug of the fake):\n${bugs.map((r) => `  ${r.method} ${r.path}: ${r.fakeBugs.join('; ')}`).join('\n')}`);
-      }
+      if (bugs.length > 0) throw new Error(`the GitHub fake answered off-contract (a bug of the fake):\n${list(bugs, (r) => r.fakeBugs)}`);
+      const broke = requests.filter((r) => r.violations.length > 0);
+      if (broke.length > 0 && violations === 'fail') throw new Error(`requests broke the GitHub contract:\n${list(broke, (r) => r.violations)}`);
     },
   };
 }

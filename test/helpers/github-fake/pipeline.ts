@@ -103,7 +103,7 @@ export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedReque
   record.body = body;
   const send = (answer: Answer | GitHubError): Outgoing => respond(answer, op, env, record, requestId);
   if (!op) {
-    record.violations.push(`${method} ${url.pathname}: no such operation in the contract`);
+    record.violations.push('no such operation in the contract');
     return send(notFound(DOCS));
   }
   record.operationId = op.operationId!;
