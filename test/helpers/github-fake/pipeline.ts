@@ -9,7 +9,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Operation } from 'openapi-backend';
 import { acceptedPermissions, authenticate, authorize } from './auth.js';
-import type { Contract } from './contract.js';
+import type { Contract, Problem } from './contract.js';
 import { GitHubError, invalidRequest, notFound, problemText } from './errors.js';
 import type { Faults } from './faults.js';
 import { githubRules } from './github-rules.js';
@@ -90,26 +90,21 @@ function parseBody(inc: Incoming): Parsed {
   }
 }
 
-/** Handles one API request, filling `record`. */
-export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedRequest): Outgoing {
-  const url = new URL(inc.url, env.urls.api);
-  const method = inc.method.toUpperCase();
-  const requestId = `C0DE:${record.seq.toString(16).toUpperCase().padStart(4, '0')}:1A2B3C:4D5E6F:66A5F000`;
-  const path = canonicalPath(url.pathname, env.state);
-  const query = queryOf(url.searchParams);
-  record.query = query;
-  const op = env.contract.match(method, path);
-  const { body, problem: bodyProblem, unparsable } = parseBody(inc);
-  record.body = body;
-  const send = (answer: Answer | GitHubError): Outgoing => respond(answer, op, env, record, requestId);
-  if (!op) {
-    record.violations.push('no such operation in the contract');
-    return send(notFound(DOCS));
-  }
-  record.operationId = op.operationId!;
-  const doc = env.contract.documentationUrl(op);
-  const v = record.violations;
+/** What is wrong with a request, every problem recorded as a violation. */
+interface Inspection {
+  body: unknown;
+  format: string;
+  /** Header refusals GitHub answers first: [status, message]. */
+  refusals: Array<[number, string]>;
+  acceptRefused: boolean;
+  bodyProblem?: string;
+  problems: Problem[];
+  refused: GitHubError[];
+}
 
+function inspect(inc: Incoming, parsed: Parsed, op: Operation, path: string, query: Record<string, string | string[]>, env: PipelineEnv, record: RecordedRequest): Inspection {
+  const v = record.violations;
+  const { body, problem: bodyProblem, unparsable } = parsed;
   const accept = parseAccept(header(inc.headers, 'accept'));
   v.push(...accept.problems);
   const served = accept.format === 'json' || (FORMATS[op.operationId!] ?? []).includes(accept.format);
@@ -118,39 +113,63 @@ export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedReque
   v.push(...refusals.map(([, m]) => m));
   if (!inc.headers.authorization) v.push('no Authorization header');
   if (bodyProblem) v.push(bodyProblem);
-  const problems = env.contract.validateRequest({ method, path, query, headers: inc.headers as Record<string, string>, body: unparsable || !inc.body.length ? undefined : body }, op)
-    .filter((p) => !unparsable || (p.params as { missingProperty?: string }).missingProperty !== 'requestBody');
+  const req = { method: op.method, path, query, headers: inc.headers as Record<string, string>, body: unparsable || !inc.body.length ? undefined : body };
+  const problems = env.contract.validateRequest(req, op).filter((p) => !unparsable || (p.params as { missingProperty?: string }).missingProperty !== 'requestBody');
   v.push(...problems.map(describeProblem));
-  const refused = problems.length === 0 && !bodyProblem ? githubRules(op.operationId!, body, doc) : [];
+  const refused = problems.length === 0 && !bodyProblem ? githubRules(op.operationId!, body, env.contract.documentationUrl(op)) : [];
   v.push(...refused.map((e) => `GitHub refuses: ${e.message}`));
+  return { body, format: accept.format, refusals, acceptRefused: accept.problems.length > 0 || !served, bodyProblem, problems, refused };
+}
 
+/** Answers an inspected request in GitHub's order, or throws the GitHubError that stops it. */
+function answer(inc: Incoming, op: Operation, path: string, query: Record<string, string | string[]>, env: PipelineEnv, record: RecordedRequest, x: Inspection): Answer {
+  const doc = env.contract.documentationUrl(op);
+  const [refusal] = x.refusals;
+  if (refusal) throw new GitHubError(refusal[0], { message: refusal[1], documentation_url: DOCS, status: String(refusal[0]) });
+  if (x.acceptRefused) throw new GitHubError(415, { message: `Unsupported 'Accept' header: '${header(inc.headers, 'accept')}'`, documentation_url: DOCS, status: '415' });
+  const token = authenticate(header(inc.headers, 'authorization'), env.state.tokens);
+  if (token instanceof GitHubError) throw token;
+  record.token = token.name;
+  const params = env.contract.pathParams(path, op);
+  let repo: FakeRepo | undefined;
+  if (params.owner !== undefined && params.repo !== undefined) {
+    repo = env.state.repo(`${params.owner}/${params.repo}`);
+    if (!repo) throw notFound(doc);
+  }
+  authorize(token, op.operationId!, op.method.toUpperCase(), repo, doc);
+  if (x.bodyProblem) throw new GitHubError(400, { message: x.bodyProblem, documentation_url: doc, status: '400' });
+  if (x.problems.length > 0) throw invalidRequest(doc, x.problems.map((p) => problemText(p, x.body)));
+  if (x.refused[0]) throw x.refused[0];
+  const handler = HANDLERS[op.operationId!];
+  if (!handler) throw new Error(`no handler for ${op.operationId}`);
+  const body = (x.body ?? {}) as Record<string, unknown>;
+  return handler({ state: env.state, urls: env.urls, params, query, body, repo, token, format: x.format, doc, blobUrl: env.blobUrl });
+}
+
+/** Handles one API request, filling `record`. */
+export function handleApi(inc: Incoming, env: PipelineEnv, record: RecordedRequest): Outgoing {
+  const url = new URL(inc.url, env.urls.api);
+  const requestId = `C0DE:${record.seq.toString(16).toUpperCase().padStart(4, '0')}:1A2B3C:4D5E6F:66A5F000`;
+  const path = canonicalPath(url.pathname, env.state);
+  const query = queryOf(url.searchParams);
+  record.query = query;
+  const parsed = parseBody(inc);
+  record.body = parsed.body;
+  const op = env.contract.match(inc.method.toUpperCase(), path);
+  const send = (a: Answer | GitHubError): Outgoing => respond(a, op, env, record, requestId);
+  if (!op) {
+    record.violations.push('no such operation in the contract');
+    return send(notFound(DOCS));
+  }
+  record.operationId = op.operationId!;
+  const inspection = inspect(inc, parsed, op, path, query, env, record);
   const fault = env.faults.next(op.operationId!, requestId);
   if (fault) {
     record.fault = fault.name;
     return send(fault.error);
   }
   try {
-    if (refusals[0]) throw new GitHubError(refusals[0][0], { message: refusals[0][1], documentation_url: DOCS, status: String(refusals[0][0]) });
-    if (accept.problems.length > 0 || !served) throw new GitHubError(415, { message: `Unsupported 'Accept' header: '${header(inc.headers, 'accept')}'`, documentation_url: DOCS, status: '415' });
-    const token = authenticate(header(inc.headers, 'authorization'), env.state.tokens);
-    if (token instanceof GitHubError) throw token;
-    record.token = token.name;
-    const params = env.contract.pathParams(path, op);
-    let repo: FakeRepo | undefined;
-    if (params.owner !== undefined && params.repo !== undefined) {
-      repo = env.state.repo(`${params.owner}/${params.repo}`);
-      if (!repo) throw notFound(doc);
-    }
-    authorize(token, op.operationId!, method, repo, doc);
-    if (bodyProblem) throw new GitHubError(400, { message: bodyProblem, documentation_url: doc, status: '400' });
-    if (problems.length > 0) throw invalidRequest(doc, problems.map((p) => problemText(p, body)));
-    if (refused[0]) throw refused[0];
-    const handler = HANDLERS[op.operationId!];
-    if (!handler) throw new Error(`no handler for ${op.operationId}`);
-    return send(handler({
-      state: env.state, urls: env.urls, params, query, body: (body ?? {}) as Record<string, unknown>, repo, token,
-      format: accept.format, doc, blobUrl: env.blobUrl,
-    }));
+    return send(answer(inc, op, path, query, env, record, inspection));
   } catch (e) {
     if (e instanceof GitHubError) return send(e);
     throw e;
