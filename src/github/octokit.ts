@@ -48,7 +48,9 @@ export async function pluginOptions(s: OctokitSettings): Promise<Record<string, 
     throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime: pace });
     throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pace * 3 });
   }
-  return { throttle, retry: { retryAfterBaseValue: pace } };
+  // 429 is left to the throttling plugin, which honours retry-after (the retry plugin would
+  // retry it on its own schedule, ignoring it, and the throttling handlers would never run).
+  return { throttle, retry: { retryAfterBaseValue: pace, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] } };
 }
 
 /** Octokit inside a GitHub Actions job (reads GITHUB_API_URL as @actions/github does). */
