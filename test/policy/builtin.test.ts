@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricInfo } from '../../src/catalog/metrics.js';
-import { DEFAULT_BUILTIN_DIR, loadPolicy, memoryReader, nodeReader, POLICY_SCHEMA_FILE, validatePolicyFiles } from '../../src/policy/index.js';
+import { DEFAULT_BUILTIN_DIR, loadPolicy, memoryReader, nodeReader, validatePolicyFiles } from '../../src/policy/index.js';
 import { TIERS, type ApprovalRule, type DocumentRule, type EffectivePolicy, type MetricRule, type Rule } from '../../src/policy/types.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -18,7 +18,6 @@ describe('shipped policies', () => {
 
   it('are found by default next to the schema, where the package ships them', () => {
     expect(path.resolve(DEFAULT_BUILTIN_DIR)).toBe(path.join(REPO, 'policies'));
-    expect(POLICY_SCHEMA_FILE).toBe(path.join(REPO, 'schemas', 'policy.schema.json'));
     expect(loadPolicy({ tier: 'operational' })).toEqual(loadPolicy({ tier: 'operational' }, { builtinDir: path.join(REPO, 'policies') }));
   });
 
