@@ -1,7 +1,7 @@
 /**
- * src/generated/ is committed and is what the code runs: ajv standalone validators
- * (scripts/build-validators.mjs). Each file must be what the script writes from the schemas
- * in the tree now, and each validator
+ * src/generated/ is committed and is what the code runs: the package facts and tier policies
+ * (scripts/build-assets.mjs) and ajv standalone validators (scripts/build-validators.mjs). Each
+ * file must be what its script writes from the sources in the tree now, and each validator
  * must judge exactly as ajv compiling the schema with the same options does: the same verdict
  * and the same errors (with the schema parts `verbose` keeps, which policy and plan messages
  * use for "did you mean"), on valid and invalid inputs.
@@ -11,8 +11,10 @@ import path from 'node:path';
 import type { Options, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assetsSource, ASSETS_FILE } from '../../scripts/build-assets.mjs';
 import { validatorSources } from '../../scripts/build-validators.mjs';
 import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA } from '../../src/evidence/sarif/schema.js';
+import { BUILTIN_POLICIES, PACKAGE_VERSION } from '../../src/generated/assets.js';
 import * as decisionModule from '../../src/generated/validate-decision.js';
 import * as evidenceModule from '../../src/generated/validate-evidence.js';
 import * as planModule from '../../src/generated/validate-plan.js';
@@ -57,6 +59,18 @@ beforeAll(() => {
   expect(r.code).toBe(0);
 });
 const demoJson = (file: string) => JSON.parse(readFileSync(path.join(demo, file), 'utf8')) as object;
+
+describe('generated assets', () => {
+  it('src/generated/assets.ts is what scripts/build-assets.mjs writes from the sources now', () => {
+    expect(text(ASSETS_FILE)).toBe(assetsSource());
+  });
+
+  it('holds the version of package.json and the exact text of each tier policy', () => {
+    expect(PACKAGE_VERSION).toBe((JSON.parse(text('package.json')) as { version: string }).version);
+    expect(Object.keys(BUILTIN_POLICIES)).toEqual(['strategic', 'operational', 'innovation']);
+    for (const [tier, yaml] of Object.entries(BUILTIN_POLICIES)) expect(yaml).toBe(text(`policies/${tier}.yaml`));
+  });
+});
 
 describe('generated validators', () => {
   it('each file in src/generated/ is what scripts/build-validators.mjs writes from the schemas now', async () => {

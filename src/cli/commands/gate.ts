@@ -1,5 +1,4 @@
 /** `phasegate gate`: evaluate one phase gate and map the verdict to an exit code. */
-import path from 'node:path';
 import { evaluateGate } from '../../gate/engine.js';
 import { renderVerdict, type VerdictFormat } from '../../gate/render/index.js';
 import type { GateStatus } from '../../gate/types.js';
@@ -8,7 +7,6 @@ import type { Phase, Tier } from '../../policy/types.js';
 import { gateEvidence, type CollectFlags } from '../evidence-input.js';
 import { policyRef, useColor } from '../options.js';
 import { emit } from '../output.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 
 export interface GateOptions extends CollectFlags {
   project?: string;
@@ -44,7 +42,7 @@ async function withKpis(opts: GateOptions, project: string, metrics: Record<stri
 
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
 export async function gateCommand(opts: GateOptions): Promise<number> {
-  const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
+  const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   const evidence = await gateEvidence(opts, process.cwd(), policy.settings.size);
   const now = opts.now ?? new Date();
   if (opts.project) evidence.metrics = await withKpis(opts, opts.project, evidence.metrics, now);

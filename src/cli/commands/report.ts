@@ -3,7 +3,6 @@
  * store) as Markdown, HTML or JSON, built from the history store, the current evidence and
  * verdicts, the policy and the plan.
  */
-import path from 'node:path';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
 import { computeKpis } from '../../metrics/index.js';
@@ -17,7 +16,6 @@ import { latestPlan, readHistory, reportStoreWarnings } from '../history-input.j
 import { usage } from '../options.js';
 import { emit } from '../output.js';
 import { readVerdictFile } from '../verdict-input.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 export type MarkdownTarget = 'job-summary' | 'check-run' | 'comment';
@@ -48,7 +46,7 @@ export const MARKDOWN_LIMITS: Record<MarkdownTarget, Pick<MarkdownOptions, 'limi
 function policyOf(opts: ReportOptions): EffectivePolicy | undefined {
   if (opts.tier && opts.policy) throw usage('give either --tier or --policy, not both');
   const ref = opts.tier ? { tier: opts.tier } : opts.policy ? { file: opts.policy } : undefined;
-  return ref ? loadPolicy(ref, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() }) : undefined;
+  return ref ? loadPolicy(ref, { cwd: process.cwd() }) : undefined;
 }
 
 /** The project's report: given verdicts win over recorded ones for the same phase. */
