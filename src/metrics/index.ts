@@ -8,7 +8,6 @@ export { forecast, DEFAULT_SEED, DEFAULT_THROUGHPUT_WEEKS, DEFAULT_TRIALS, type 
 export { backtest, type BacktestInput, type BacktestPoint, type BacktestResult } from './backtest.js';
 export { loadPlanFile, type LoadFileOptions } from './plan-file.js';
 export { loadDefectsFile } from './defects-file.js';
-export { PLAN_SCHEMA_FILE } from './plan-messages.js';
 export { earnedSchedule, evIndices, deviationRate, overrunRate, scheduleIndicators, type EvIndices } from './formulas.js';
 export { DORA_SOURCE, changeFailureBand, deploymentFrequencyBand, leadTimeBand, timeToRestoreBand, type Band, type DoraReport } from './dora.js';
 export { mulberry32 } from './random.js';

@@ -1,12 +1,11 @@
 /**
- * The plan schema (schemas/plan.schema.json, ajv strict, all errors, compiled once) and its
+ * The plan schema (schemas/plan.schema.json, ajv strict, all errors, `verbose`, compiled by the
+ * build into src/generated/validate-plan.ts) and its
  * errors as one-line messages located at the YAML key or value, e.g.
  * `plan.yaml:7:5: unknown key "finsh" in phase design (did you mean "finish"?)`.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv } from '../io/ajv.js';
+import type { ErrorObject } from 'ajv';
+import { plan as validate } from '../generated/validate-plan.js';
 import type { Diagnostic } from '../errors.js';
 import { locate, pointerSegments } from '../policy/locate.js';
 import { describeValue, valueAt } from '../policy/schema-messages.js';
@@ -14,18 +13,9 @@ import { closest, didYouMean } from '../policy/suggest.js';
 import type { PolicyFile } from '../policy/text.js';
 import { PHASES } from '../policy/types.js';
 
-/** `<package>/schemas/plan.schema.json`, two folders up from src/metrics and dist/metrics. */
-export const PLAN_SCHEMA_FILE = fileURLToPath(new URL('../../schemas/plan.schema.json', import.meta.url));
-
-let compiled: ValidateFunction | undefined;
-
 /** Schema errors of a parsed plan (empty when valid). */
 export function planSchemaErrors(data: unknown): ErrorObject[] {
-  if (!compiled) {
-    const ajv = newAjv({ verbose: true });
-    compiled = ajv.compile(JSON.parse(readFileSync(PLAN_SCHEMA_FILE, 'utf8')) as object);
-  }
-  return compiled(data) ? [] : [...(compiled.errors ?? [])];
+  return validate(data) ? [] : [...(validate.errors ?? [])];
 }
 
 /** What holds the value at `segs`, and the key path below it. */

@@ -10,7 +10,6 @@ import type { EffectivePolicy } from './types.js';
 export { policyDigest } from './digest.js';
 export { DEFAULT_BUILTIN_DIR, DEFAULT_WAIVER_WARNING_DAYS, type LoadOptions, type PolicyRef } from './loader.js';
 export { memoryReader, nodeReader, type PolicyReader } from './reader.js';
-export { POLICY_SCHEMA_FILE } from './schema.js';
 
 /**
  * Loads a built-in tier policy or a policy file with everything it extends, applied built-in

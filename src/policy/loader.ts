@@ -2,7 +2,7 @@
  * The loading pipeline: resolve the extends chain, merge its layers, build the effective
  * policy, and gather every problem of every file on the way, sorted by file and position.
  */
-import { fileURLToPath } from 'node:url';
+import { builtinReader, DEFAULT_BUILTIN_DIR } from './builtin.js';
 import { POLICY_PATH_ENV, policyPathDirs } from './confine.js';
 import { formatDiagnostic, PhasegateError, type Diagnostic } from '../errors.js';
 import { effectiveRules, effectiveWaivers } from './effective.js';
@@ -13,15 +13,17 @@ import { mergeSize } from './size-settings.js';
 import { builtinFile, resolveChain, type Chain, type LoadedFile, type ResolveOptions } from './resolve.js';
 import type { EffectivePolicy, SourceRef, Tier } from './types.js';
 
-/** Built-in tier policies ship in `<package>/policies/`, two folders up from src/policy and dist/policy. */
-export const DEFAULT_BUILTIN_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
+export { DEFAULT_BUILTIN_DIR };
 
 /** Default `waiverWarningDays`. */
 export const DEFAULT_WAIVER_WARNING_DAYS = 14;
 
 /** Options of loadPolicy and validatePolicyFiles. */
 export interface LoadOptions {
-  /** Folder of the built-in `<tier>.yaml` policies (default: the package's `policies/`). */
+  /**
+   * Folder to read the built-in `<tier>.yaml` policies from. Default: the package's own, whose
+   * text is compiled into the code (src/policy/builtin.ts); they are named `policies/<tier>.yaml`.
+   */
   builtinDir?: string;
   /** Layer names and paths in messages are relative to this folder (default: process.cwd()). */
   cwd?: string;
@@ -38,7 +40,9 @@ export type PolicyRef = { tier: Tier } | { file: string };
 export function resolveOptions(opts: LoadOptions = {}): ResolveOptions {
   const cwd = opts.cwd ?? process.cwd();
   const allowedDirs = opts.allowedDirs ?? policyPathDirs(process.env[POLICY_PATH_ENV], cwd);
-  return { builtinDir: opts.builtinDir ?? DEFAULT_BUILTIN_DIR, cwd, reader: opts.reader ?? nodeReader, allowedDirs };
+  const reader = opts.reader ?? nodeReader;
+  if (opts.builtinDir !== undefined) return { builtinDir: opts.builtinDir, cwd, reader, allowedDirs };
+  return { builtinDir: DEFAULT_BUILTIN_DIR, cwd, reader: builtinReader(reader, DEFAULT_BUILTIN_DIR), allowedDirs };
 }
 
 /** The effective tier: set once, then only repeated; a contradiction is reported. */

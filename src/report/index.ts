@@ -11,4 +11,4 @@ export { REPORT_SCHEMA_VERSION } from './types.js';
 export { renderReportMarkdown, reportMarker, DROP_ORDER, type MarkdownOptions } from './markdown/index.js';
 export { CHECK_RUN_SUMMARY_LIMIT, JOB_SUMMARY_LIMIT, COMMENT_LIMIT, measure, type LimitUnit } from './markdown/size.js';
 export { renderReportJson } from './json.js';
-export { assertValidReport, REPORT_SCHEMA_FILE } from './validate.js';
+export { assertValidReport } from './validate.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { metricInfo } from '../../src/catalog/metrics.js';
-import { DEFAULT_BUILTIN_DIR, loadPolicy, memoryReader, nodeReader, POLICY_SCHEMA_FILE, validatePolicyFiles } from '../../src/policy/index.js';
+import { DEFAULT_BUILTIN_DIR, loadPolicy, memoryReader, nodeReader, validatePolicyFiles } from '../../src/policy/index.js';
 import { TIERS, type ApprovalRule, type DocumentRule, type EffectivePolicy, type MetricRule, type Rule } from '../../src/policy/types.js';
 
 const REPO = path.resolve(import.meta.dirname, '..', '..');
@@ -16,10 +16,16 @@ describe('shipped policies', () => {
     expect(validatePolicyFiles(files, opts)).toEqual([]);
   });
 
-  it('are found by default next to the schema, where the package ships them', () => {
+  it('are named by default where the package ships them, and read from the text compiled into the code', () => {
     expect(path.resolve(DEFAULT_BUILTIN_DIR)).toBe(path.join(REPO, 'policies'));
-    expect(POLICY_SCHEMA_FILE).toBe(path.join(REPO, 'schemas', 'policy.schema.json'));
-    expect(loadPolicy({ tier: 'operational' })).toEqual(loadPolicy({ tier: 'operational' }, { builtinDir: path.join(REPO, 'policies') }));
+    for (const tier of TIERS) {
+      const fromFiles = loadPolicy({ tier }, { builtinDir: path.join(REPO, 'policies') });
+      expect(loadPolicy({ tier })).toEqual(fromFiles);
+      // A reader that holds no file at all: the tier is still found, by name and through extends.
+      expect(loadPolicy({ tier }, { reader: memoryReader({}) })).toEqual(fromFiles);
+      const child = loadPolicy({ file: 'p.yaml' }, { cwd: '/project', reader: memoryReader({ 'p.yaml': `schemaVersion: 1\nname: p\nextends: ${tier}\n` }, '/project') });
+      expect([child.layers, child.rules]).toEqual([[{ name: `tier:${tier}`, file: `policies/${tier}.yaml` }, { name: 'p.yaml', file: 'p.yaml' }], fromFiles.rules]);
+    }
   });
 
   it.each(TIERS)('%s points editors at the schema and is named after its tier', (tier) => {

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/cli/package-info.js';
 import { collectEvidence } from '../../src/evidence/index.js';
 import type { EvidenceBundle } from '../../src/evidence/types.js';
 import { evaluateGate } from '../../src/gate/engine.js';
@@ -15,7 +14,7 @@ import { PHASES } from '../../src/policy/types.js';
 import type { HistoryRecord } from '../../src/store/records.js';
 import type { ReportInput } from '../../src/report/index.js';
 
-const EXAMPLE = path.join(PACKAGE_ROOT, 'examples', 'acme-payments');
+const EXAMPLE = path.resolve(import.meta.dirname, '..', '..', 'examples', 'acme-payments');
 
 interface Demo {
   now: string;
@@ -26,7 +25,7 @@ interface Demo {
 /** The report input of acme-payments as of the demo time (2026-11-21T09:00Z). */
 export async function acmeInput(): Promise<ReportInput> {
   const demo = JSON.parse(readFileSync(path.join(EXAMPLE, 'demo.json'), 'utf8')) as Demo;
-  const policy = loadPolicy({ file: path.join(EXAMPLE, 'phasegate.yaml') }, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: EXAMPLE });
+  const policy = loadPolicy({ file: path.join(EXAMPLE, 'phasegate.yaml') }, { cwd: EXAMPLE });
   const evidence: EvidenceBundle = { ...(await collectEvidence({ ...demo.collect, cwd: EXAMPLE })), changes: demo.changes };
   const asOf = new Date(demo.now);
   const verdicts = PHASES.map((phase) => evaluateGate({ policy, evidence, phase, now: asOf }));

@@ -1,11 +1,9 @@
 /** `phasegate collect`: write an evidence bundle. */
-import path from 'node:path';
 import { serializeEvidence } from '../../evidence/index.js';
 import type { SizeSettings } from '../../policy/types.js';
 import { collectFromFlags, hasCollectFlags, type CollectFlags } from '../evidence-input.js';
 import { usage } from '../options.js';
 import { emit } from '../output.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 import { sizeText } from '../size-text.js';
 
 /** The collection settings of `--policy FILE` (today `settings.size`), loaded and checked like `gate` does. */
@@ -13,7 +11,7 @@ async function policySize(file: string | undefined): Promise<SizeSettings | unde
   if (!file) return undefined;
   // The policy loader (YAML, ajv) is imported only when --policy is given: collect starts fast.
   const { loadPolicy } = await import('../../policy/index.js');
-  return loadPolicy({ file }, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() }).settings.size;
+  return loadPolicy({ file }, { cwd: process.cwd() }).settings.size;
 }
 
 /** Collects evidence and writes it (atomically with --out); the code-size table goes to stderr. Always 0 on success. */

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { collectEvidence } from '../../evidence/index.js';
+import { PhasegateError } from '../../errors.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
 import { evaluateGate } from '../../gate/engine.js';
 import { renderVerdict } from '../../gate/render/index.js';
@@ -16,7 +18,6 @@ import { stableJson } from '../../io/json.js';
 import { loadPolicy } from '../../policy/index.js';
 import { PHASES } from '../../policy/types.js';
 import { useColor } from '../options.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 
 /** The example's demo settings (examples/acme-payments/demo.json). */
 interface DemoSettings {
@@ -29,7 +30,21 @@ interface DemoSettings {
   changes: NonNullable<EvidenceBundle['changes']>;
 }
 
-const EXAMPLE = path.join(PACKAGE_ROOT, 'examples', 'acme-payments');
+/** The example project the package ships: `<package>/examples/acme-payments`, three folders up from src/cli/commands and dist/cli/commands. */
+const EXAMPLE = path.resolve(fileURLToPath(new URL('../../../examples/acme-payments/', import.meta.url)));
+
+/** The example's settings; a CLI without its examples/ folder (a bundle of the code) says so in one line. */
+function readSettings(): DemoSettings {
+  const file = path.join(EXAMPLE, 'demo.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    throw new PhasegateError({ message: `the demo's example project is not here (${file} not found); run the demo from an installed phasegate package, which holds examples/acme-payments` });
+  }
+  return JSON.parse(text) as DemoSettings;
+}
 
 function summaryLine(v: Verdict): string {
   const s = v.summary;
@@ -39,8 +54,8 @@ function summaryLine(v: Verdict): string {
 
 /** Runs the demo; returns 0. */
 export async function demoCommand(opts: { outDir: string }): Promise<number> {
-  const settings = JSON.parse(readFileSync(path.join(EXAMPLE, 'demo.json'), 'utf8')) as DemoSettings;
-  const policy = loadPolicy({ file: path.join(EXAMPLE, settings.policy) }, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: EXAMPLE });
+  const settings = readSettings();
+  const policy = loadPolicy({ file: path.join(EXAMPLE, settings.policy) }, { cwd: EXAMPLE });
   const collected = await collectEvidence({ ...settings.collect, cwd: EXAMPLE, size: policy.settings.size });
   const evidence: EvidenceBundle = { ...collected, changes: settings.changes };
   const now = new Date(settings.now);

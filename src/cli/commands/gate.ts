@@ -1,5 +1,4 @@
 /** `phasegate gate`: evaluate one phase gate (core/gate.ts) and map the verdict to an exit code. */
-import path from 'node:path';
 import { exitCodeFor, runGate } from '../../core/gate.js';
 import type { ProjectHistory } from '../../core/history.js';
 import { renderVerdict, type VerdictFormat } from '../../gate/render/index.js';
@@ -8,7 +7,6 @@ import type { Phase, Tier } from '../../policy/types.js';
 import { gateEvidence, type CollectFlags } from '../evidence-input.js';
 import { policyRef, useColor } from '../options.js';
 import { emit } from '../output.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 
 export interface GateOptions extends CollectFlags {
   project?: string;
@@ -35,7 +33,7 @@ async function projectHistory(opts: GateOptions, project: string): Promise<Proje
 
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
 export async function gateCommand(opts: GateOptions): Promise<number> {
-  const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
+  const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   const evidence = await gateEvidence(opts, process.cwd(), policy.settings.size);
   const now = opts.now ?? new Date();
   const history = opts.project ? await projectHistory(opts, opts.project) : undefined;

@@ -5,14 +5,10 @@ import type { Phase, Tier } from '../../policy/types.js';
 import { renderExplain } from '../explain.js';
 import { policyRef } from '../options.js';
 import { emit } from '../output.js';
-import { PACKAGE_ROOT } from '../package-info.js';
-import path from 'node:path';
-
-const builtinDir = path.join(PACKAGE_ROOT, 'policies');
 
 /** Validates policy files; prints every problem; 0 when all are valid, else 2. */
 export function validateCommand(files: string[]): number {
-  const problems = validatePolicyFiles(files, { builtinDir, cwd: process.cwd() });
+  const problems = validatePolicyFiles(files, { cwd: process.cwd() });
   for (const d of problems) process.stderr.write(`phasegate: ${formatDiagnostic(d)}\n`);
   if (problems.length > 0) return 2;
   process.stdout.write(`${files.length} polic${files.length === 1 ? 'y' : 'ies'} valid: ${files.join(', ')}\n`);
@@ -28,7 +24,7 @@ export interface ExplainOptions {
 
 /** Prints the effective rules of a policy with where each was set. */
 export function explainCommand(opts: ExplainOptions): number {
-  const policy = loadPolicy(policyRef(opts), { builtinDir, cwd: process.cwd() });
+  const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   emit(renderExplain(policy, opts.phase, opts.format), undefined);
   return 0;
 }

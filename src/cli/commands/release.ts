@@ -2,7 +2,6 @@
  * `phasegate release evaluate|approve|status|verify`: the gray-release gate as pipeline steps.
  * Exit codes of evaluate: 0 promote, 1 rollback, 3 hold, 2 could not evaluate.
  */
-import path from 'node:path';
 import { PhasegateError } from '../../errors.js';
 import { stableJson } from '../../io/json.js';
 import { loadPolicy, policyDigest } from '../../policy/index.js';
@@ -18,7 +17,6 @@ import { openStore, recordId } from '../../store/open.js';
 import { RECORD_SCHEMA_VERSION, type ApprovalRecord } from '../../store/records.js';
 import { policyRef, usage } from '../options.js';
 import { emit } from '../output.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 import { renderDecisionText } from '../release-text.js';
 
 export const DECISION_EXIT: Record<StepDecision['decision'], number> = { promote: 0, rollback: 1, hold: 3 };
@@ -46,7 +44,7 @@ export interface EvaluateOptions extends Common {
 }
 
 function releasePolicy(opts: EvaluateOptions): EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> } {
-  const policy = loadPolicy(policyRef(opts), { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() });
+  const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   if (!policy.release) throw new PhasegateError({ file: opts.policy, message: 'the policy has no release section; add one (docs/release-gate.md)' });
   if (opts.step < 0 || opts.step >= policy.release.steps.length) throw usage(`--step must be 0 to ${policy.release.steps.length - 1} (the policy has ${policy.release.steps.length} steps)`);
   return policy as EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> };

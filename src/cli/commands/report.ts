@@ -3,7 +3,6 @@
  * store) as Markdown, HTML or JSON, built from the history store, the current evidence and
  * verdicts, the policy and the plan.
  */
-import path from 'node:path';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
 import { loadPolicy } from '../../policy/index.js';
@@ -16,7 +15,6 @@ import { readHistory, reportStoreWarnings } from '../history-input.js';
 import { usage } from '../options.js';
 import { emit } from '../output.js';
 import { readVerdictFile } from '../verdict-input.js';
-import { PACKAGE_ROOT } from '../package-info.js';
 
 export type ReportFormat = 'md' | 'html' | 'json';
 export type MarkdownTarget = 'job-summary' | 'check-run' | 'comment';
@@ -47,7 +45,7 @@ export const MARKDOWN_LIMITS: Record<MarkdownTarget, Pick<MarkdownOptions, 'limi
 function policyOf(opts: ReportOptions): EffectivePolicy | undefined {
   if (opts.tier && opts.policy) throw usage('give either --tier or --policy, not both');
   const ref = opts.tier ? { tier: opts.tier } : opts.policy ? { file: opts.policy } : undefined;
-  return ref ? loadPolicy(ref, { builtinDir: path.join(PACKAGE_ROOT, 'policies'), cwd: process.cwd() }) : undefined;
+  return ref ? loadPolicy(ref, { cwd: process.cwd() }) : undefined;
 }
 
 /** The project's report (core/report.ts): given verdicts win over recorded ones for the same phase. */

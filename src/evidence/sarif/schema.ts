@@ -1,6 +1,7 @@
 /**
  * The parts of the SARIF 2.1.0 schema (docs.oasis-open.org/sarif/sarif/v2.1.0) this reader
- * relies on, kept open to every other property the standard allows.
+ * relies on, kept open to every other property the standard allows. The build compiles them
+ * into src/generated/validate-sarif.ts (scripts/build-validators.mjs), which the reader runs.
  */
 const level = { enum: ['none', 'note', 'warning', 'error'] };
 const propertyBag = { type: 'object' };
@@ -81,6 +82,3 @@ export const SARIF_RUN_SCHEMA = {
 } as const;
 
 export const SARIF_RESULT_SCHEMA = { $id: 'phasegate:sarif-2.1.0-result', ...result } as const;
-
-/** The three schemas as one text, whose hash ties the build's precompiled validators to them. */
-export const SARIF_SCHEMAS_TEXT = JSON.stringify([SARIF_HEADER_SCHEMA, SARIF_RUN_SCHEMA, SARIF_RESULT_SCHEMA]);

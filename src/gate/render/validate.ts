@@ -1,27 +1,12 @@
 /**
- * Validation of verdicts against schemas/verdict.schema.json (ajv compiled once, lazily,
- * strict with all errors), plus the one invariant a JSON Schema cannot state: the summary
+ * Validation of verdicts against schemas/verdict.schema.json (ajv standalone code, strict with
+ * all errors, that the build generates: src/generated/validate-verdict.ts), plus the one invariant a JSON Schema cannot state: the summary
  * counts agree with the rule statuses.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { newAjv } from '../../io/ajv.js';
-import { PACKAGE_ROOT } from '../../cli/package-info.js';
+import type { ErrorObject } from 'ajv';
+import { verdict as validate } from '../../generated/validate-verdict.js';
 import { PhasegateError, type Diagnostic } from '../../errors.js';
 import { emptySummary, RULE_STATUSES, type Verdict } from '../types.js';
-
-
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = newAjv();
-    const schema = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'schemas', 'verdict.schema.json'), 'utf8')) as object;
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
-}
 
 function describe(e: ErrorObject): string {
   const at = e.instancePath || '/';
@@ -48,7 +33,6 @@ function summaryProblems(v: Verdict): string[] {
  * all reported together; `shown` names the verdict (usually its file) in them.
  */
 export function assertValidVerdict(value: unknown, shown = 'verdict'): asserts value is Verdict {
-  const validate = validator();
   // `if` errors only repeat the then/else error beneath them.
   const problems = validate(value)
     ? summaryProblems(value as Verdict)

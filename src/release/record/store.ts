@@ -2,21 +2,15 @@
  * Decision records in the history store: appended as `decision` history records after a check
  * against schemas/decision.schema.json, and read back per rollout.
  */
-import { readFileSync } from 'node:fs';
-import type { ValidateFunction } from 'ajv';
-import { PACKAGE_ROOT } from '../../cli/package-info.js';
 import { PhasegateError } from '../../errors.js';
-import { newAjv } from '../../io/ajv.js';
+import { decision as validate } from '../../generated/validate-decision.js';
 import type { HistoryStore } from '../../store/port.js';
 import type { DecisionHistoryRecord } from '../../store/records.js';
 import type { DecisionRecord } from './types.js';
 
-let compiled: ValidateFunction | undefined;
-
-/** Schema problems of a decision record (empty when valid). */
+/** Schema problems of a decision record (empty when valid; src/generated/validate-decision.ts checks). */
 export function decisionProblems(record: unknown): string[] {
-  compiled ??= newAjv({ allowUnionTypes: true }).compile(JSON.parse(readFileSync(`${PACKAGE_ROOT}/schemas/decision.schema.json`, 'utf8')) as object);
-  return compiled(record) ? [] : (compiled.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`);
+  return validate(record) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'is invalid'}`);
 }
 
 /** The history record that carries `record`. */
