@@ -10,8 +10,11 @@ import { build } from 'esbuild';
 /** What starts the bundle: a `require` for the bundled CommonJS code. */
 export const BANNER = "import { createRequire as __phasegateCreateRequire } from 'node:module'; const require = __phasegateCreateRequire(import.meta.url);";
 
-/** Bundles `entry` into `outfile`; resolves to the bundle's size in bytes. */
-export async function bundle(entry, outfile) {
+/**
+ * Bundles `entry` into `outfile`; resolves to the bundle's size in bytes. `minify` shortens the
+ * code but keeps function and class names (keepNames), so errors still name what failed.
+ */
+export async function bundle(entry, outfile, { minify = false } = {}) {
   const result = await build({
     entryPoints: [entry],
     outfile,
@@ -21,6 +24,7 @@ export async function bundle(entry, outfile) {
     target: 'node20',
     banner: { js: BANNER },
     legalComments: 'none',
+    ...(minify ? { minify: true, keepNames: true } : {}),
     metafile: true,
     logLevel: 'warning',
   });

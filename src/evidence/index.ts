@@ -64,6 +64,11 @@ export interface CollectOptions {
    * reports that repeat a test on purpose (Gradle without `mergeReruns`, re-run report files).
    */
   retries?: RetryMode;
+  /**
+   * How many failed tests, and findings of each level, become evidence items (default 1,000);
+   * the rest are counted only. An edge that annotates more (GitHub's max-annotations) raises it.
+   */
+  maxItems?: number;
 }
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
@@ -104,9 +109,9 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
-  if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked');
+  if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked', opts.maxItems);
   if (coverage.length > 0) await collectCoverage(run, coverage);
-  if (sarif.length > 0) await collectFindings(run, sarif);
+  if (sarif.length > 0) await collectFindings(run, sarif, opts.maxItems);
   if (opts.source) {
     const { measureSize } = await import('./size.js');
     const reports = [...junit, ...coverage, ...sarif, ...perf]; // never counted as code
@@ -132,9 +137,9 @@ function collectChanges(run: Run, base: string): void {
   run.bundle.sources.push({ kind: 'git', path: base });
 }
 
-async function collectTests(run: Run, files: string[], retries: RetryMode): Promise<void> {
+async function collectTests(run: Run, files: string[], retries: RetryMode, maxItems?: number): Promise<void> {
   const { TestTally, readTestReport } = await import('./tests/index.js');
-  const tally = new TestTally(retries);
+  const tally = new TestTally(retries, maxItems);
   for (const f of files) {
     const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
     run.bundle.sources.push({ kind: 'junit', path: run.shown(f), format });
@@ -168,10 +173,10 @@ function addNotApplicable(bundle: EvidenceBundle, entries: Record<string, string
   if (Object.keys(entries).length > 0) bundle.notApplicable = { ...bundle.notApplicable, ...entries };
 }
 
-async function collectFindings(run: Run, files: string[]): Promise<void> {
+async function collectFindings(run: Run, files: string[], maxItems?: number): Promise<void> {
   const { FindingSet } = await import('./sarif/index.js');
   const { added, bundle } = run;
-  const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined);
+  const findings = new FindingSet(run.paths, added ? (file, line) => isAdded(added, bundle, file, line) : undefined, maxItems);
   for (const f of files) {
     await findings.read(f, run.shown(f));
     bundle.sources.push({ kind: 'sarif', path: run.shown(f), format: 'sarif-2.1.0' });

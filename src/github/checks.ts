@@ -24,6 +24,11 @@ export interface CheckPublication {
   summary: string;
   text?: string;
   annotations: readonly CheckAnnotation[];
+  /**
+   * What makes two results the same (default: everything shown). A summary that names the
+   * time it was made would make every re-run differ; the caller gives the verdict's substance.
+   */
+  sameAs?: unknown;
 }
 
 export interface Published {
@@ -37,7 +42,8 @@ export interface Published {
 
 /** The external id: the gate and a digest of everything the check run shows. */
 export function externalId(p: CheckPublication): string {
-  const digest = createHash('sha256').update(JSON.stringify([p.conclusion, p.title, p.summary, p.text ?? '', p.annotations])).digest('hex');
+  const content = p.sameAs === undefined ? [p.title, p.summary, p.text ?? ''] : p.sameAs;
+  const digest = createHash('sha256').update(JSON.stringify([p.conclusion, content, p.annotations])).digest('hex');
   return `${p.gate}:${digest.slice(0, 20)}`;
 }
 

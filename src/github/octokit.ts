@@ -44,7 +44,8 @@ export async function pluginOptions(s: OctokitSettings): Promise<Record<string, 
   const throttle: Record<string, unknown> = { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary'), retryAfterBaseValue: pace };
   if (pace !== 1000) {
     // The plugin's limiters space writes 1 s and notifying writes (comments) 3 s apart.
-    const { default: Bottleneck } = await import('bottleneck');
+    // The light build, as the plugin itself uses: one copy in a bundle.
+    const { default: Bottleneck } = await import('bottleneck/light.js');
     throttle.write = new Bottleneck.Group({ maxConcurrent: 1, minTime: pace });
     throttle.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pace * 3 });
   }

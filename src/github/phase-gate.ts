@@ -151,7 +151,8 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
     return readEvidenceFile(path.resolve(cwd, s.evidence));
   }
   const { collectEvidence } = await import('../evidence/index.js');
-  return collectEvidence({ ...s.collect, cwd, ...(s.collect.source ? { source: s.collect.source } : {}) });
+  // As many items as may be annotated, so that every annotation has its test or finding.
+  return collectEvidence({ ...s.collect, cwd, maxItems: Math.max(1000, s.maxAnnotations), ...(s.collect.source ? { source: s.collect.source } : {}) });
 }
 
 /** The pull request's facts: author, labels and approvals (each reviewer's latest review; dismissed ones ignored). */
@@ -202,7 +203,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
 
   const published = ctx.readOnlyToken ? false : await publish(s, ctx, client, io, verdict, plan, withNote(renderMarkdownWithin(verdict, { limit: CHECK_RUN_SUMMARY_LIMIT - 2048, more })));
   if (!published) commandAnnotations(io, plan);
-  if (ctx.readOnlyToken) io.warning(`this pull request's token is read-only (a fork or Dependabot): the ${s.phase} gate is in the job summary and the annotations; to publish a check run on it, run the gate from a workflow_run workflow (docs/github.md, "Fork pull requests")`);
+  if (ctx.readOnlyToken) io.warning(`this pull request's token is read-only (a fork or Dependabot): the ${s.phase} gate is in the job summary and the annotations; to publish a check run on it, run the gate from a workflow_run workflow (docs/github.md, "Fork pull requests and Dependabot")`);
   if (s.comment && ctx.pull && !ctx.readOnlyToken) {
     const marker = commentMarker(ctx.workflow, s.phase);
     const body = withNote(renderMarkdownWithin(verdict, { limit: COMMENT_LIMIT - 2048, more, marker }));
@@ -224,7 +225,11 @@ function annotationNote(plan: AnnotationPlan): string | undefined {
 async function publish(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, v: Verdict, plan: AnnotationPlan, summary: string): Promise<boolean> {
   const title = `${v.phase} gate ${v.status === 'pass' ? 'passed' : v.status === 'warn' ? 'passed with warnings' : 'failed'}: ${v.summary.fail} failed, ${v.summary.warn} warned of ${v.rules.length} rules`;
   const run = await guarded(io, s, () =>
-    publishCheck(client, { repo: ctx.repo, headSha: ctx.sha, name: s.checkName, gate: `phasegate:${v.phase}`, detailsUrl: ctx.runUrl, conclusion: CONCLUSION(s, v.status), title, summary, annotations: plan.annotations }),
+    publishCheck(client, {
+      repo: ctx.repo, headSha: ctx.sha, name: s.checkName, gate: `phasegate:${v.phase}`, detailsUrl: ctx.runUrl, conclusion: CONCLUSION(s, v.status), title, summary, annotations: plan.annotations,
+      // The same rules with the same results are the same check run, whenever it was judged.
+      sameAs: [v.policy, v.rules.map((r) => [r.id, r.status, r.actual, r.evidenceCount, r.waiver?.expires ?? null])],
+    }),
   );
   if (!run) return false;
   io.output(OUTPUTS.checkRunUrl, run.url ?? '');

@@ -102,6 +102,8 @@ export class FindingSet {
   constructor(
     private readonly paths: PathResolver,
     private readonly isNewLine: IsNewLine,
+    /** How many findings of each level become items (the rest are counted only). */
+    private readonly maxItemsPerLevel: number = MAX_FINDING_ITEMS_PER_LEVEL,
   ) {
     this.newKnown = isNewLine !== undefined;
   }
@@ -230,7 +232,7 @@ export class FindingSet {
     const itemLevel = found.kind === 'security' ? found.severity : found.level;
     for (const c of counts) this.counted.set(c, (this.counted.get(c) ?? 0) + 1);
     const listed = this.listed.get(itemLevel) ?? 0;
-    if (listed >= MAX_FINDING_ITEMS_PER_LEVEL) {
+    if (listed >= this.maxItemsPerLevel) {
       this.omitted.set(itemLevel, (this.omitted.get(itemLevel) ?? 0) + 1);
       return;
     }
@@ -254,7 +256,7 @@ export class FindingSet {
   warnings(): EvidenceWarning[] {
     const out = [...this.warned.values()].map((w) => ({ file: w.file, message: `${w.message} (${w.results} ${w.results === 1 ? 'result' : 'results'})` }));
     for (const [level, n] of this.omitted) {
-      out.push({ file: '--sarif', message: `${n} more ${level} findings are counted but not listed (the first ${MAX_FINDING_ITEMS_PER_LEVEL} of each level are); a finding waiver matches listed findings only` });
+      out.push({ file: '--sarif', message: `${n} more ${level} findings are counted but not listed (the first ${this.maxItemsPerLevel} of each level are); a finding waiver matches listed findings only` });
     }
     return out;
   }

@@ -94,7 +94,11 @@ export class TestTally {
   private file = '';
   private leftOutFile: string | undefined;
 
-  constructor(readonly retries: RetryMode = 'marked') {}
+  /** `maxItems`: how many failed, errored and flaky tests become items (the rest are counted only). */
+  constructor(
+    readonly retries: RetryMode = 'marked',
+    readonly maxItems: number = MAX_TEST_ITEMS,
+  ) {}
 
   /** The function a reader of `shown` reports its runs and warnings to. */
   emitter(shown: string): Emit {
@@ -143,7 +147,7 @@ export class TestTally {
       const n = level === 'failed' ? d.failed : d.errored;
       this.counts[level] += n;
       for (let i = 1; i <= n; i++) {
-        if (this.stored() >= MAX_TEST_ITEMS) {
+        if (this.stored() >= this.maxItems) {
           this.leftOutFile ??= this.file;
           break;
         }
@@ -172,7 +176,7 @@ export class TestTally {
     return out;
   }
 
-  /** Failed, errored and flaky tests as evidence items: failed and errored first, at most MAX_TEST_ITEMS. */
+  /** Failed, errored and flaky tests as evidence items: failed and errored first, at most `maxItems`. */
   items(): EvidenceItem[] {
     this.close();
     return this.failures.concat(this.flakies);
@@ -186,7 +190,7 @@ export class TestTally {
     if (leftOut <= 0) return this.notes.slice();
     const message =
       `${leftOut} failed, errored or flaky tests are counted in tests.* but not listed as items: ` +
-      `at most ${MAX_TEST_ITEMS} are listed (failed and errored first); the limit was reached while reading this file`;
+      `at most ${this.maxItems} are listed (failed and errored first); the limit was reached while reading this file`;
     return this.notes.concat({ file: this.leftOutFile ?? (this.file || '(test reports)'), message });
   }
 
@@ -215,7 +219,7 @@ export class TestTally {
     if (flaky) this.counts.flaky++;
     if (!flaky && outcome !== 'failed' && outcome !== 'errored') return;
     const level = flaky ? 'flaky' : outcome;
-    if (this.stored() >= MAX_TEST_ITEMS && (flaky || this.flakies.length === 0)) {
+    if (this.stored() >= this.maxItems && (flaky || this.flakies.length === 0)) {
       this.leftOutFile ??= this.file;
       return;
     }
@@ -234,7 +238,7 @@ export class TestTally {
 
   /** Keeps within the budget; a failure displaces the last flaky item when the budget is full. */
   private admit(item: EvidenceItem, failing: boolean): void {
-    if (this.stored() >= MAX_TEST_ITEMS) {
+    if (this.stored() >= this.maxItems) {
       this.leftOutFile ??= this.file;
       if (!failing || this.flakies.length === 0) return;
       this.flakies.pop();

@@ -1,0 +1,307 @@
+/**
+ * actions/phase-gate end to end, as the runner runs it: the committed bundle
+ * (actions/phase-gate/dist/index.js) under this Node (20, and 24 in CI's second run), with
+ * INPUT_* variables, a real-shaped event payload, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files,
+ * and GITHUB_API_URL pointing at the contract-checking GitHub fake, which fails the test on any
+ * request GitHub's OpenAPI description does not allow.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startGitHubFake, type FaultRule, type GitHubFake } from '../helpers/github-fake.js';
+import { ROOT } from '../helpers/cli.js';
+
+const BUNDLE = path.join(ROOT, 'actions/phase-gate/dist/index.js');
+const REPO = 'acme/shop';
+const BASE = 'b'.repeat(40);
+const HEAD = 'a1'.repeat(20);
+const WRITE = 'ghs_writeTokenForTheTests0123456789';
+const READ = 'ghs_readOnlyTokenForForkPulls012345';
+
+const POLICY = `schemaVersion: 1
+name: shop
+phases:
+  testing:
+    - id: tests-failed
+      metric: tests.failed
+      operator: "=="
+      threshold: 0
+      hint: Make every failing test pass.
+    - id: tests-skipped
+      metric: tests.skipped
+      operator: "=="
+      threshold: 0
+      severity: warn
+`;
+
+function junit(failed: number, passed = 3, skipped = 0): string {
+  const cases = [
+    ...Array.from({ length: skipped }, (_, i) => `<testcase classname="cart" name="later ${i}" file="test/cart.test.ts" time="0"><skipped/></testcase>`),
+    ...Array.from({ length: passed }, (_, i) => `<testcase classname="cart" name="adds item ${i}" file="test/cart.test.ts" time="0.01"/>`),
+    ...Array.from({ length: failed }, (_, i) => `<testcase classname="cart" name="totals ${i}" file="test/cart.test.ts" line="${10 + i}" time="0.01"><failure message="expected ${i} to be ${i + 1}">AssertionError: expected ${i} to be ${i + 1}\n    at test/cart.test.ts:${10 + i}:5</failure></testcase>`),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites><testsuite name="cart" tests="${passed + failed + skipped}" skipped="${skipped}" failures="${failed}">\n${cases.join('\n')}\n</testsuite></testsuites>\n`;
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+let gh: GitHubFake | undefined;
+afterEach(async () => {
+  await gh?.close();
+  gh = undefined;
+});
+
+/** The GitHub fake with the repository, its base-branch policy and a pull request from `headRepo`. */
+async function world(opts: { headRepo?: string; policyOnBase?: boolean; faults?: FaultRule[]; prFiles?: Array<{ filename: string; status?: 'modified'; patch?: string }> } = {}): Promise<GitHubFake> {
+  gh = await startGitHubFake({
+    ...(opts.faults ? { faults: opts.faults } : {}),
+    tokens: [
+      { token: WRITE, permissions: { checks: 'write', contents: 'read', 'pull-requests': 'write', issues: 'write', actions: 'read', metadata: 'read' }, repositories: [REPO] },
+      { token: READ, permissions: { checks: 'read', contents: 'read', 'pull-requests': 'read', metadata: 'read' }, repositories: [REPO] },
+    ],
+  });
+  gh.state.addRepo({ owner: 'acme', name: 'shop' });
+  if (opts.headRepo) gh.state.addRepo({ owner: opts.headRepo.split('/')[0]!, ownerType: 'User', name: 'shop', forkOf: REPO });
+  gh.state.setBranch(REPO, 'main', BASE);
+  if (opts.policyOnBase !== false) gh.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': POLICY });
+  gh.state.addPull(REPO, {
+    number: 7,
+    user: 'dev',
+    labels: ['feature'],
+    head: { ref: 'cart-totals', sha: HEAD, ...(opts.headRepo ? { repo: opts.headRepo } : {}) },
+    base: { ref: 'main', sha: BASE },
+    files: opts.prFiles ?? [{ filename: 'src/cart.ts', status: 'modified', patch: '@@ -1,2 +1,3 @@\n a\n+b\n c' }],
+    reviews: [{ user: 'lead', state: 'APPROVED' }],
+  });
+  return gh;
+}
+
+/** Runs the bundle in a fresh workspace holding `files`, for a pull_request event (or `event`). */
+async function run(fake: GitHubFake, inputs: Record<string, string>, files: Record<string, string>, opts: { token?: string; event?: { name: string; payload: object }; actor?: string; headRepo?: string } = {}): Promise<Run> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-action-'));
+  const ws = path.join(dir, 'ws');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
+    writeFileSync(path.join(ws, name), content);
+  }
+  mkdirSync(ws, { recursive: true });
+  const pullPayload = {
+    action: 'synchronize',
+    number: 7,
+    pull_request: { number: 7, head: { sha: HEAD, ref: 'cart-totals', repo: { full_name: opts.headRepo ?? REPO } }, base: { sha: BASE, ref: 'main', repo: { full_name: REPO } }, user: { login: 'dev' }, labels: [{ name: 'feature' }] },
+    repository: { full_name: REPO },
+  };
+  const event = opts.event ?? { name: 'pull_request', payload: pullPayload };
+  writeFileSync(path.join(dir, 'event.json'), JSON.stringify(event.payload));
+  writeFileSync(path.join(dir, 'output'), '');
+  writeFileSync(path.join(dir, 'summary.md'), '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: REPO,
+    GITHUB_EVENT_NAME: event.name,
+    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
+    GITHUB_SHA: 'c'.repeat(40),
+    GITHUB_RUN_ID: '4242',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_ACTOR: opts.actor ?? 'dev',
+    GITHUB_WORKSPACE: ws,
+    RUNNER_TEMP: path.join(dir, 'tmp'),
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
+    PHASEGATE_GITHUB_PACE_MS: '0',
+    'INPUT_TOKEN': opts.token ?? WRITE,
+    'INPUT_POLICY-FROM': 'base',
+    'INPUT_WORKING-DIRECTORY': '.',
+    'INPUT_WARN-CONCLUSION': 'success',
+    'INPUT_FAIL-ON-WARN': 'false',
+    'INPUT_MAX-ANNOTATIONS': '1000',
+    INPUT_COMMENT: 'false',
+    INPUT_MODE: 'direct',
+    INPUT_ARTIFACT: 'phasegate-evidence',
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  mkdirSync(env.RUNNER_TEMP!, { recursive: true });
+  // Asynchronously: the fake answers from this process's event loop.
+  const child = spawn(process.execPath, [BUNDLE], { cwd: ws, env, timeout: 120_000 });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(path.join(dir, 'output'), 'utf8')), summary: readFileSync(path.join(dir, 'summary.md'), 'utf8') };
+}
+
+/** GITHUB_OUTPUT's `name<<DELIMITER … DELIMITER` blocks. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+const GATE = { phase: 'testing', policy: '.phasegate/policy.yaml', junit: 'reports/*.xml' };
+const checkRequests = (fake: GitHubFake) => fake.requests.filter((r) => r.operationId?.startsWith('checks/'));
+
+describe('phase-gate action (bundled)', () => {
+  it('passes: a success check run on the head commit, outputs and the job summary', async () => {
+    const fake = await world();
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ status: 'pass', 'exit-code': '0', metrics: '{"tests.errored":0,"tests.failed":0,"tests.passRate":100,"tests.total":3}' });
+    expect(JSON.parse(readFileSync(r.outputs['verdict-file']!, 'utf8'))).toMatchObject({ phase: 'testing', status: 'pass', policy: 'shop' });
+    const [check] = fake.state.checkRuns(REPO);
+    expect(check).toMatchObject({ name: 'phasegate / testing', headSha: HEAD, status: 'completed', conclusion: 'success', detailsUrl: 'https://github.com/acme/shop/actions/runs/4242', annotations: [] });
+    expect(check!.externalId).toMatch(/^phasegate:testing:[0-9a-f]{20}$/);
+    expect(r.outputs['check-run-url']).toBe(`https://github.com/${REPO}/runs/${check!.id}`);
+    expect(r.summary.split('\n')[0]).toMatch(/^### ✅ testing gate passed — 1 of 2 rules passed|^### ✅ testing gate passed — all 2 rules passed/);
+  });
+
+  it('fails: a failure check run with the failing tests annotated where they are, exit 1', async () => {
+    const fake = await world();
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(2) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error::the testing gate failed; see the job summary');
+    noStack(r.stdout + r.stderr);
+    const [check] = fake.state.checkRuns(REPO);
+    expect(check).toMatchObject({ conclusion: 'failure', output: { title: 'testing gate failed: 1 failed, 0 warned of 2 rules' } });
+    expect(check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level, a.title])).toEqual([
+      ['test/cart.test.ts', 10, 'failure', 'Failed test: totals 0'],
+      ['test/cart.test.ts', 11, 'failure', 'Failed test: totals 1'],
+    ]);
+    expect(check!.output.summary).toContain('| ❌ FAIL | tests-failed | 2 |');
+    expect(r.outputs).toMatchObject({ status: 'fail', 'exit-code': '1' });
+  });
+
+  it('warns: success by default, neutral when asked, a failed step with fail-on-warn', async () => {
+    let fake = await world();
+    expect((await run(fake, GATE, { 'reports/junit.xml': junit(0, 3, 1) })).outputs.status).toBe('warn');
+    expect(fake.state.checkRuns(REPO)[0]!.conclusion).toBe('success');
+    await fake.close();
+    gh = fake = await world();
+    const r = await run(fake, { ...GATE, 'warn-conclusion': 'neutral', 'fail-on-warn': 'true' }, { 'reports/junit.xml': junit(0, 3, 1) });
+    expect(fake.state.checkRuns(REPO)[0]!.conclusion).toBe('neutral');
+    expect(r.code).toBe(1);
+  });
+
+  it('could not evaluate: the policy is not on the base branch; a failed check run says what to fix, exit 2', async () => {
+    const fake = await world({ policyOnBase: false });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY });
+    expect(r.code).toBe(2);
+    const line = '.phasegate/policy.yaml: not found on the base branch (commit bbbbbbbbbbbb); commit the policy to the base branch first: a pull request\'s own policy takes effect after merge';
+    expect(r.stdout).toContain(`::error::${line}`);
+    noStack(r.stdout + r.stderr);
+    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ conclusion: 'failure', output: { title: 'testing gate could not be evaluated' } });
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain(line);
+    expect(r.outputs).toMatchObject({ status: 'error', 'exit-code': '2' });
+  });
+
+  it('a pull request that loosens the policy is judged by the base branch\'s, and told so', async () => {
+    const fake = await world({ prFiles: [{ filename: '.phasegate/policy.yaml', status: 'modified', patch: '@@ -9 +9 @@\n-      threshold: 0\n+      threshold: 5' }] });
+    const loosened = POLICY.replace('threshold: 0\n      hint', 'threshold: 5\n      hint');
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(2), '.phasegate/policy.yaml': loosened });
+    expect(r.code).toBe(1);
+    const note = '> This pull request changes `.phasegate/policy.yaml`: the gate used the base branch\'s version; the change takes effect after merge.';
+    expect(r.summary).toContain(note);
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain(note);
+  });
+
+  it('5,000 failed tests: every annotation in at most 101 check requests, the summary within 65,535 bytes', async () => {
+    const fake = await world();
+    const r = await run(fake, { ...GATE, 'max-annotations': '5000' }, { 'reports/junit.xml': junit(5000) });
+    expect(r.code).toBe(1);
+    const [check] = fake.state.checkRuns(REPO);
+    expect(check!.annotations).toHaveLength(5000);
+    expect(new Set(check!.annotations.map((a) => a.start_line)).size).toBe(5000);
+    expect(checkRequests(fake).length).toBeLessThanOrEqual(101);
+    expect(Buffer.byteLength(check!.output.summary ?? '', 'utf8')).toBeLessThanOrEqual(65_535);
+  }, 120_000);
+
+  it('a re-run posts nothing twice: the check run and the comment are found and updated', async () => {
+    const fake = await world();
+    const inputs = { ...GATE, comment: 'true' };
+    await run(fake, inputs, { 'reports/junit.xml': junit(1) });
+    await run(fake, inputs, { 'reports/junit.xml': junit(1) });
+    expect(fake.state.checkRuns(REPO)).toHaveLength(1);
+    expect(fake.state.checkRuns(REPO)[0]!.annotations).toHaveLength(1);
+    const comments = fake.state.comments(REPO);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body.trimEnd().endsWith('<!-- phasegate:comment:ci:testing -->')).toBe(true);
+    expect(fake.requests.filter((q) => q.operationId === 'issues/update-comment')).toHaveLength(1);
+  });
+
+  it('a fork pull request with a read-only token: no write, annotations as workflow commands, a warning how to publish', async () => {
+    const fake = await world({ headRepo: 'outsider/shop' });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { token: READ, headRepo: 'outsider/shop' });
+    expect(r.code).toBe(1);
+    expect(fake.state.checkRuns(REPO)).toEqual([]);
+    expect(fake.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+    expect(r.stdout).toContain('::error title=Failed test%3A totals 0,file=test/cart.test.ts,line=10,endLine=10::expected 0 to be 1');
+    expect(r.stdout).toMatch(/::warning::this pull request's token is read-only \(a fork or Dependabot\)/);
+  });
+
+  it('an under-privileged token: a 403 is a warning with the permissions block, never a failed publish', async () => {
+    const fake = await world();
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) }, { token: READ });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('::warning::the token may not publish (HTTP 403; GitHub accepts: checks=write)');
+    expect(r.stdout).toContain('permissions:%0A  contents: read%0A  checks: write');
+    expect(r.outputs.status).toBe('pass');
+  });
+
+  it('a push without a pull request: the policy from the workspace, the check on GITHUB_SHA', async () => {
+    const fake = await world();
+    const push = { name: 'push', payload: { ref: 'refs/heads/main', after: 'c'.repeat(40), repository: { full_name: REPO } } };
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: push });
+    expect(r.code).toBe(0);
+    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: 'c'.repeat(40), conclusion: 'success' });
+    expect(fake.requests.some((q) => q.operationId === 'repos/get-content')).toBe(false);
+  });
+
+  it('5xx is retried; a lasting 503 ends in one clear line, exit 2', async () => {
+    let fake = await world({ faults: [{ operationId: 'checks/create', times: 1, fault: { kind: 'server-error', status: 502 } }] });
+    expect((await run(fake, GATE, { 'reports/junit.xml': junit(0) })).code).toBe(0);
+    expect(fake.state.checkRuns(REPO)).toHaveLength(1);
+    await fake.close();
+    gh = fake = await world({ faults: [{ operationId: 'checks/create', times: 10, fault: { kind: 'server-error', status: 503 } }] });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/::error::GitHub API POST \/repos\/acme\/shop\/check-runs answered 503: .* \(after retries\); run the job again later/);
+    expect(fake.requests.filter((q) => q.operationId === 'checks/create')).toHaveLength(4);
+    noStack(r.stdout + r.stderr);
+  });
+
+  it('a secondary rate limit is waited out and the request made again', async () => {
+    const fake = await world({ faults: [{ operationId: 'checks/create', times: 1, fault: { kind: 'secondary-rate-limit', status: 403, retryAfter: 1 } }] });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/check-runs: waiting 1 s, then trying again');
+    expect(fake.state.checkRuns(REPO)).toHaveLength(1);
+  });
+
+  it.each([
+    [{ 'fail-on-warn': 'yes' }, 'input "fail-on-warn": "yes" is not a boolean; use true or false'],
+    [{ phase: 'tests' }, 'input "phase": "tests" is not allowed; use one of requirements, design, implementation, testing, release'],
+    [{ 'max-annotations': 'lots' }, 'input "max-annotations": "lots" is not a whole number from 0 to 50000'],
+    [{ token: '' }, 'input "token": is required; set it in the step\'s `with:`'],
+  ] as Array<[Record<string, string>, string]>)('bad input %j: one line naming the input, exit 2, nothing published', async (bad, line) => {
+    const fake = await world();
+    const r = await run(fake, { ...GATE, ...bad }, { 'reports/junit.xml': junit(0) }, bad.token === '' ? { token: '' } : {});
+    expect(r.code).toBe(2);
+    expect(r.stdout.trim()).toBe(`::error::${line}`);
+    expect(fake.requests).toEqual([]);
+  });
+});
