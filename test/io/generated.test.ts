@@ -6,11 +6,11 @@
  * and the same errors (with the schema parts `verbose` keeps, which policy and plan messages
  * use for "did you mean"), on valid and invalid inputs.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Options, ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assetsSource, ASSETS_FILE } from '../../scripts/build-assets.mjs';
 import { validatorSources } from '../../scripts/build-validators.mjs';
 import { SARIF_HEADER_SCHEMA, SARIF_RESULT_SCHEMA, SARIF_RUN_SCHEMA } from '../../src/evidence/sarif/schema.js';
@@ -58,6 +58,7 @@ beforeAll(() => {
   const r = cli(['demo', '--out-dir', demo]);
   expect(r.code).toBe(0);
 });
+afterAll(() => rmSync(demo, { recursive: true, force: true }));
 const demoJson = (file: string) => JSON.parse(readFileSync(path.join(demo, file), 'utf8')) as object;
 
 describe('generated assets', () => {
