@@ -45,8 +45,13 @@ export function countsAsCode(language: string, languages: Languages): boolean {
   return languageClass(language) === 'code';
 }
 
+/** cloc's Perl script, from the installed `cloc` package; a bundle (a GitHub Action) has none. */
 function clocScript(): string {
-  return createRequire(import.meta.url).resolve('cloc/lib/cloc');
+  try {
+    return createRequire(import.meta.url).resolve('cloc/lib/cloc');
+  } catch {
+    throw new PhasegateError({ message: 'code size needs cloc, which this build of phasegate does not carry (a bundled action): run phasegate collect --source in a step and give the bundle as evidence' });
+  }
 }
 
 /** Runs cloc over `files` (absolute) and returns code, comment and blank lines and the language per file. */

@@ -37,7 +37,6 @@ export const INPUTS = {
   sarif: 'sarif',
   docs: 'docs',
   perf: 'perf',
-  source: 'source',
   workingDirectory: 'working-directory',
   token: 'token',
   checkName: 'check-name',
@@ -59,7 +58,7 @@ export interface PhaseGateSettings {
   artifact: string;
   policy: { tier: Tier } | { file: string; from: 'base' | 'workspace' };
   evidence?: string;
-  collect: { junit: string[]; coverage: string[]; sarif: string[]; docs: string[]; perf: string[]; source?: string };
+  collect: { junit: string[]; coverage: string[]; sarif: string[]; docs: string[]; perf: string[] };
   workingDirectory: string;
   token: string;
   checkName: string;
@@ -82,13 +81,12 @@ export function phaseGateSettings(read: InputSource): PhaseGateSettings {
     sarif: lines(read, INPUTS.sarif),
     docs: lines(read, INPUTS.docs),
     perf: lines(read, INPUTS.perf),
-    ...(text(read, INPUTS.source) ? { source: text(read, INPUTS.source) } : {}),
   };
   const evidence = text(read, INPUTS.evidence) || undefined;
-  const collecting = [collect.junit, collect.coverage, collect.sarif, collect.docs, collect.perf].some((l) => l.length > 0) || Boolean(collect.source);
+  const collecting = [collect.junit, collect.coverage, collect.sarif, collect.docs, collect.perf].some((l) => l.length > 0);
   const mode = choice(read, INPUTS.mode, ['direct', 'workflow-run'] as const, 'direct');
   if (mode === 'workflow-run' && (evidence || collecting)) throw new PhasegateError({ message: `input "${INPUTS.mode}": workflow-run reads the evidence from the "${INPUTS.artifact}" artifact of the triggering run; leave "${INPUTS.evidence}" and the report inputs empty` });
-  if (evidence && collecting) throw new PhasegateError({ message: `input "${INPUTS.evidence}": give either an evidence bundle or report inputs (junit, coverage, sarif, docs, perf, source), not both` });
+  if (evidence && collecting) throw new PhasegateError({ message: `input "${INPUTS.evidence}": give either an evidence bundle or report inputs (junit, coverage, sarif, docs, perf), not both` });
   if (mode === 'direct' && !evidence && !collecting) throw new PhasegateError({ message: `inputs: give "${INPUTS.evidence}" (a bundle from phasegate collect) or report inputs such as "${INPUTS.junit}" and "${INPUTS.coverage}"` });
   return {
     phase,
@@ -152,7 +150,7 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
   }
   const { collectEvidence } = await import('../evidence/index.js');
   // As many items as may be annotated, so that every annotation has its test or finding.
-  return collectEvidence({ ...s.collect, cwd, maxItems: Math.max(1000, s.maxAnnotations), ...(s.collect.source ? { source: s.collect.source } : {}) });
+  return collectEvidence({ ...s.collect, cwd, maxItems: Math.max(1000, s.maxAnnotations) });
 }
 
 /** The pull request's facts: author, labels and approvals (each reviewer's latest review; dismissed ones ignored). */

@@ -6,7 +6,8 @@
  * request GitHub's OpenAPI description does not allow.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -54,7 +55,9 @@ interface Run {
 }
 
 let gh: GitHubFake | undefined;
+const dirs: string[] = [];
 afterEach(async () => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   await gh?.close();
   gh = undefined;
 });
@@ -87,6 +90,7 @@ async function world(opts: { headRepo?: string; policyOnBase?: boolean; faults?:
 /** Runs the bundle in a fresh workspace holding `files`, for a pull_request event (or `event`). */
 async function run(fake: GitHubFake, inputs: Record<string, string>, files: Record<string, string>, opts: { token?: string; event?: { name: string; payload: object }; actor?: string; headRepo?: string } = {}): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-action-'));
+  dirs.push(dir);
   const ws = path.join(dir, 'ws');
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
@@ -303,5 +307,59 @@ describe('phase-gate action (bundled)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout.trim()).toBe(`::error::${line}`);
     expect(fake.requests).toEqual([]);
+  });
+
+  describe('workflow-run mode (the fork-safe pattern)', () => {
+    const RUN_ID = 9001;
+    const workflowRun = (headRepo = 'outsider/shop') => ({
+      name: 'workflow_run',
+      payload: { action: 'completed', workflow_run: { id: RUN_ID, head_sha: HEAD, head_branch: 'cart-totals', event: 'pull_request', conclusion: 'failure', head_repository: { full_name: headRepo }, pull_requests: [] }, repository: { full_name: REPO } },
+    });
+    const MODE = { phase: 'testing', policy: '.phasegate/policy.yaml', mode: 'workflow-run' };
+    const bundle = (failed: number) => JSON.stringify({ schemaVersion: 1, metrics: { 'tests.total': 3 + failed, 'tests.failed': failed, 'tests.skipped': 0, 'tests.errored': 0 }, items: Array.from({ length: failed }, (_, i) => ({ id: `cart::t${i}`, kind: 'test', title: `t${i}`, level: 'failed', file: 'test/cart.test.ts', line: 20 + i, counts: ['tests.failed'] })), documents: [], sources: [] });
+
+    it('reads the artifact as data, finds the fork\'s pull request by its head commit, publishes on it', async () => {
+      const fake = await world({ headRepo: 'outsider/shop' });
+      fake.state.addArtifact(REPO, { runId: RUN_ID, name: 'phasegate-evidence', files: { 'evidence.json': bundle(1) }, headSha: HEAD });
+      const r = await run(fake, MODE, {}, { event: workflowRun() });
+      expect(r.code).toBe(1);
+      const [check] = fake.state.checkRuns(REPO);
+      expect(check).toMatchObject({ headSha: HEAD, conclusion: 'failure' });
+      expect(check!.annotations.map((a) => [a.path, a.start_line])).toEqual([['test/cart.test.ts', 20]]);
+      expect(fake.requests.some((q) => q.operationId === 'repos/get-content' && (q.query as Record<string, string>).ref === BASE)).toBe(true);
+    });
+
+    it.each([
+      ['no artifact', null, 'artifact "phasegate-evidence" of run 9001: not found; upload evidence.json from the tests workflow with actions/upload-artifact and name: phasegate-evidence'],
+      ['no evidence.json in it', { 'reports/evidence.json': bundle(0) }, 'artifact "phasegate-evidence" of run 9001: holds no evidence.json at its top level; write it with phasegate collect --out evidence.json and upload that file'],
+      ['an empty file', { 'evidence.json': '' }, 'artifact "phasegate-evidence" of run 9001: evidence.json is empty; upload it again'],
+      ['not JSON', { 'evidence.json': '{"schemaVersion": 1,' }, 'phasegate-evidence/evidence.json: not UTF-8 JSON; write it with phasegate collect --out evidence.json'],
+      ['breaking the schema', { 'evidence.json': JSON.stringify({ schemaVersion: 1, metrics: { 'tests.failed': 'none' }, items: [], documents: [], sources: [] }) }, 'phasegate-evidence/evidence.json:1:'],
+    ] as Array<[string, Record<string, string> | null, string]>)('an artifact with %s: one line, a failed check that says so, exit 2', async (_name, files, line) => {
+      const fake = await world({ headRepo: 'outsider/shop' });
+      if (files) fake.state.addArtifact(REPO, { runId: RUN_ID, name: 'phasegate-evidence', files, headSha: HEAD });
+      const r = await run(fake, MODE, {}, { event: workflowRun() });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain(`::error::${line}`);
+      noStack(r.stdout + r.stderr);
+      expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ conclusion: 'failure', output: { title: 'testing gate could not be evaluated' } });
+    });
+
+    it('refuses an oversized artifact before downloading it', async () => {
+      const fake = await world({ headRepo: 'outsider/shop' });
+      const noise = randomBytes(22 * 1024 * 1024); // incompressible: the zip stays over the 20 MB cap
+      fake.state.addArtifact(REPO, { runId: RUN_ID, name: 'phasegate-evidence', files: { 'evidence.json': bundle(0), 'noise.bin': noise }, headSha: HEAD });
+      const r = await run(fake, MODE, {}, { event: workflowRun() });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/::error::artifact "phasegate-evidence" of run 9001: \d+ bytes, more than 20971520; upload only evidence.json/);
+      expect(fake.requests.some((q) => q.operationId === 'actions/download-artifact')).toBe(false);
+    });
+
+    it('in any other event, mode workflow-run is one clear line', async () => {
+      const fake = await world();
+      const r = await run(fake, MODE, {});
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('::error::input "mode": workflow-run reads the evidence of the run that triggered this workflow, but this is a pull_request event; trigger the workflow with on: workflow_run');
+    });
   });
 });
