@@ -163,6 +163,12 @@ async function pullFacts(ctx: RunContext, client: GitHubClient): Promise<Facts |
   return { author: ctx.pull.author, labels: ctx.pull.labels, approvals };
 }
 
+/** A pull request file as the evidence lists changes (GitHub's statuses mapped onto git's four). */
+function changedFile(f: PullFile): { path: string; status: 'added' | 'modified' | 'deleted' | 'renamed' } {
+  const status = f.status === 'added' || f.status === 'removed' ? (f.status === 'removed' ? 'deleted' : 'added') : f.status === 'renamed' ? 'renamed' : 'modified';
+  return { path: f.path, status };
+}
+
 const KEY_METRICS = /^(tests\.(total|failed|errored|passRate)|coverage\.(line|branch|newLine)|security\.(critical|high|medium|low)|analysis\.errors)$/;
 
 /** Runs the phase gate; returns the exit code (0 passed, 1 failed). A PhasegateError means it could not evaluate. */
@@ -177,6 +183,8 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
     evidence = await gateEvidence(s, ctx, client);
     const facts = await pullFacts(ctx, client);
     if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
+    // The pull request's changed files, from the API, when the evidence has none (freeze rules).
+    if (files && ctx.pull && !evidence.changes) evidence = { ...evidence, changes: { base: ctx.pull.baseSha, files: files.map(changedFile) } };
     verdict = runGate({ policy: loaded.policy, evidence, phase: s.phase, now });
   } catch (err) {
     if (err instanceof PhasegateError) await couldNotEvaluate(s, ctx, client, io, err);

@@ -223,6 +223,15 @@ describe('phase-gate action (bundled)', () => {
     expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain(note);
   });
 
+  it('a requirements freeze sees the pull request\'s changed files from the API', async () => {
+    const freeze = `schemaVersion: 1\nname: shop\nphases:\n  requirements:\n    - id: requirements-freeze\n      freeze:\n        paths: ["docs/requirements/**"]\n        date: 2026-01-15\n        approvers: [change-board]\n        label: change-request-approved\n`;
+    const fake = await world({ prFiles: [{ filename: 'docs/requirements/payments.md', status: 'modified', patch: '@@ -1 +1 @@\n-a\n+b' }] });
+    fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': freeze });
+    const r = await run(fake, { ...GATE, phase: 'requirements' }, { 'reports/junit.xml': junit(0) });
+    expect(r.code).toBe(1);
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('docs/requirements/payments.md');
+  });
+
   it('5,000 failed tests: every annotation in at most 101 check requests, the summary within 65,535 bytes', async () => {
     const fake = await world();
     const r = await run(fake, { ...GATE, 'max-annotations': '5000' }, { 'reports/junit.xml': junit(5000) });
