@@ -18,14 +18,7 @@ const LIMIT_MS = 2000;
 const LIMIT_MB = 300;
 
 const policy = (body, name = 'p') => `schemaVersion: 1\nname: ${name}\n${body}`;
-const RELEASE_POLICY = policy(`phases: {}
-release:
-  steps:
-    - { weight: 10, minDuration: 1m, minSamples: 5 }
-    - { weight: 100 }
-  metrics:
-    - { name: latency, provider: file, query: latency, kind: latency, limit: { max: 0.5 }, tolerance: 0.1, critical: true }
-`, 'r');
+const RELEASE_POLICY = readFileSync(path.join(root, 'test/fixtures/release/latency-policy.yaml'), 'utf8');
 const RUN = ['record', 'run', '--store', 'file:h', '--project', 'a', '--pipeline', 'ci', '--build', '1', '--commit', 'c', '--branch', 'main'];
 const EVALUATE = ['release', 'evaluate', '--project', 'p', '--rollout', 'v2', '--store', 'file:h', '--policy', 'r.yaml', '--step', '0',
   '--samples', 's.json', '--started-at', '2024-03-01T00:00:00Z', '--window', '60m'];

@@ -8,18 +8,9 @@ import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stableJson } from '../../src/io/json.js';
-import { cli, expectNoStack, tempDir } from '../helpers/cli.js';
+import { cli, expectNoStack, ROOT, tempDir } from '../helpers/cli.js';
 
-const POLICY = `schemaVersion: 1
-name: payments-release
-phases: {}
-release:
-  steps:
-    - { weight: 10, minDuration: 1m, minSamples: 5 }
-    - { weight: 100 }
-  metrics:
-    - { name: latency, provider: file, query: latency, kind: latency, limit: { max: 0.5 }, tolerance: 0.1, critical: true }
-`;
+const POLICY = readFileSync(path.join(ROOT, 'test/fixtures/release/latency-policy.yaml'), 'utf8');
 const points = (v: number) => Array.from({ length: 20 }, (_, i) => ({ t: `2024-03-01T00:${String(i * 2).padStart(2, '0')}:00Z`, v: v + (i % 5) / 1000 }));
 const SAMPLES = JSON.stringify({ canary: points(0.2), baseline: points(0.2) });
 const KEY = { PHASEGATE_RECORD_KEY: 'a-test-key-of-more-than-16-bytes' };

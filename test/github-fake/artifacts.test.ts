@@ -5,68 +5,54 @@
  */
 import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
-import { fakeOctokit, type FakeOctokitClient } from '../helpers/github-fake/octokit.js';
-import { seedWorld, WRITER } from './world.js';
+import { expect, it } from 'vitest';
+import { useWorld } from './world.js';
 
 const repo = { owner: 'acme', repo: 'app' };
-let gh: GitHubFake;
-let octokit: FakeOctokitClient;
-
-beforeEach(async () => {
-  gh = await startGitHubFake({ tokens: [WRITER] });
-  seedWorld(gh);
-  octokit = fakeOctokit(gh.url, WRITER.token);
-});
-
-afterEach(async () => {
-  expect(gh.violations).toEqual([]);
-  await gh.close();
-});
+const world = useWorld();
 
 it('lists the artifacts of a run with their size, digest and download URL', async () => {
-  gh.state.addArtifact('acme/app', { runId: 42, name: 'coverage', files: { 'lcov.info': 'TN:\nend_of_record\n' } });
-  gh.state.addArtifact('acme/app', { runId: 43, name: 'other-run', files: { 'x.txt': 'x' } });
-  const { data } = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: 42 });
-  const [evidence, coverage] = gh.state.repo('acme/app')!.artifacts; // in the order added
+  world.gh.state.addArtifact('acme/app', { runId: 42, name: 'coverage', files: { 'lcov.info': 'TN:\nend_of_record\n' } });
+  world.gh.state.addArtifact('acme/app', { runId: 43, name: 'other-run', files: { 'x.txt': 'x' } });
+  const { data } = await world.octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: 42 });
+  const [evidence, coverage] = world.gh.state.repo('acme/app')!.artifacts; // in the order added
   const sha256 = (b: Uint8Array) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
   expect(data.total_count).toBe(2);
   expect(data.artifacts.map((a) => [a.name, a.size_in_bytes, a.digest, a.expired, a.workflow_run?.id])).toEqual([
     ['coverage', coverage!.zip.length, sha256(coverage!.zip), false, 42], // newest first
     ['phasegate-evidence', evidence!.zip.length, sha256(evidence!.zip), false, 42],
   ]);
-  expect(data.artifacts[1]!.archive_download_url).toBe(`${gh.url}/repos/acme/app/actions/artifacts/${evidence!.id}/zip`);
-  const named = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: 42, name: 'coverage' });
+  expect(data.artifacts[1]!.archive_download_url).toBe(`${world.gh.url}/repos/acme/app/actions/artifacts/${evidence!.id}/zip`);
+  const named = await world.octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: 42, name: 'coverage' });
   expect(named.data.artifacts.map((a) => a.name)).toEqual(['coverage']);
 });
 
 it('the download answers 302 to the blob host, which serves the zip; the token does not go there', async () => {
-  const id = gh.state.repo('acme/app')!.artifacts[0]!.id;
-  const { status, data } = await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: id, archive_format: 'zip' });
+  const id = world.gh.state.repo('acme/app')!.artifacts[0]!.id;
+  const { status, data } = await world.octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: id, archive_format: 'zip' });
   expect(status).toBe(200);
   const files = unzipSync(new Uint8Array(data as ArrayBuffer));
   expect(Object.fromEntries(Object.entries(files).map(([n, b]) => [n, strFromU8(b)]))).toEqual({ 'evidence.json': '{"schemaVersion":1}\n' });
-  expect(gh.requests.map((r) => [r.server, r.operationId, r.status, r.headers.authorization ?? null])).toEqual([
+  expect(world.gh.requests.map((r) => [r.server, r.operationId, r.status, r.headers.authorization ?? null])).toEqual([
     ['api', 'actions/download-artifact', 302, 'token ***'],
     ['blob', null, 200, null],
   ]);
 });
 
 it('the 302 carries the Location; a URL with a wrong signature is refused by the blob host', async () => {
-  const id = gh.state.repo('acme/app')!.artifacts[0]!.id;
-  const res = await octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+  const id = world.gh.state.repo('acme/app')!.artifacts[0]!.id;
+  const res = await world.octokit.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
     ...repo, artifact_id: id, archive_format: 'zip', request: { redirect: 'manual' },
   });
   const location = new URL(res.headers.location!);
-  expect([res.status, location.pathname, location.origin === gh.url]).toEqual([302, `/artifacts/${id}/phasegate-evidence.zip`, false]);
+  expect([res.status, location.pathname, location.origin === world.gh.url]).toEqual([302, `/artifacts/${id}/phasegate-evidence.zip`, false]);
   location.searchParams.set('sig', 'forged');
   expect((await fetch(location)).status).toBe(403);
 });
 
 it('an expired artifact answers 410', async () => {
-  const expired = gh.state.addArtifact('acme/app', { runId: 42, name: 'old', files: { 'a.txt': 'a' }, expired: true });
-  const err = await octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: expired.id, archive_format: 'zip' })
+  const expired = world.gh.state.addArtifact('acme/app', { runId: 42, name: 'old', files: { 'a.txt': 'a' }, expired: true });
+  const err = await world.octokit.rest.actions.downloadArtifact({ ...repo, artifact_id: expired.id, archive_format: 'zip' })
     .then(() => { throw new Error('the request succeeded'); }, (e: unknown) => e as { status: number; response: { data: unknown } });
   expect([err.status, err.response.data]).toEqual([410, {
     message: 'Artifact has expired', documentation_url: 'https://docs.github.com/rest/actions/artifacts#download-an-artifact', status: '410',

@@ -1,5 +1,7 @@
 /** The world the GitHub fake's tests share: an organization's private repository with a fork PR. */
-import type { GitHubFake } from '../helpers/github-fake.js';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
+import { fakeOctokit, type FakeOctokitClient } from '../helpers/github-fake/octokit.js';
 
 export const HEAD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 export const BASE = '0f1e2d3c4b5a69788796a5b4c3d2e1f001234567';
@@ -36,4 +38,24 @@ export function seedWorld(gh: GitHubFake): void {
   });
   s.addTeamMember('acme', 'release-managers', 'alice', { role: 'maintainer' });
   s.addArtifact('acme/app', { runId: 42, name: 'phasegate-evidence', files: { 'evidence.json': '{"schemaVersion":1}\n' } });
+}
+
+/**
+ * Starts the fake with the writer's token and this world before each test (then `seed`), and
+ * after each test expects no contract violation and closes it. The returned object holds the
+ * current fake and an Octokit for the writer.
+ */
+export function useWorld(seed: (gh: GitHubFake) => void = () => {}): { gh: GitHubFake; octokit: FakeOctokitClient } {
+  const current = {} as { gh: GitHubFake; octokit: FakeOctokitClient };
+  beforeEach(async () => {
+    current.gh = await startGitHubFake({ tokens: [WRITER] });
+    seedWorld(current.gh);
+    seed(current.gh);
+    current.octokit = fakeOctokit(current.gh.url, WRITER.token);
+  });
+  afterEach(async () => {
+    expect(current.gh.violations).toEqual([]);
+    await current.gh.close();
+  });
+  return current;
 }
