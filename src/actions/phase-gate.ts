@@ -12,7 +12,9 @@ await runAction(async () => {
   const octokit = await actionsOctokit(settings.token, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) });
   const client = octokitClient(octokit);
   const ctx = settings.mode === 'workflow-run' ? await workflowRunContext(process.env, client) : runContext(process.env);
-  const code = await runPhaseGate(settings, ctx, client, coreIO());
+  if (settings.orgToken) core.setSecret(settings.orgToken);
+  const orgClient = settings.orgToken ? octokitClient(await actionsOctokit(settings.orgToken, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) })) : undefined;
+  const code = await runPhaseGate(settings, ctx, client, coreIO(), new Date(), orgClient);
   if (code !== 0) core.setFailed(`the ${settings.phase} gate failed; see the job summary`);
   return code;
 });

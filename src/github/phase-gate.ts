@@ -46,6 +46,7 @@ export const INPUTS = {
   comment: 'comment',
   mode: 'mode',
   artifact: 'artifact',
+  orgToken: 'org-token',
 } as const;
 
 /** The outputs of actions/phase-gate/action.yml, by name. */
@@ -66,6 +67,8 @@ export interface PhaseGateSettings {
   failOnWarn: boolean;
   maxAnnotations: number;
   comment: boolean;
+  /** A token that may read the organisation's team memberships (GITHUB_TOKEN may not). */
+  orgToken?: string;
 }
 
 /** Reads the inputs once; every problem is one line naming the input. */
@@ -102,6 +105,7 @@ export function phaseGateSettings(read: InputSource): PhaseGateSettings {
     failOnWarn: bool(read, INPUTS.failOnWarn, false),
     maxAnnotations: wholeNumber(read, INPUTS.maxAnnotations, 1000, 0, 50_000),
     comment: bool(read, INPUTS.comment, false),
+    ...(text(read, INPUTS.orgToken) ? { orgToken: text(read, INPUTS.orgToken) } : {}),
   };
 }
 
@@ -153,14 +157,41 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
   return collectEvidence({ ...s.collect, cwd, maxItems: Math.max(1000, s.maxAnnotations) });
 }
 
-/** The pull request's facts: author, labels and approvals (each reviewer's latest review; dismissed ones ignored). */
-async function pullFacts(ctx: RunContext, client: GitHubClient): Promise<Facts | undefined> {
+/**
+ * The pull request's facts: author, labels and approvals (each reviewer's latest review;
+ * dismissed and comment-only ones do not count), with the teams of the phase's approval rules
+ * each approver belongs to. Team membership needs a token that may read the organisation's
+ * members (`org-token`); without one, or when it may not, a warning says so and no approval
+ * carries a team.
+ */
+async function pullFacts(ctx: RunContext, client: GitHubClient, policy: EffectivePolicy, phase: Phase, orgClient: GitHubClient | undefined, io: ActionIO): Promise<Facts | undefined> {
   if (!ctx.pull) return undefined;
   const reviews = await client.pullReviews(ctx.repo, ctx.pull.number);
   const latest = new Map<string, { state: string; at: string | null }>();
   for (const r of reviews) if (r.state !== 'COMMENTED' && r.state !== 'PENDING') latest.set(r.user, { state: r.state, at: r.submittedAt });
-  const approvals = [...latest].filter(([, r]) => r.state === 'APPROVED').map(([by, r]) => ({ by, roles: [], teams: [], ...(r.at ? { at: r.at } : {}) }));
+  const approvers = [...latest].filter(([, r]) => r.state === 'APPROVED');
+  const teams = [...new Set(policy.rules.flatMap((r) => (r.phase === phase && r.kind === 'approval' ? r.teams : [])))];
+  const member = await teamMembership(ctx, orgClient ?? client, Boolean(orgClient), teams, approvers.map(([by]) => by), io);
+  const approvals = approvers.map(([by, r]) => ({ by, roles: [], teams: teams.filter((t) => member.has(`${t}\n${by}`)), ...(r.at ? { at: r.at } : {}) }));
   return { author: ctx.pull.author, labels: ctx.pull.labels, approvals };
+}
+
+/** `team\nuser` for each approver in each team (a team is `slug` or `org/slug`; bare slugs are the repository owner's). */
+async function teamMembership(ctx: RunContext, client: GitHubClient, orgToken: boolean, teams: string[], users: string[], io: ActionIO): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const team of teams) {
+    const [org, slug] = team.includes('/') ? (team.split('/', 2) as [string, string]) : [ctx.repo.owner, team];
+    for (const user of users) {
+      try {
+        if (await client.isTeamMember(org, slug, user)) found.add(`${team}\n${user}`);
+      } catch (err) {
+        if ((err as { status?: number }).status !== 403 && (err as { status?: number }).status !== 401) throw err;
+        io.warning(`team ${team}: the ${orgToken ? 'org-token' : 'token'} may not read its members, so no approval counts for it; give input "${INPUTS.orgToken}" a token with the organisation permission members: read (a GitHub App token or a PAT with read:org; GITHUB_TOKEN cannot)`);
+        return found;
+      }
+    }
+  }
+  return found;
 }
 
 /** A pull request file as the evidence lists changes (GitHub's statuses mapped onto git's four). */
@@ -172,7 +203,7 @@ function changedFile(f: PullFile): { path: string; status: 'added' | 'modified' 
 const KEY_METRICS = /^(tests\.(total|failed|errored|passRate)|coverage\.(line|branch|newLine)|security\.(critical|high|medium|low)|analysis\.errors)$/;
 
 /** Runs the phase gate; returns the exit code (0 passed, 1 failed). A PhasegateError means it could not evaluate. */
-export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, now: Date = new Date()): Promise<number> {
+export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, now: Date = new Date(), orgClient?: GitHubClient): Promise<number> {
   const files = ctx.pull ? await client.pullFiles(ctx.repo, ctx.pull.number) : undefined;
   let verdict: Verdict;
   let evidence: EvidenceBundle;
@@ -181,7 +212,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
     const loaded = await loadGatePolicy(s, ctx, client, files);
     note = loaded.note;
     evidence = await gateEvidence(s, ctx, client);
-    const facts = await pullFacts(ctx, client);
+    const facts = await pullFacts(ctx, client, loaded.policy, s.phase, orgClient, io);
     if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
     // The pull request's changed files, from the API, when the evidence has none (freeze rules).
     if (files && ctx.pull && !evidence.changes) evidence = { ...evidence, changes: { base: ctx.pull.baseSha, files: files.map(changedFile) } };

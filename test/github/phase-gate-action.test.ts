@@ -232,6 +232,29 @@ describe('phase-gate action (bundled)', () => {
     expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('docs/requirements/payments.md');
   });
 
+  it('approvals by team: counted with an org-token that may read members; without one, a warning and no team', async () => {
+    const teamPolicy = `schemaVersion: 1\nname: shop\nphases:\n  implementation:\n    - id: security-review\n      approval: { min: 1, teams: [security] }\n`;
+    const seed = (fake: GitHubFake) => {
+      fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': teamPolicy });
+      fake.state.addTeamMember('acme', 'security', 'lead');
+      fake.state.addToken({ token: 'ghs_orgMembersReader0123456789abcdef', permissions: { members: 'read' } });
+    };
+    let fake = await world();
+    seed(fake);
+    const withOrg = await run(fake, { ...GATE, phase: 'implementation', 'org-token': 'ghs_orgMembersReader0123456789abcdef' }, { 'reports/junit.xml': junit(0) });
+    expect(withOrg.code).toBe(0);
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('approved by lead');
+    // The token is registered as a secret (the runner masks it from then on) and printed nowhere else.
+    expect(withOrg.stdout.split('\n').filter((l) => l.includes('ghs_orgMembersReader'))).toEqual(['::add-mask::ghs_orgMembersReader0123456789abcdef']);
+    await fake.close();
+    gh = fake = await world();
+    seed(fake);
+    const without = await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0) });
+    expect(without.code).toBe(1);
+    expect(without.stdout).toContain('::warning::team security: the token may not read its members, so no approval counts for it; give input "org-token"');
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('no approval from team security');
+  });
+
   it('5,000 failed tests: every annotation in at most 101 check requests, the summary within 65,535 bytes', async () => {
     const fake = await world();
     const r = await run(fake, { ...GATE, 'max-annotations': '5000' }, { 'reports/junit.xml': junit(5000) });
