@@ -164,16 +164,43 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
  * members (`org-token`); without one, or when it may not, a warning says so and no approval
  * carries a team.
  */
-async function pullFacts(ctx: RunContext, client: GitHubClient, policy: EffectivePolicy, phase: Phase, orgClient: GitHubClient | undefined, io: ActionIO): Promise<Facts | undefined> {
+async function pullFacts(ctx: RunContext, client: GitHubClient, policy: EffectivePolicy, phase: Phase, orgClient: GitHubClient | undefined, io: ActionIO, files: PullFile[]): Promise<Facts | undefined> {
   if (!ctx.pull) return undefined;
   const reviews = await client.pullReviews(ctx.repo, ctx.pull.number);
   const latest = new Map<string, { state: string; at: string | null }>();
   for (const r of reviews) if (r.state !== 'COMMENTED' && r.state !== 'PENDING') latest.set(r.user, { state: r.state, at: r.submittedAt });
   const approvers = [...latest].filter(([, r]) => r.state === 'APPROVED');
-  const teams = [...new Set(policy.rules.flatMap((r) => (r.phase === phase && r.kind === 'approval' ? r.teams : [])))];
-  const member = await teamMembership(ctx, orgClient ?? client, Boolean(orgClient), teams, approvers.map(([by]) => by), io);
-  const approvals = approvers.map(([by, r]) => ({ by, roles: [], teams: teams.filter((t) => member.has(`${t}\n${by}`)), ...(r.at ? { at: r.at } : {}) }));
+  const rules = policy.rules.flatMap((r) => (r.phase === phase && r.kind === 'approval' ? [r] : []));
+  const teams = [...new Set(rules.flatMap((r) => r.teams))];
+  const users = approvers.map(([by]) => by);
+  const member = await teamMembership(ctx, orgClient ?? client, Boolean(orgClient), teams, users, io);
+  const owners = rules.some((r) => r.roles.includes(CODE_OWNER)) ? await codeOwners(ctx, client, orgClient, files, users, io) : new Set<string>();
+  const approvals = approvers.map(([by, r]) => ({ by, roles: owners.has(by) ? [CODE_OWNER] : [], teams: teams.filter((t) => member.has(`${t}\n${by}`)), ...(r.at ? { at: r.at } : {}) }));
   return { author: ctx.pull.author, labels: ctx.pull.labels, approvals };
+}
+
+/** The role an approval rule names for a reviewer who owns a changed file under CODEOWNERS. */
+const CODE_OWNER = 'code-owner';
+
+/**
+ * The approvers who own at least one changed file under the base branch's CODEOWNERS (as a
+ * user, or through a team they are in). No CODEOWNERS file: nobody, with a warning.
+ */
+async function codeOwners(ctx: RunContext, client: GitHubClient, orgClient: GitHubClient | undefined, files: PullFile[], users: string[], io: ActionIO): Promise<Set<string>> {
+  const { CODEOWNERS_PATHS, ownersOf, parseCodeowners } = await import('./codeowners.js');
+  let text: string | null = null;
+  for (const p of CODEOWNERS_PATHS) if ((text = await client.fileAt(ctx.repo, p, ctx.pull!.baseSha)) !== null) break;
+  if (text === null) {
+    io.warning(`no CODEOWNERS file on the base branch (${CODEOWNERS_PATHS.join(', ')}), so no approval counts as a ${CODE_OWNER}'s`);
+    return new Set();
+  }
+  const rules = parseCodeowners(text);
+  const owners = new Set(files.flatMap((f) => ownersOf(rules, f.path)));
+  const found = new Set(users.filter((u) => [...owners].some((o) => o.toLowerCase() === u.toLowerCase())));
+  const teams = [...owners].filter((o) => o.includes('/'));
+  const member = await teamMembership(ctx, orgClient ?? client, Boolean(orgClient), teams, users.filter((u) => !found.has(u)), io);
+  for (const key of member) found.add(key.split('\n')[1]!);
+  return found;
 }
 
 /** `team\nuser` for each approver in each team (a team is `slug` or `org/slug`; bare slugs are the repository owner's). */
@@ -212,7 +239,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
     const loaded = await loadGatePolicy(s, ctx, client, files);
     note = loaded.note;
     evidence = await gateEvidence(s, ctx, client);
-    const facts = await pullFacts(ctx, client, loaded.policy, s.phase, orgClient, io);
+    const facts = await pullFacts(ctx, client, loaded.policy, s.phase, orgClient, io, files ?? []);
     if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
     // The pull request's changed files, from the API, when the evidence has none (freeze rules).
     if (files && ctx.pull && !evidence.changes) evidence = { ...evidence, changes: { base: ctx.pull.baseSha, files: files.map(changedFile) } };

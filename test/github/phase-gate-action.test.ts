@@ -255,6 +255,20 @@ describe('phase-gate action (bundled)', () => {
     expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('no approval from team security');
   });
 
+  it('a code owner\'s approval: CODEOWNERS read from the base branch, owners of the changed files', async () => {
+    const ownerPolicy = `schemaVersion: 1\nname: shop\nphases:\n  implementation:\n    - id: code-owner-review\n      approval: { min: 1, roles: [code-owner] }\n`;
+    let fake = await world(); // src/cart.ts changed, approved by lead
+    fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': ownerPolicy, '.github/CODEOWNERS': '* @someone\n/src/ @lead\n' });
+    expect((await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0), '.github/CODEOWNERS': '* @dev\n' })).code).toBe(0);
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('approved by lead');
+    await fake.close();
+    gh = fake = await world();
+    fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': ownerPolicy, '.github/CODEOWNERS': '* @someone\n/docs/ @lead\n' });
+    const r = await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0) });
+    expect(r.code).toBe(1);
+    expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('no approval by a code-owner');
+  });
+
   it('5,000 failed tests: every annotation in at most 101 check requests, the summary within 65,535 bytes', async () => {
     const fake = await world();
     const r = await run(fake, { ...GATE, 'max-annotations': '5000' }, { 'reports/junit.xml': junit(5000) });
