@@ -5,156 +5,13 @@
  * and GITHUB_API_URL pointing at the contract-checking GitHub fake, which fails the test on any
  * request GitHub's OpenAPI description does not allow.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGitHubFake, type FaultRule, type GitHubFake } from '../helpers/github-fake.js';
-import { ROOT } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { GitHubFake } from '../helpers/github-fake.js';
+import { BASE, HEAD, junit, noStack, POLICY, READ, REPO, run, useActionHarness, world } from './action-runner.js';
 
-const BUNDLE = path.join(ROOT, 'actions/phase-gate/dist/index.js');
-const REPO = 'acme/shop';
-const BASE = 'b'.repeat(40);
-const HEAD = 'a1'.repeat(20);
-const WRITE = 'ghs_writeTokenForTheTests0123456789';
-const READ = 'ghs_readOnlyTokenForForkPulls012345';
-
-const POLICY = `schemaVersion: 1
-name: shop
-phases:
-  testing:
-    - id: tests-failed
-      metric: tests.failed
-      operator: "=="
-      threshold: 0
-      hint: Make every failing test pass.
-    - id: tests-skipped
-      metric: tests.skipped
-      operator: "=="
-      threshold: 0
-      severity: warn
-`;
-
-function junit(failed: number, passed = 3, skipped = 0): string {
-  const cases = [
-    ...Array.from({ length: skipped }, (_, i) => `<testcase classname="cart" name="later ${i}" file="test/cart.test.ts" time="0"><skipped/></testcase>`),
-    ...Array.from({ length: passed }, (_, i) => `<testcase classname="cart" name="adds item ${i}" file="test/cart.test.ts" time="0.01"/>`),
-    ...Array.from({ length: failed }, (_, i) => `<testcase classname="cart" name="totals ${i}" file="test/cart.test.ts" line="${10 + i}" time="0.01"><failure message="expected ${i} to be ${i + 1}">AssertionError: expected ${i} to be ${i + 1}\n    at test/cart.test.ts:${10 + i}:5</failure></testcase>`),
-  ];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites><testsuite name="cart" tests="${passed + failed + skipped}" skipped="${skipped}" failures="${failed}">\n${cases.join('\n')}\n</testsuite></testsuites>\n`;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-let gh: GitHubFake | undefined;
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  await gh?.close();
-  gh = undefined;
-});
-
-/** The GitHub fake with the repository, its base-branch policy and a pull request from `headRepo`. */
-async function world(opts: { headRepo?: string; policyOnBase?: boolean; faults?: FaultRule[]; prFiles?: Array<{ filename: string; status?: 'modified'; patch?: string }> } = {}): Promise<GitHubFake> {
-  gh = await startGitHubFake({
-    ...(opts.faults ? { faults: opts.faults } : {}),
-    tokens: [
-      { token: WRITE, permissions: { checks: 'write', contents: 'read', 'pull-requests': 'write', issues: 'write', actions: 'read', metadata: 'read' }, repositories: [REPO] },
-      { token: READ, permissions: { checks: 'read', contents: 'read', 'pull-requests': 'read', metadata: 'read' }, repositories: [REPO] },
-    ],
-  });
-  gh.state.addRepo({ owner: 'acme', name: 'shop' });
-  if (opts.headRepo) gh.state.addRepo({ owner: opts.headRepo.split('/')[0]!, ownerType: 'User', name: 'shop', forkOf: REPO });
-  gh.state.setBranch(REPO, 'main', BASE);
-  if (opts.policyOnBase !== false) gh.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': POLICY });
-  gh.state.addPull(REPO, {
-    number: 7,
-    user: 'dev',
-    labels: ['feature'],
-    head: { ref: 'cart-totals', sha: HEAD, ...(opts.headRepo ? { repo: opts.headRepo } : {}) },
-    base: { ref: 'main', sha: BASE },
-    files: opts.prFiles ?? [{ filename: 'src/cart.ts', status: 'modified', patch: '@@ -1,2 +1,3 @@\n a\n+b\n c' }],
-    reviews: [{ user: 'lead', state: 'APPROVED' }],
-  });
-  return gh;
-}
-
-/** Runs the bundle in a fresh workspace holding `files`, for a pull_request event (or `event`). */
-async function run(fake: GitHubFake, inputs: Record<string, string>, files: Record<string, string>, opts: { token?: string; event?: { name: string; payload: object }; actor?: string; headRepo?: string } = {}): Promise<Run> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-action-'));
-  dirs.push(dir);
-  const ws = path.join(dir, 'ws');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
-    writeFileSync(path.join(ws, name), content);
-  }
-  mkdirSync(ws, { recursive: true });
-  const pullPayload = {
-    action: 'synchronize',
-    number: 7,
-    pull_request: { number: 7, head: { sha: HEAD, ref: 'cart-totals', repo: { full_name: opts.headRepo ?? REPO } }, base: { sha: BASE, ref: 'main', repo: { full_name: REPO } }, user: { login: 'dev' }, labels: [{ name: 'feature' }] },
-    repository: { full_name: REPO },
-  };
-  const event = opts.event ?? { name: 'pull_request', payload: pullPayload };
-  writeFileSync(path.join(dir, 'event.json'), JSON.stringify(event.payload));
-  writeFileSync(path.join(dir, 'output'), '');
-  writeFileSync(path.join(dir, 'summary.md'), '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: REPO,
-    GITHUB_EVENT_NAME: event.name,
-    GITHUB_EVENT_PATH: path.join(dir, 'event.json'),
-    GITHUB_SHA: 'c'.repeat(40),
-    GITHUB_RUN_ID: '4242',
-    GITHUB_WORKFLOW: 'ci',
-    GITHUB_ACTOR: opts.actor ?? 'dev',
-    GITHUB_WORKSPACE: ws,
-    RUNNER_TEMP: path.join(dir, 'tmp'),
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary.md'),
-    PHASEGATE_GITHUB_PACE_MS: '0',
-    'INPUT_TOKEN': opts.token ?? WRITE,
-    'INPUT_POLICY-FROM': 'base',
-    'INPUT_WORKING-DIRECTORY': '.',
-    'INPUT_WARN-CONCLUSION': 'success',
-    'INPUT_FAIL-ON-WARN': 'false',
-    'INPUT_MAX-ANNOTATIONS': '1000',
-    INPUT_COMMENT: 'false',
-    INPUT_MODE: 'direct',
-    INPUT_ARTIFACT: 'phasegate-evidence',
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  mkdirSync(env.RUNNER_TEMP!, { recursive: true });
-  // Asynchronously: the fake answers from this process's event loop.
-  const child = spawn(process.execPath, [BUNDLE], { cwd: ws, env, timeout: 120_000 });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  return { code, stdout, stderr, outputs: parseOutputs(readFileSync(path.join(dir, 'output'), 'utf8')), summary: readFileSync(path.join(dir, 'summary.md'), 'utf8') };
-}
-
-/** GITHUB_OUTPUT's `name<<DELIMITER … DELIMITER` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
+useActionHarness();
 
 const GATE = { phase: 'testing', policy: '.phasegate/policy.yaml', junit: 'reports/*.xml' };
 const checkRequests = (fake: GitHubFake) => fake.requests.filter((r) => r.operationId?.startsWith('checks/'));
@@ -194,8 +51,7 @@ describe('phase-gate action (bundled)', () => {
     let fake = await world();
     expect((await run(fake, GATE, { 'reports/junit.xml': junit(0, 3, 1) })).outputs.status).toBe('warn');
     expect(fake.state.checkRuns(REPO)[0]!.conclusion).toBe('success');
-    await fake.close();
-    gh = fake = await world();
+    fake = await world();
     const r = await run(fake, { ...GATE, 'warn-conclusion': 'neutral', 'fail-on-warn': 'true' }, { 'reports/junit.xml': junit(0, 3, 1) });
     expect(fake.state.checkRuns(REPO)[0]!.conclusion).toBe('neutral');
     expect(r.code).toBe(1);
@@ -246,8 +102,7 @@ describe('phase-gate action (bundled)', () => {
     expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('approved by lead');
     // The token is registered as a secret (the runner masks it from then on) and printed nowhere else.
     expect(withOrg.stdout.split('\n').filter((l) => l.includes('ghs_orgMembersReader'))).toEqual(['::add-mask::ghs_orgMembersReader0123456789abcdef']);
-    await fake.close();
-    gh = fake = await world();
+    fake = await world();
     seed(fake);
     const without = await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0) });
     expect(without.code).toBe(1);
@@ -261,8 +116,7 @@ describe('phase-gate action (bundled)', () => {
     fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': ownerPolicy, '.github/CODEOWNERS': '* @someone\n/src/ @lead\n' });
     expect((await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0), '.github/CODEOWNERS': '* @dev\n' })).code).toBe(0);
     expect(fake.state.checkRuns(REPO)[0]!.output.summary).toContain('approved by lead');
-    await fake.close();
-    gh = fake = await world();
+    fake = await world();
     fake.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': ownerPolicy, '.github/CODEOWNERS': '* @someone\n/docs/ @lead\n' });
     const r = await run(fake, { ...GATE, phase: 'implementation' }, { 'reports/junit.xml': junit(0) });
     expect(r.code).toBe(1);
@@ -325,8 +179,7 @@ describe('phase-gate action (bundled)', () => {
     let fake = await world({ faults: [{ operationId: 'checks/create', times: 1, fault: { kind: 'server-error', status: 502 } }] });
     expect((await run(fake, GATE, { 'reports/junit.xml': junit(0) })).code).toBe(0);
     expect(fake.state.checkRuns(REPO)).toHaveLength(1);
-    await fake.close();
-    gh = fake = await world({ faults: [{ operationId: 'checks/create', times: 10, fault: { kind: 'server-error', status: 503 } }] });
+    fake = await world({ faults: [{ operationId: 'checks/create', times: 10, fault: { kind: 'server-error', status: 503 } }] });
     const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/::error::GitHub API POST \/repos\/acme\/shop\/check-runs answered 503: .* \(after retries\); run the job again later/);
