@@ -5,10 +5,8 @@
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type * as Tinyglobby from 'tinyglobby';
-import type Picomatch from 'picomatch';
 import { PhasegateError } from '../errors.js';
-import { requireCjs } from '../io/require.js';
+import { requirePicomatch, requireTinyglobby } from '../io/require.js';
 import { displayPath, ioError } from './files.js';
 import { ALWAYS_IGNORED } from './paths.js';
 
@@ -25,7 +23,7 @@ const MAX_NAMED = 3;
  */
 export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean, seen = new Set<string>()): string[] {
   const files: string[] = [];
-  const { globSync } = requireCjs('tinyglobby') as typeof Tinyglobby;
+  const { globSync } = requireTinyglobby();
   for (const glob of globs) {
     const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false }).map((f) => path.resolve(f)).sort();
     if (matched.length === 0 && !allowEmpty) {
@@ -66,7 +64,7 @@ function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(
  * Bounded: at most MAX_LOOK entries are visited.
  */
 function secondLook(glob: string, cwd: string): string[] {
-  const { isDynamicPattern } = requireCjs('tinyglobby') as typeof Tinyglobby;
+  const { isDynamicPattern } = requireTinyglobby();
   const segments = glob.split('/');
   const fixed: string[] = [];
   for (const s of segments) {
@@ -102,7 +100,7 @@ function secondLook(glob: string, cwd: string): string[] {
     return found;
   }
   const base = path.resolve(cwd, fixed.join('/') || '.');
-  const picomatch = requireCjs('picomatch') as typeof Picomatch;
+  const picomatch = requirePicomatch();
   const absolute = path.isAbsolute(glob);
   const matches = picomatch(glob, { dot: true });
   const ignored = picomatch(ALWAYS_IGNORED, { dot: true });
