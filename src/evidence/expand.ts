@@ -19,9 +19,10 @@ const MAX_NAMED = 3;
  * Files matched by `globs` (absolute, sorted), each real file once: the first path that
  * reaches it (in glob order, then sorted order) is kept. `seen` (real paths) may be shared by
  * several calls so that files are also read once across them. A glob matching nothing is an
- * error unless allowed, naming what it found instead.
+ * error unless allowed, naming what it found instead; `flag` names the input and `allowHint`
+ * says what allows an empty match ('' when nothing does).
  */
-export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean, seen = new Set<string>()): string[] {
+export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean, seen = new Set<string>(), allowHint = 'pass --allow-empty'): string[] {
   const files: string[] = [];
   const { globSync } = requireTinyglobby();
   for (const glob of globs) {
@@ -29,7 +30,7 @@ export function expand(globs: string[], flag: string, cwd: string, allowEmpty: b
     if (matched.length === 0 && !allowEmpty) {
       const found = secondLook(glob, cwd);
       const what = found.length > 0 ? `no regular file matches; found ${found.join(', ')}; give readable regular files` : 'no file matches; check the path and quoting';
-      throw new PhasegateError({ message: `${flag} ${glob}: ${what}, or pass --allow-empty` });
+      throw new PhasegateError({ message: `${flag} ${glob}: ${what}${allowHint ? `, or ${allowHint}` : ''}` });
     }
     for (const f of matched) {
       const shown = displayPath(f, cwd);
