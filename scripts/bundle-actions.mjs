@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const ACTIONS = ['phase-gate', 'collect-metrics'];
+export const ACTIONS = ['phase-gate', 'collect-metrics', 'health-report'];
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : ACTIONS;

@@ -23,7 +23,7 @@ const built = new Map<string, { file: string; bytes: number; inputs: string[] }>
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'phasegate-action-bundles-'));
-  for (const name of ['collect-metrics']) {
+  for (const name of ['collect-metrics', 'health-report']) {
     const file = path.join(dir, name, 'index.js');
     let meta: Metafile | undefined;
     const bytes = await bundle(path.join(ROOT, 'src/actions', `${name}.ts`), file, { minify: true, lean: true, metafile: (m: Metafile) => (meta = m) });
@@ -39,11 +39,11 @@ const holding = (name: string, pattern: RegExp): string[] => built.get(name)!.in
 
 describe('the action bundles', () => {
   it('lists every action, and each committed bundle is under 1.5 MB', () => {
-    expect(ACTIONS).toEqual(['phase-gate', 'collect-metrics']);
+    expect(ACTIONS).toEqual(['phase-gate', 'collect-metrics', 'health-report']);
     for (const name of ACTIONS) expect(readFileSync(path.join(ROOT, 'actions', name, 'dist/index.js')).length, name).toBeLessThanOrEqual(1_500_000);
   });
 
-  it.each(['collect-metrics'])('%s: the committed bundle is the one npm run bundle builds', (name) => {
+  it.each(['collect-metrics', 'health-report'])('%s: the committed bundle is the one npm run bundle builds', (name) => {
     const b = built.get(name)!;
     const committed = readFileSync(path.join(ROOT, 'actions', name, 'dist/index.js'));
     expect(committed.length).toBe(b.bytes);
@@ -56,6 +56,14 @@ describe('the action bundles', () => {
     }
     expect(holding('collect-metrics', /^src\/store\/(file|postgres)\/store\.ts$/)).toEqual(['src/store/postgres/store.ts', 'src/store/file/store.ts']);
     expect(holding('collect-metrics', /^node_modules\/(@octokit|@actions\/github|undici|tunnel|bottleneck|echarts|zrender|fflate|cloc|commander)\/|^src\/(report|charts|metrics|release)\/|^src\/policy\/(?!yaml-limits\.ts$)|^src\/github\/(client|octokit|comment|checks|annotations|run-artifact|base-policy|phase-gate)\.ts$/)).toEqual([]);
+  });
+
+  it('health-report holds the reports, lean ECharts, both store adapters and Octokit, and none of the collectors, @actions/github or undici', () => {
+    expect(holding('health-report', /^src\/(report\/html\/report|report\/markdown\/index|charts\/echarts-lean|store\/file\/store|store\/postgres\/store|github\/comment)\.ts$/)).toHaveLength(6);
+    for (const part of ['node_modules/@octokit/rest/', 'node_modules/pg/', 'node_modules/echarts/lib/chart/line/', 'node_modules/echarts/lib/chart/bar/', 'node_modules/yaml/']) {
+      expect(holding('health-report', new RegExp(`^${part.replace(/\./g, '\\.')}`)), part).not.toEqual([]);
+    }
+    expect(holding('health-report', /^node_modules\/(saxes|tinyglobby|picomatch|fdir|xmlchars|@actions\/github|undici|tunnel|fflate|cloc|commander)\/|^node_modules\/echarts\/dist\/|^src\/evidence\/(tests|coverage|sarif|perf|docs|size|git|expand|index)\b|^src\/github\/(checks|annotations|run-artifact|base-policy|diff|phase-gate|collect-metrics|key-metrics)\.ts$/)).toEqual([]);
   });
 });
 
