@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { PhasegateError } from '../errors.js';
 import type { ActionIO } from '../github/phase-gate.js';
-import { redactText } from '../io/redact.js';
+import { redactText, secretForms } from '../io/redact.js';
 
 export function coreIO(): ActionIO {
   return {
@@ -28,6 +28,17 @@ export function coreIO(): ActionIO {
 
 /** The inputs as @actions/core reads them (INPUT_<NAME>), untrimmed here: the settings trim. */
 export const readInput = (name: string): string => core.getInput(name, { trimWhitespace: false });
+
+/**
+ * Registers a history store URL's secrets with the runner, which then masks them in every log
+ * line: the whole URL and its password in each form it travels in. A `file:` URL is no secret.
+ */
+export function maskStoreUrl(url: string): void {
+  const value = url.trim();
+  if (value === '' || value.startsWith('file:')) return;
+  core.setSecret(value);
+  for (const form of secretForms({ urls: [value] })) core.setSecret(form);
+}
 
 /** One line (or a PhasegateError's located lines) for anything that ends the action early. */
 export function failureMessage(err: unknown): string {

@@ -5,5 +5,5 @@
  */
 export { exitCodeFor, gateMetrics, runGate, type GateRequest } from './gate.js';
 export { latestPlan, readProjectHistory, type ProjectHistory } from './history.js';
-export { deploymentRecord, incidentRecord, planRecord, runRecords, workItemRecord, type RunFacts, type WorkItemFacts } from './records.js';
+export { deploymentRecord, incidentRecord, planRecord, runRecordId, runRecords, workItemRecord, type RunFacts, type WorkItemFacts } from './records.js';
 export { portfolio, projectReport, type ReportRequest } from './report.js';

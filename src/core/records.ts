@@ -30,13 +30,18 @@ function testRuns(bundle: EvidenceBundle): TestRun[] {
   });
 }
 
+/** The id of a pipeline run's record: the same project, pipeline and build is the same run. */
+export function runRecordId(project: string, pipeline: string, build: string): string {
+  return recordId(project, 'run', pipeline, build);
+}
+
 /** A pipeline run with its evidence metrics, and one record per gate verdict of the run. */
 export function runRecords(facts: RunFacts, evidence?: EvidenceBundle, verdicts: readonly Verdict[] = []): [RunRecord, ...VerdictRecord[]] {
   const base = { schemaVersion: RECORD_SCHEMA_VERSION, project: facts.project, time: facts.time.toISOString() } as const;
   const run: RunRecord = {
     ...base,
     kind: 'run',
-    id: recordId(facts.project, 'run', facts.pipeline, facts.build),
+    id: runRecordId(facts.project, facts.pipeline, facts.build),
     pipeline: facts.pipeline,
     buildId: facts.build,
     commit: facts.commit,

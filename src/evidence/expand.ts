@@ -5,10 +5,8 @@
  */
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import type * as Tinyglobby from 'tinyglobby';
-import type Picomatch from 'picomatch';
 import { PhasegateError } from '../errors.js';
-import { requireCjs } from '../io/require.js';
+import { requirePicomatch, requireTinyglobby } from '../io/require.js';
 import { displayPath, ioError } from './files.js';
 import { ALWAYS_IGNORED } from './paths.js';
 
@@ -21,17 +19,18 @@ const MAX_NAMED = 3;
  * Files matched by `globs` (absolute, sorted), each real file once: the first path that
  * reaches it (in glob order, then sorted order) is kept. `seen` (real paths) may be shared by
  * several calls so that files are also read once across them. A glob matching nothing is an
- * error unless allowed, naming what it found instead.
+ * error unless allowed, naming what it found instead; `flag` names the input and `allowHint`
+ * says what allows an empty match ('' when nothing does).
  */
-export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean, seen = new Set<string>()): string[] {
+export function expand(globs: string[], flag: string, cwd: string, allowEmpty: boolean, seen = new Set<string>(), allowHint = 'pass --allow-empty'): string[] {
   const files: string[] = [];
-  const { globSync } = requireCjs('tinyglobby') as typeof Tinyglobby;
+  const { globSync } = requireTinyglobby();
   for (const glob of globs) {
     const matched = globSync(glob, { cwd, absolute: true, onlyFiles: true, dot: true, ignore: ALWAYS_IGNORED, expandDirectories: false }).map((f) => path.resolve(f)).sort();
     if (matched.length === 0 && !allowEmpty) {
       const found = secondLook(glob, cwd);
       const what = found.length > 0 ? `no regular file matches; found ${found.join(', ')}; give readable regular files` : 'no file matches; check the path and quoting';
-      throw new PhasegateError({ message: `${flag} ${glob}: ${what}, or pass --allow-empty` });
+      throw new PhasegateError({ message: `${flag} ${glob}: ${what}${allowHint ? `, or ${allowHint}` : ''}` });
     }
     for (const f of matched) {
       const shown = displayPath(f, cwd);
@@ -66,7 +65,7 @@ function kindOf(st: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(
  * Bounded: at most MAX_LOOK entries are visited.
  */
 function secondLook(glob: string, cwd: string): string[] {
-  const { isDynamicPattern } = requireCjs('tinyglobby') as typeof Tinyglobby;
+  const { isDynamicPattern } = requireTinyglobby();
   const segments = glob.split('/');
   const fixed: string[] = [];
   for (const s of segments) {
@@ -102,7 +101,7 @@ function secondLook(glob: string, cwd: string): string[] {
     return found;
   }
   const base = path.resolve(cwd, fixed.join('/') || '.');
-  const picomatch = requireCjs('picomatch') as typeof Picomatch;
+  const picomatch = requirePicomatch();
   const absolute = path.isAbsolute(glob);
   const matches = picomatch(glob, { dot: true });
   const ignored = picomatch(ALWAYS_IGNORED, { dot: true });

@@ -69,7 +69,25 @@ export interface CollectOptions {
    * the rest are counted only. An edge that annotates more (GitHub's max-annotations) raises it.
    */
   maxItems?: number;
+  /**
+   * How messages name each report input and what allows a glob that matches nothing: by
+   * default the CLI's (`--junit`, `pass --allow-empty`); an action names its inputs instead.
+   */
+  names?: ReportInputNames;
 }
+
+/** The names messages give the report inputs (REPORT_FLAGS: the CLI's). */
+export interface ReportInputNames {
+  junit: string;
+  coverage: string;
+  sarif: string;
+  docs: string;
+  perf: string;
+  /** What lets a glob match nothing, or '' when nothing does. */
+  allowEmpty: string;
+}
+
+export const REPORT_FLAGS: ReportInputNames = { junit: '--junit', coverage: '--coverage', sarif: '--sarif', docs: '--docs', perf: '--perf', allowEmpty: 'pass --allow-empty' };
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T): number => {
   const x = key(a), y = key(b);
@@ -100,13 +118,14 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
     shown: (f) => displayPath(f, cwd),
   };
   // Every glob is checked before any report is read: a typo fails fast.
-  const junit = expand(opts.junit, '--junit', cwd, allowEmpty);
-  const coverage = expand(opts.coverage, '--coverage', cwd, allowEmpty);
-  const sarif = expand(opts.sarif, '--sarif', cwd, allowEmpty);
+  const n = opts.names ?? REPORT_FLAGS;
+  const junit = expand(opts.junit, n.junit, cwd, allowEmpty, undefined, n.allowEmpty);
+  const coverage = expand(opts.coverage, n.coverage, cwd, allowEmpty, undefined, n.allowEmpty);
+  const sarif = expand(opts.sarif, n.sarif, cwd, allowEmpty, undefined, n.allowEmpty);
   const docsReader = opts.docs.length > 0 ? await import('./docs.js') : undefined;
   const docsSeen = new Set<string>(); // a document reached twice (two entries, a link) is read once
-  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], '--docs', cwd, allowEmpty, docsSeen) }));
-  const perf = expand(opts.perf ?? [], '--perf', cwd, allowEmpty);
+  const docs = opts.docs.map((d) => docsReader!.parseDocsEntry(d)).map((e) => ({ ...e, files: expand([e.glob], n.docs, cwd, allowEmpty, docsSeen, n.allowEmpty) }));
+  const perf = expand(opts.perf ?? [], n.perf, cwd, allowEmpty, undefined, n.allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
   if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked', opts.maxItems);

@@ -6,8 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type * as Tinyglobby from 'tinyglobby';
-import { requireCjs } from '../io/require.js';
+import { requireTinyglobby } from '../io/require.js';
 import { detach } from './files.js';
 
 /** Longer report paths name no file (Linux PATH_MAX): they are kept, never looked up. */
@@ -119,7 +118,7 @@ export class PathResolver {
   private files(): Map<string, string[]> {
     if (!this.index) {
       this.index = new Map();
-      for (const f of (requireCjs('tinyglobby') as typeof Tinyglobby).globSync('**/*', { cwd: this.root, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false }).sort()) {
+      for (const f of requireTinyglobby().globSync('**/*', { cwd: this.root, ignore: ALWAYS_IGNORED, onlyFiles: true, dot: false }).sort()) {
         const rel = this.relative(path.resolve(this.root, f));
         const base = rel.slice(rel.lastIndexOf('/') + 1);
         const list = this.index.get(base);

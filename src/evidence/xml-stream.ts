@@ -6,14 +6,13 @@
  * saxes' own line tracking costs ~15 % of a parse; lines are counted here per chunk instead
  * (Lines), and a position is worked out only for an error.
  */
-import type * as Saxes from 'saxes';
 import type { SaxesTagPlain } from 'saxes';
-import { requireCjs } from '../io/require.js';
+import { requireSaxes } from '../io/require.js';
 import { EncodingError, UnsupportedEncodingError, readText } from './decode.js';
 import { TEXT_CAP, fileError, fileSize } from './files.js';
 import type { PhasegateError } from '../errors.js';
 
-const { SaxesParser } = requireCjs('saxes') as typeof Saxes;
+const { SaxesParser } = requireSaxes();
 
 /** What a format reader sees of the document. Names have their namespace prefix removed. */
 export interface XmlVisitor {

@@ -13,7 +13,7 @@ export interface RunContext {
   eventName: string;
   /** The commit checks go on. */
   sha: string;
-  pull?: { number: number; baseSha: string; baseRef: string; headRepo: string | null; author: string; labels: string[] };
+  pull?: { number: number; baseSha: string; baseRef: string; headRepo: string | null; headRef?: string; author: string; labels: string[] };
   /** A pull request from a fork or by Dependabot: the token is read-only. */
   readOnlyToken: boolean;
   workflow: string;
@@ -24,11 +24,16 @@ export interface RunContext {
   apiUrl: string;
   /** In a workflow_run workflow: the run whose artifact holds the evidence. */
   sourceRunId?: number;
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT ('' and '1' when not set). */
+  runId: string;
+  runAttempt: string;
+  /** The branch or tag the run is for (GITHUB_REF_NAME; `7/merge` on a pull request, whose branch is `pull.headRef`). */
+  refName: string;
 }
 
 interface PullPayload {
   number: number;
-  head: { sha: string; repo?: { full_name: string } | null };
+  head: { sha: string; ref?: string; repo?: { full_name: string } | null };
   base: { sha: string; ref: string; repo: { full_name: string } };
   user?: { login: string } | null;
   labels?: Array<{ name?: string }>;
@@ -63,7 +68,7 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
     repo: { owner, repo },
     eventName,
     sha: pr?.head.sha ?? need('GITHUB_SHA'),
-    ...(pr ? { pull: { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref, headRepo, author: pr.user?.login ?? '', labels: (pr.labels ?? []).map((l) => l.name ?? '').filter(Boolean) } } : {}),
+    ...(pr ? { pull: { number: pr.number, baseSha: pr.base.sha, baseRef: pr.base.ref, headRepo, ...(pr.head.ref ? { headRef: pr.head.ref } : {}), author: pr.user?.login ?? '', labels: (pr.labels ?? []).map((l) => l.name ?? '').filter(Boolean) } } : {}),
     readOnlyToken: eventName === 'pull_request' && (fromFork || actor === 'dependabot[bot]'),
     workflow: env.GITHUB_WORKFLOW ?? 'workflow',
     actor,
@@ -71,6 +76,9 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
     workspace: env.GITHUB_WORKSPACE ?? process.cwd(),
     runnerTemp: env.RUNNER_TEMP ?? env.GITHUB_WORKSPACE ?? process.cwd(),
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    runId: env.GITHUB_RUN_ID ?? '',
+    runAttempt: env.GITHUB_RUN_ATTEMPT || '1',
+    refName: env.GITHUB_REF_NAME ?? '',
   };
 }
 
@@ -100,7 +108,7 @@ export async function workflowRunContext(env: NodeJS.ProcessEnv, client: GitHubC
   return {
     ...base,
     sha: run.head_sha,
-    ...(pull ? { pull: { number: pull.number, baseSha: pull.baseSha, baseRef: pull.baseRef, headRepo: pull.headRepo, author: pull.author, labels: pull.labels } } : {}),
+    ...(pull ? { pull: { number: pull.number, baseSha: pull.baseSha, baseRef: pull.baseRef, headRepo: pull.headRepo, headRef: pull.headRef, author: pull.author, labels: pull.labels } } : {}),
     readOnlyToken: false,
     sourceRunId: run.id,
   };

@@ -3,10 +3,9 @@
  * object keys sorted at every depth, two-space indent, one trailing newline. Equal values
  * give byte-identical text whatever order their keys were inserted in.
  */
-import type * as Sss from 'safe-stable-stringify';
-import { requireCjs } from './require.js';
+import { requireStableStringify } from './require.js';
 
-const { configure } = requireCjs('safe-stable-stringify') as typeof Sss;
+const { configure } = requireStableStringify();
 
 // strict: NaN, Infinity, functions and bigint throw instead of silently becoming null or
 // vanishing, and so do circular references: either would make an output quietly wrong.

@@ -8,30 +8,21 @@
  * The core also runs bundled into one file (scripts/bundle.mjs), where nothing is found next
  * to the file: there the bundle's banner defines `require`, and esbuild puts each package a
  * literal `require('…')` below names into the bundle. Under plain Node's ES modules there is
- * no `require`, and this module's own loads the package from node_modules.
+ * no `require`, and this module's own loads the package from node_modules. One function per
+ * package, so that a bundle holds only the packages its code loads (a health report never
+ * parses XML or expands globs).
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- literal requires, so that a bundler includes each package */
 import { createRequire } from 'node:module';
-
-/** The packages loaded this way. */
-export type CjsPackage = 'picomatch' | 'safe-stable-stringify' | 'saxes' | 'tinyglobby';
+import type Picomatch from 'picomatch';
+import type * as Saxes from 'saxes';
+import type * as Sss from 'safe-stable-stringify';
+import type * as Tinyglobby from 'tinyglobby';
 
 const nodeRequire = createRequire(import.meta.url);
+const bundled = (): boolean => typeof require === 'function';
 
-/** The package's exports; type them with `typeof Pkg` of an `import type * as Pkg`. */
-export function requireCjs(id: CjsPackage): unknown {
-  if (typeof require === 'function') {
-    /* eslint-disable @typescript-eslint/no-require-imports -- literal requires, so that a bundler includes each package */
-    switch (id) {
-      case 'picomatch':
-        return require('picomatch');
-      case 'safe-stable-stringify':
-        return require('safe-stable-stringify');
-      case 'saxes':
-        return require('saxes');
-      case 'tinyglobby':
-        return require('tinyglobby');
-    }
-    /* eslint-enable @typescript-eslint/no-require-imports */
-  }
-  return nodeRequire(id);
-}
+export const requirePicomatch = (): typeof Picomatch => (bundled() ? require('picomatch') : nodeRequire('picomatch')) as typeof Picomatch;
+export const requireSaxes = (): typeof Saxes => (bundled() ? require('saxes') : nodeRequire('saxes')) as typeof Saxes;
+export const requireStableStringify = (): typeof Sss => (bundled() ? require('safe-stable-stringify') : nodeRequire('safe-stable-stringify')) as typeof Sss;
+export const requireTinyglobby = (): typeof Tinyglobby => (bundled() ? require('tinyglobby') : nodeRequire('tinyglobby')) as typeof Tinyglobby;

@@ -8,6 +8,7 @@ import { computeKpis, type Plan } from '../metrics/index.js';
 import { PHASES } from '../policy/types.js';
 import type { HistoryRecord } from '../store/records.js';
 import { buildReport } from './build.js';
+import { measure, type LimitUnit } from './markdown/size.js';
 import type { PortfolioRow } from './html/portfolio-types.js';
 import { recordedTier, recordedVerdicts } from './recorded-verdicts.js';
 
@@ -46,20 +47,57 @@ export function portfolioRow(input: PortfolioInput): PortfolioRow {
 
 const cell = (x: number | null, digits: number): string => (x === null ? 'not measured' : x.toFixed(digits));
 
-/** The portfolio as Markdown: a headline and one table, projects by name. */
-export function renderPortfolioMarkdown(rows: readonly PortfolioRow[], asOf: Date): string {
-  const atRisk = rows.filter((r) => r.healthStatus === 'critical' || r.healthStatus === 'at-risk').length;
+/** Options of renderPortfolioMarkdown; without them the whole table, no marker. */
+export interface PortfolioMarkdownOptions {
+  /** The most the text may take, in `unit`s; rows of the healthiest projects are left out first to fit. */
+  limit?: number;
+  unit?: LimitUnit;
+  /** A hidden marker ending the text (a sticky PR comment finds itself by it). */
+  marker?: string;
+}
+
+/** The order rows are kept in when not all fit: critical, at risk, not scored, healthy; lower scores first. */
+const CONCERN: Record<string, number> = { critical: 0, 'at-risk': 1, none: 2, healthy: 3 };
+const byConcern = (a: PortfolioRow, b: PortfolioRow): number =>
+  CONCERN[a.healthStatus ?? 'none']! - CONCERN[b.healthStatus ?? 'none']! || (a.health ?? 0) - (b.health ?? 0) || (a.project < b.project ? -1 : a.project > b.project ? 1 : 0);
+
+function portfolioText(all: readonly PortfolioRow[], shown: readonly PortfolioRow[], asOf: Date, opts: PortfolioMarkdownOptions): string {
+  const atRisk = all.filter((r) => r.healthStatus === 'critical' || r.healthStatus === 'at-risk').length;
   const lines = [
-    `### Portfolio: ${rows.length} project${rows.length === 1 ? '' : 's'}, ${atRisk} at risk or critical`,
+    `### Portfolio: ${all.length} project${all.length === 1 ? '' : 's'}, ${atRisk} at risk or critical`,
     '',
     `as of ${asOf.toISOString()}`,
     '',
     '| Project | Tier | Current phase | Health | SPI | CPI | Defects per KLOC | Open warnings |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const r of [...rows].sort((a, b) => (a.project < b.project ? -1 : 1))) {
+  for (const r of [...shown].sort((a, b) => (a.project < b.project ? -1 : 1))) {
     const health = r.health === null ? 'not measured' : `${r.health} (${r.healthStatus ?? '—'})`;
     lines.push(`| ${mdText(r.project)} | ${r.tier ?? '—'} | ${r.phase ?? '—'} | ${health} | ${cell(r.spi, 2)} | ${cell(r.cpi, 2)} | ${cell(r.defectDensity, 2)} | ${r.warnings} |`);
   }
+  const left = all.length - shown.length;
+  if (left > 0) lines.push('', `> ✂️ Shortened to fit ${opts.limit!.toLocaleString('en-US')} ${opts.unit ?? 'bytes'}: left out ${left} project${left === 1 ? '' : 's'}, the healthiest first. The HTML and JSON portfolio have every project.`);
+  if (opts.marker) lines.push('', opts.marker);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The portfolio as Markdown: a headline and one table, projects by name. With a `limit`, the
+ * rows of the healthiest projects are left out until it fits, and a note says how many.
+ * Throws a RangeError when not even the headline fits.
+ */
+export function renderPortfolioMarkdown(rows: readonly PortfolioRow[], asOf: Date, opts: PortfolioMarkdownOptions = {}): string {
+  const whole = portfolioText(rows, rows, asOf, opts);
+  if (opts.limit === undefined || measure(whole, opts.unit ?? 'bytes') <= opts.limit) return whole;
+  const kept = [...rows].sort(byConcern);
+  const fits = (k: number): boolean => measure(portfolioText(rows, kept.slice(0, k), asOf, opts), opts.unit ?? 'bytes') <= opts.limit!;
+  if (!fits(0)) throw new RangeError(`renderPortfolioMarkdown: the limit of ${opts.limit} ${opts.unit ?? 'bytes'} cannot hold even the headline`);
+  let lo = 0;
+  let hi = rows.length - 1; // the largest k that fits lies in [lo, hi]
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return portfolioText(rows, kept.slice(0, lo), asOf, opts);
 }

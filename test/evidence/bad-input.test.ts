@@ -122,6 +122,13 @@ describe('files and globs', () => {
     expect(await userError(collect({ docs: ['requirements=docs/*.md'] }))).toMatch(/^--docs docs\/\*\.md: no file matches/);
   });
 
+  it('an action names its own inputs, and that nothing allows an empty glob', async () => {
+    const names = { junit: 'input "junit":', coverage: 'input "coverage":', sarif: 'input "sarif":', docs: 'input "docs":', perf: 'input "perf":', allowEmpty: '' };
+    expect(await userError(collect({ junit: ['reports/**/*.xml'], names }))).toBe('input "junit": reports/**/*.xml: no file matches; check the path and quoting');
+    expect(await userError(collect({ docs: ['requirements=docs/*.md'], names }))).toBe('input "docs": docs/*.md: no file matches; check the path and quoting');
+    expect(await userError(collect({ perf: ['k6.json'], names }))).toBe('input "perf": k6.json: no file matches; check the path and quoting');
+  });
+
   it('--allow-empty: a glob that matches nothing gives no metrics of that kind', async () => {
     const bundle = await collect({ junit: ['nothing/*.xml'], allowEmpty: true });
     expect(bundle.metrics).toEqual({});
