@@ -79,4 +79,24 @@ describe('examples/github', () => {
     expect(check!.annotations.map((a) => [a.path, a.start_line])).toEqual([['test/cart.test.ts', 10]]);
     expect(r.summary).toContain('tests-failed');
   });
+
+  it('health-report.yml: the portfolio of the store in the job summary, its HTML file for the artifact step', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'phasegate-example-'));
+    dirs.push(ws);
+    for (const [project, build] of [['shop', '1'], ['billing', '7']] as const) {
+      execFileSync(process.execPath, [BIN, 'record', 'run', '--store', 'file:.phasegate/history', '--project', project, '--pipeline', 'ci', '--build', build, '--commit', 'c0ffee', '--branch', 'main', '--time', '2026-11-20T10:00:00Z'], { cwd: ws });
+    }
+    const step = ourStep('health-report.yml', 'health-report');
+    expect(step.with?.store).toBe('${{ secrets.PHASEGATE_STORE }}');
+    const fake = await world();
+    const inputs = { ...inputsOf(step), store: `file:${path.join(ws, '.phasegate/history')}` }; // the secret's value
+    const r = await run(fake, inputs, {}, { action: 'health-report', event: { name: 'schedule', payload: { schedule: '0 6 * * 1' } } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.summary.split('\n')[0]).toMatch(/^### Portfolio: 2 projects, /);
+    const upload = stepsOf('health-report.yml').find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
+    expect(upload.with?.path).toBe('${{ steps.report.outputs.html-file }}');
+    expect(readFileSync(r.outputs['html-file']!, 'utf8')).toMatch(/^<!DOCTYPE html>/i);
+    expect(fake.requests).toEqual([]);
+  });
 });
