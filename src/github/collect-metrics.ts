@@ -14,7 +14,7 @@ import { mdText } from '../gate/render/markdown.js';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { DEFAULT_STORE_URL, type HistoryStore } from '../store/port.js';
 import type { RunContext } from './event.js';
-import { lines, required, text, type InputSource } from './inputs.js';
+import { lines, REPORT_INPUT_NAMES, REPORT_INPUTS, required, text, type InputSource } from './inputs.js';
 import { keyMetrics, keyMetricsTable } from './key-metrics.js';
 import { defaultRun, readVerdicts, storeLabel } from './store-inputs.js';
 import type { ActionIO } from './phase-gate.js';
@@ -27,13 +27,7 @@ export const INPUTS = {
   build: 'build',
   commit: 'commit',
   branch: 'branch',
-  evidence: 'evidence',
-  junit: 'junit',
-  coverage: 'coverage',
-  sarif: 'sarif',
-  docs: 'docs',
-  perf: 'perf',
-  workingDirectory: 'working-directory',
+  ...REPORT_INPUTS,
   verdictFiles: 'verdict-files',
   out: 'out',
 } as const;
@@ -102,8 +96,7 @@ export async function readOrCollect(s: Pick<CollectMetricsSettings, 'evidence' |
   const cwd = path.resolve(ctx.workspace, s.workingDirectory);
   const { collectEvidence, readEvidenceFile } = await import('../evidence/index.js');
   if (s.evidence) return readEvidenceFile(path.resolve(cwd, s.evidence));
-  const named = (input: string): string => `input "${input}":`;
-  return collectEvidence({ ...s.collect, cwd, names: { junit: named(INPUTS.junit), coverage: named(INPUTS.coverage), sarif: named(INPUTS.sarif), docs: named(INPUTS.docs), perf: named(INPUTS.perf), allowEmpty: '' } });
+  return collectEvidence({ ...s.collect, cwd, names: REPORT_INPUT_NAMES });
 }
 
 /**

@@ -6,6 +6,27 @@
  */
 import { PhasegateError } from '../errors.js';
 
+/** The inputs every action that reads reports shares, by name (an evidence bundle, or report globs). */
+export const REPORT_INPUTS = {
+  evidence: 'evidence',
+  junit: 'junit',
+  coverage: 'coverage',
+  sarif: 'sarif',
+  docs: 'docs',
+  perf: 'perf',
+  workingDirectory: 'working-directory',
+} as const;
+
+/** How collectEvidence names the report inputs in its messages: `input "junit": …`, never the CLI's flags. */
+export const REPORT_INPUT_NAMES = {
+  junit: `input "${REPORT_INPUTS.junit}":`,
+  coverage: `input "${REPORT_INPUTS.coverage}":`,
+  sarif: `input "${REPORT_INPUTS.sarif}":`,
+  docs: `input "${REPORT_INPUTS.docs}":`,
+  perf: `input "${REPORT_INPUTS.perf}":`,
+  allowEmpty: '',
+};
+
 /** Reads a raw input ('' when not set); the edge supplies @actions/core's getInput. */
 export type InputSource = (name: string) => string;
 

@@ -1,7 +1,7 @@
 /**
  * The key metrics an action puts in its `metrics` output and its job summary: tests,
  * coverage, security findings and static-analysis errors. The same set as phase-gate's
- * `metrics` output (src/github/phase-gate.ts keeps its own copy of the pattern for now).
+ * `metrics` output.
  */
 import { metricInfo } from '../catalog/metrics.js';
 import { mdText } from '../gate/render/markdown.js';

@@ -23,7 +23,8 @@ import type { CheckConclusion, GitHubClient, PullFile } from './client.js';
 import { commentMarker, upsertComment } from './comment.js';
 import { addedLines } from './diff.js';
 import type { RunContext } from './event.js';
-import { bool, choice, lines, required, text, wholeNumber, type InputSource } from './inputs.js';
+import { bool, choice, lines, REPORT_INPUT_NAMES, REPORT_INPUTS, required, text, wholeNumber, type InputSource } from './inputs.js';
+import { keyMetrics } from './key-metrics.js';
 
 /** The inputs of actions/phase-gate/action.yml, by name. */
 export const INPUTS = {
@@ -31,13 +32,7 @@ export const INPUTS = {
   tier: 'tier',
   policy: 'policy',
   policyFrom: 'policy-from',
-  evidence: 'evidence',
-  junit: 'junit',
-  coverage: 'coverage',
-  sarif: 'sarif',
-  docs: 'docs',
-  perf: 'perf',
-  workingDirectory: 'working-directory',
+  ...REPORT_INPUTS,
   token: 'token',
   checkName: 'check-name',
   warnConclusion: 'warn-conclusion',
@@ -154,7 +149,7 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
   }
   const { collectEvidence } = await import('../evidence/index.js');
   // As many items as may be annotated, so that every annotation has its test or finding.
-  return collectEvidence({ ...s.collect, cwd, maxItems: Math.max(1000, s.maxAnnotations) });
+  return collectEvidence({ ...s.collect, cwd, names: REPORT_INPUT_NAMES, maxItems: Math.max(1000, s.maxAnnotations) });
 }
 
 /**
@@ -227,7 +222,6 @@ function changedFile(f: PullFile): { path: string; status: 'added' | 'modified' 
   return { path: f.path, status };
 }
 
-const KEY_METRICS = /^(tests\.(total|failed|errored|passRate)|coverage\.(line|branch|newLine)|security\.(critical|high|medium|low)|analysis\.errors)$/;
 
 /** Runs the phase gate; returns the exit code (0 passed, 1 failed). A PhasegateError means it could not evaluate. */
 export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, io: ActionIO, now: Date = new Date(), orgClient?: GitHubClient): Promise<number> {
@@ -255,7 +249,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
   io.output(OUTPUTS.status, verdict.status);
   io.output(OUTPUTS.exitCode, String(code));
   io.output(OUTPUTS.verdictFile, verdictFile);
-  io.output(OUTPUTS.metrics, JSON.stringify(Object.fromEntries(Object.entries(evidence.metrics).filter(([k]) => KEY_METRICS.test(k)).sort())));
+  io.output(OUTPUTS.metrics, JSON.stringify(keyMetrics(evidence.metrics)));
 
   const added = files ? addedLinesByFile(files, addedLines) : undefined;
   const plan = annotationsFor(evidence, { workspace: ctx.workspace, workingDirectory: s.workingDirectory }, s.maxAnnotations, added);
