@@ -36,8 +36,6 @@ export interface Published {
   url: string | null;
   /** False when an identical check run was found and updated (a re-run). */
   created: boolean;
-  /** Requests made: the lookup, the create or update, and one per further annotation batch. */
-  requests: number;
 }
 
 /** The external id: the gate and a digest of everything the check run shows. */
@@ -53,11 +51,11 @@ export async function publishCheck(client: GitHubClient, p: CheckPublication): P
   const existing = (await client.checkRunsForRef(p.repo, p.headSha, p.name)).find((r) => r.externalId === id);
   if (existing) {
     await client.updateCheckRun(p.repo, existing.id, { conclusion: p.conclusion, output: output() });
-    return { id: existing.id, url: existing.url, created: false, requests: 2 };
+    return { id: existing.id, url: existing.url, created: false };
   }
   const batches: CheckAnnotation[][] = [];
   for (let i = 0; i < p.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(p.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const run = await client.createCheckRun(p.repo, { name: p.name, headSha: p.headSha, externalId: id, ...(p.detailsUrl ? { detailsUrl: p.detailsUrl } : {}), conclusion: p.conclusion, output: output(batches[0]) });
   for (const batch of batches.slice(1)) await client.updateCheckRun(p.repo, run.id, { output: output(batch) });
-  return { id: run.id, url: run.url, created: true, requests: 2 + Math.max(0, batches.length - 1) };
+  return { id: run.id, url: run.url, created: true };
 }
