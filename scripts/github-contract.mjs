@@ -36,6 +36,7 @@ export const OPERATIONS = [
   'pulls/list-reviews',
   'repos/get',
   'repos/get-content',
+  'repos/list-commits',
   'repos/list-pull-requests-associated-with-commit',
   'teams/get-membership-for-user-in-org',
 ];

@@ -51,13 +51,19 @@ export function failureMessage(err: unknown): string {
   return redactText(`unexpected error: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`);
 }
 
-/** Runs an action's main; sets the step failed with one message and exit code 2 when it could not run. */
-export async function runAction(main: () => Promise<number>): Promise<void> {
+/**
+ * Runs an action's main; sets the step failed with one message and exit code 2 when it could not
+ * run. `permissions` gives the permissions block to print when GitHub refused a call with 403
+ * "Resource not accessible by integration" (a permission the workflow did not grant).
+ */
+export async function runAction(main: () => Promise<number>, permissions?: () => string): Promise<void> {
   try {
     const code = await main();
     if (code !== 0) process.exitCode = code;
   } catch (err) {
-    core.setFailed(failureMessage(err));
+    const e = err as { status?: number; message?: string };
+    const denied = e?.status === 403 && /not accessible by integration/i.test(e.message ?? '') && permissions;
+    core.setFailed(denied ? `${failureMessage(err)}; the token lacks a permission: add to the workflow or job:\n${permissions()}` : failureMessage(err));
     process.exitCode = 2;
   }
 }

@@ -3,11 +3,13 @@ import * as core from '@actions/core';
 import { octokitClient } from '../github/client.js';
 import { runContext, workflowRunContext } from '../github/event.js';
 import { actionsOctokit, paceFromEnv } from '../github/octokit.js';
-import { phaseGateSettings, runPhaseGate } from '../github/phase-gate.js';
+import { permissionsBlock, phaseGateSettings, runPhaseGate } from '../github/phase-gate.js';
 import { coreIO, readInput, runAction } from './io.js';
 
+let comment = false;
 await runAction(async () => {
   const settings = phaseGateSettings(readInput);
+  comment = settings.comment;
   core.setSecret(settings.token);
   const octokit = await actionsOctokit(settings.token, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) });
   const client = octokitClient(octokit);
@@ -17,4 +19,4 @@ await runAction(async () => {
   const code = await runPhaseGate(settings, ctx, client, coreIO(), new Date(), orgClient);
   if (code !== 0) core.setFailed(`the ${settings.phase} gate failed; see the job summary`);
   return code;
-});
+}, () => permissionsBlock(comment));

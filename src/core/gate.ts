@@ -3,7 +3,7 @@
  * the evidence's metrics, over the project's KPIs when its history is given, against the
  * effective policy of the phase.
  */
-import { evaluateGate } from '../gate/engine.js';
+import { evaluateGate, type UnapprovedWaiver } from '../gate/engine.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import type { GateStatus, Verdict } from '../gate/types.js';
 import { computeKpis } from '../metrics/kpis.js';
@@ -18,6 +18,8 @@ export interface GateRequest {
   now: Date;
   /** The project's history: its KPIs (defect density, SPI, DORA…) become metrics the rules can use. */
   history?: ProjectHistory;
+  /** Waivers that do not count (an edge that can check approvals found none), with why. */
+  unapproved?: ReadonlyArray<UnapprovedWaiver>;
 }
 
 /** The metrics a gate sees: the project's KPIs under the evidence's own metrics, which win on a clash. */
@@ -31,7 +33,7 @@ export function gateMetrics(evidence: EvidenceBundle, history: ProjectHistory | 
 /** Judges one phase gate. */
 export function runGate(req: GateRequest): Verdict {
   const evidence = req.history ? { ...req.evidence, metrics: gateMetrics(req.evidence, req.history, req.now) } : req.evidence;
-  return evaluateGate({ policy: req.policy, evidence, phase: req.phase, now: req.now });
+  return evaluateGate({ policy: req.policy, evidence, phase: req.phase, now: req.now, ...(req.unapproved ? { unapproved: req.unapproved } : {}) });
 }
 
 /** The exit code for a gate status (0 passed, 1 failed; a warning fails only with failOnWarn): the one place this mapping lives. */

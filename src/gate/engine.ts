@@ -10,13 +10,23 @@ import { evaluateDocument } from './rules/document.js';
 import { evaluateFreeze } from './rules/freeze.js';
 import { evaluateMetric, resolvedMetric } from './rules/metric.js';
 import { emptySummary, MAX_EVIDENCE_REFS, passes, VERDICT_SCHEMA_VERSION, type EvidenceRef, type GateStatus, type RuleResult, type RuleStatus, type Verdict, type WaiverNotice } from './types.js';
-import { applied, timeNotice, unusedNotice, waiverState } from './waivers.js';
+import { applied, timeNotice, unapprovedNotice, unusedNotice, waiverState } from './waivers.js';
 
 export interface GateInput {
   policy: EffectivePolicy;
   evidence: EvidenceBundle;
   phase: Phase;
   now: Date;
+  /**
+   * Waivers of the policy that do not count, each with why (e.g. on GitHub: its named
+   * approvers did not approve the change that added it). They waive nothing and get a notice.
+   */
+  unapproved?: ReadonlyArray<UnapprovedWaiver>;
+}
+
+export interface UnapprovedWaiver {
+  waiver: Waiver;
+  reason: string;
 }
 
 function evaluateRule(rule: Rule, evidence: EvidenceBundle, now: Date, adjust: number): Outcome {
@@ -155,7 +165,7 @@ function judge(rule: Rule, input: GateInput, items: ItemIndex, active: readonly 
 
 /**
  * Overall status: fail if a fail-severity rule fails or errors; warn on any other warning or
- * error; else pass (`n/a` rules pass). Waiver notices (expired, expiring, unused) are reported
+ * error; else pass (`n/a` rules pass). Waiver notices (expired, expiring, unused, unapproved) are reported
  * beside the rules but never change the status: an expired waiver already shows as the failure
  * it no longer covers, and adding a waiver must never make a verdict worse.
  */
@@ -172,7 +182,14 @@ export function evaluateGate(input: GateInput): Verdict {
   const rules = policy.rules.filter((r) => r.phase === phase);
   const ids = new Set(rules.map((r) => r.id));
   const notices: WaiverNotice[] = [];
-  const relevant = policy.waivers.filter((w) => ids.has(w.rule));
+  const refused = new Map((input.unapproved ?? []).map((u) => [u.waiver, u.reason]));
+  const relevant: Waiver[] = [];
+  for (const w of policy.waivers) {
+    if (!ids.has(w.rule)) continue;
+    const reason = refused.get(w);
+    if (reason === undefined) relevant.push(w);
+    else notices.push(unapprovedNotice(w, reason));
+  }
   for (const w of relevant) {
     const n = timeNotice(w, now, warnDays);
     if (n) notices.push(n);

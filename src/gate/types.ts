@@ -71,7 +71,7 @@ export interface WaiverNotice {
   level: 'warn' | 'info';
   rule: string;
   finding?: string;
-  state: 'expired' | 'expiring' | 'unused';
+  state: 'expired' | 'expiring' | 'unused' | 'unapproved';
   expires: string;
   message: string;
   source: string;

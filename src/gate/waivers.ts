@@ -46,3 +46,8 @@ export function timeNotice(w: Waiver, now: Date, warningDays: number): WaiverNot
 export function unusedNotice(w: Waiver): WaiverNotice {
   return notice(w, 'info', 'unused', `waiver for ${w.rule}${w.finding ? ` (finding ${w.finding})` : ''} was not needed: the rule passes without it`);
 }
+
+/** A notice for a waiver that does not count because its approval could not be shown. */
+export function unapprovedNotice(w: Waiver, reason: string): WaiverNotice {
+  return notice(w, 'warn', 'unapproved', `waiver for ${w.rule}${w.finding ? ` (finding ${w.finding})` : ''} does not count: ${reason}`);
+}

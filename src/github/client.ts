@@ -50,6 +50,14 @@ export interface PullRequestInfo {
   baseRef: string;
   baseRepo: string;
   state: string;
+  /** When it was merged; null while open or when closed unmerged. */
+  mergedAt: string | null;
+}
+
+export interface CommitRef {
+  sha: string;
+  /** Parent shas, first parent first. */
+  parents: string[];
 }
 
 export interface PullFile {
@@ -92,6 +100,8 @@ export interface GitHubClient {
   pullFiles(repo: Repo, number: number): Promise<PullFile[]>;
   pullReviews(repo: Repo, number: number): Promise<Review[]>;
   pullsForCommit(repo: Repo, sha: string): Promise<PullRequestInfo[]>;
+  /** The newest `max` commits reachable from `ref` that changed `path`, newest first. */
+  commitsTouching(repo: Repo, path: string, ref: string, max: number): Promise<CommitRef[]>;
   /** The text of a file at a ref, or null when it is not there. */
   fileAt(repo: Repo, path: string, ref: string): Promise<string | null>;
   /** Whether `user` is an active member of `org`'s team `team`. */
@@ -111,6 +121,7 @@ interface PullLike {
   labels: Array<string | { name?: string }>;
   head: { sha: string; ref: string; repo: { full_name: string } | null };
   base: { sha: string; ref: string; repo: { full_name: string } };
+  merged_at: string | null;
 }
 function pullInfo(p: PullLike): PullRequestInfo {
   return {
@@ -124,6 +135,7 @@ function pullInfo(p: PullLike): PullRequestInfo {
     baseRef: p.base.ref,
     baseRepo: p.base.repo.full_name,
     state: p.state,
+    mergedAt: p.merged_at,
   };
 }
 
@@ -179,6 +191,20 @@ export function octokitClient(octokit: Octokit): GitHubClient {
     async pullsForCommit(repo, sha) {
       const pulls = await octokit.paginate(rest.repos.listPullRequestsAssociatedWithCommit, { ...repo, commit_sha: sha, per_page: PER_PAGE });
       return pulls.map(pullInfo);
+    },
+    async commitsTouching(repo, path, ref, max) {
+      const found: CommitRef[] = [];
+      try {
+        for await (const { data } of octokit.paginate.iterator(rest.repos.listCommits, { ...repo, sha: ref, path, per_page: Math.min(PER_PAGE, max) })) {
+          for (const c of data) if (found.length < max) found.push({ sha: c.sha, parents: c.parents.map((p) => p.sha) });
+          if (found.length >= max) break;
+        }
+      } catch (err) {
+        // 404: no such ref; 409: an empty repository. Either way, no history.
+        if (status(err) === 404 || status(err) === 409) return [];
+        throw err;
+      }
+      return found;
     },
     async fileAt(repo, path, ref) {
       try {

@@ -12,6 +12,7 @@ import { exitCodeFor, runGate } from '../core/gate.js';
 import { PhasegateError } from '../errors.js';
 import type { EvidenceBundle, Facts } from '../evidence/types.js';
 import { renderMarkdownWithin } from '../gate/render/markdown-fit.js';
+import type { UnapprovedWaiver } from '../gate/engine.js';
 import type { Verdict } from '../gate/types.js';
 import { stableJson } from '../io/json.js';
 import { PHASES, TIERS, type EffectivePolicy, type Phase, type Tier } from '../policy/types.js';
@@ -25,6 +26,8 @@ import { addedLines } from './diff.js';
 import type { RunContext } from './event.js';
 import { bool, choice, lines, REPORT_INPUT_NAMES, REPORT_INPUTS, required, text, wholeNumber, type InputSource } from './inputs.js';
 import { keyMetrics } from './key-metrics.js';
+import { latestReviews } from './reviews.js';
+import { unapprovedWaivers } from './waiver-approvals.js';
 
 /** The inputs of actions/phase-gate/action.yml, by name. */
 export const INPUTS = {
@@ -120,21 +123,31 @@ const COMMAND_ANNOTATIONS = 50;
 
 /** The permissions block the action needs, for the message on a 403. */
 export function permissionsBlock(comment: boolean): string {
-  return ['permissions:', '  contents: read', '  checks: write', ...(comment ? ['  pull-requests: write'] : [])].join('\n');
+  return ['permissions:', '  contents: read', '  checks: write', `  pull-requests: ${comment ? 'write' : 'read'}`].join('\n');
 }
 
 const CONCLUSION = (s: PhaseGateSettings, status: Verdict['status']): CheckConclusion => (status === 'pass' ? 'success' : status === 'warn' ? s.warnConclusion : 'failure');
 
-async function loadGatePolicy(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, files: PullFile[] | undefined): Promise<{ policy: EffectivePolicy; note?: string }> {
+interface GatePolicy {
+  policy: EffectivePolicy;
+  /** Waivers whose named approvers did not approve them (see waiver-approvals.ts). */
+  unapproved: UnapprovedWaiver[];
+  note?: string;
+}
+
+async function loadGatePolicy(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient, files: PullFile[] | undefined): Promise<GatePolicy> {
   const { loadPolicy } = await import('../policy/index.js');
-  if ('tier' in s.policy) return { policy: loadPolicy({ tier: s.policy.tier }) };
+  if ('tier' in s.policy) return { policy: loadPolicy({ tier: s.policy.tier }), unapproved: [] };
   const { file, from } = s.policy;
-  if (from === 'workspace' || !ctx.pull) return { policy: loadPolicy({ file }, { cwd: ctx.workspace }) };
+  if (from === 'workspace' || !ctx.pull) {
+    const policy = loadPolicy({ file }, { cwd: ctx.workspace });
+    return { policy, unapproved: await unapprovedWaivers(client, ctx.repo, policy, ctx.sha) };
+  }
   const base = await fetchBasePolicy(client, ctx.repo, file, ctx.pull.baseSha, ctx.runnerTemp);
   const policy = loadPolicy({ file: base.file }, { cwd: base.dir });
   const changed = (files ?? []).map((f) => f.path).filter((p) => base.files.includes(p));
   const note = changed.length ? `This pull request changes ${changed.map((c) => `\`${c}\``).join(', ')}: the gate used the base branch's version; the change takes effect after merge.` : undefined;
-  return { policy, ...(note ? { note } : {}) };
+  return { policy, unapproved: await unapprovedWaivers(client, ctx.repo, policy, ctx.pull.baseSha), ...(note ? { note } : {}) };
 }
 
 async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHubClient): Promise<EvidenceBundle> {
@@ -162,9 +175,7 @@ async function gateEvidence(s: PhaseGateSettings, ctx: RunContext, client: GitHu
 async function pullFacts(ctx: RunContext, client: GitHubClient, policy: EffectivePolicy, phase: Phase, orgClient: GitHubClient | undefined, io: ActionIO, files: PullFile[]): Promise<Facts | undefined> {
   if (!ctx.pull) return undefined;
   const reviews = await client.pullReviews(ctx.repo, ctx.pull.number);
-  const latest = new Map<string, { state: string; at: string | null }>();
-  for (const r of reviews) if (r.state !== 'COMMENTED' && r.state !== 'PENDING') latest.set(r.user, { state: r.state, at: r.submittedAt });
-  const approvers = [...latest].filter(([, r]) => r.state === 'APPROVED');
+  const approvers = [...latestReviews(reviews)].filter(([, r]) => r.state === 'APPROVED');
   const rules = policy.rules.flatMap((r) => (r.phase === phase && r.kind === 'approval' ? [r] : []));
   const teams = [...new Set(rules.flatMap((r) => r.teams))];
   const users = approvers.map(([by]) => by);
@@ -237,7 +248,7 @@ export async function runPhaseGate(s: PhaseGateSettings, ctx: RunContext, client
     if (facts) evidence = { ...evidence, facts: { ...evidence.facts, ...facts } };
     // The pull request's changed files, from the API, when the evidence has none (freeze rules).
     if (files && ctx.pull && !evidence.changes) evidence = { ...evidence, changes: { base: ctx.pull.baseSha, files: files.map(changedFile) } };
-    verdict = runGate({ policy: loaded.policy, evidence, phase: s.phase, now });
+    verdict = runGate({ policy: loaded.policy, evidence, phase: s.phase, now, unapproved: loaded.unapproved });
   } catch (err) {
     if (err instanceof PhasegateError) await couldNotEvaluate(s, ctx, client, io, err);
     throw err;

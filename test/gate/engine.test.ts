@@ -103,6 +103,18 @@ describe('waivers', () => {
     expect(v.notices).toEqual([]);
   });
 
+  it('an unapproved waiver waives nothing, gets a notice with the reason, and leaves other waivers alone', () => {
+    const p = policy([metricRule('c', 'coverage.line', '>=', 80), metricRule('d', 'tests.failed', '==', 0)], [waiver('c', '2027-03-31'), waiver('d', '2027-03-31')]);
+    const e = evidence({ metrics: { 'coverage.line': 50, 'tests.failed': 2 } });
+    const v = evaluateGate({ policy: p, evidence: e, phase: 'testing', now: NOW, unapproved: [{ waiver: p.waivers[0]!, reason: 'wang.fang did not approve pull request #12' }] });
+    expect(v.rules.map((r) => [r.id, r.status])).toEqual([['c', 'fail'], ['d', 'waived']]);
+    expect(v.status).toBe('fail');
+    expect(v.notices).toEqual([{
+      level: 'warn', rule: 'c', state: 'unapproved', expires: '2027-03-31', source: 'phasegate.yaml:90:7',
+      message: 'waiver for c does not count: wang.fang did not approve pull request #12',
+    }]);
+  });
+
   it('an expired waiver does not apply and is reported', () => {
     const v = gate(policy([metricRule('c', 'coverage.line', '>=', 80)], [waiver('c', '2026-11-26')]), failing);
     expect(v.rules[0]?.status).toBe('fail');

@@ -53,6 +53,22 @@ describe('repositories', () => {
     await expect(world.octokit.rest.repos.getContent({ ...repo, path: 'nope.yml' })).rejects.toMatchObject({ status: 404 });
     await expect(world.octokit.rest.repos.getContent({ ...repo, path: '.phasegate/policy.yml', ref: 'no-such-branch' })).rejects.toMatchObject({ status: 404 });
   });
+  it('repos/list-commits lists a ref\'s history newest first, and with `path` only the commits that changed that file', async () => {
+    const s = world.gh.state;
+    const one = s.commit('acme/app', { 'docs/a.md': 'a\n' }, { message: 'Add a', author: 'alice' });
+    const two = s.commit('acme/app', { 'src/index.ts': 'export const x = 1;\n' }, { message: 'Change code' });
+    const three = s.commit('acme/app', { 'docs/a.md': null }, { message: 'Remove a' });
+    const all = await world.octokit.rest.repos.listCommits({ ...repo, sha: 'main' });
+    expect(all.data.map((c) => [c.sha, c.commit.message, c.parents.map((p) => p.sha)])).toEqual([
+      [three, 'Remove a', [two]], [two, 'Change code', [one]], [one, 'Add a', [BASE]],
+    ]);
+    expect(all.data[2]!.author?.login).toBe('alice');
+    const docs = await world.octokit.rest.repos.listCommits({ ...repo, sha: 'main', path: 'docs/a.md' });
+    expect(docs.data.map((c) => c.sha)).toEqual([three, one]);
+    const older = await world.octokit.rest.repos.listCommits({ ...repo, sha: two, path: 'docs/a.md' });
+    expect(older.data.map((c) => c.sha)).toEqual([one]);
+    await expect(world.octokit.rest.repos.listCommits({ ...repo, sha: 'no-such-branch' })).rejects.toMatchObject({ status: 404 });
+  });
 });
 
 describe('pull requests', () => {
@@ -164,7 +180,7 @@ describe('the fake itself', () => {
   it('has a handler and a permission rule for every operation of the contract, and no more', () => {
     const ops = ['actions/download-artifact', 'actions/list-workflow-run-artifacts', 'checks/create', 'checks/list-for-ref', 'checks/update',
       'issues/create-comment', 'issues/list-comments', 'issues/update-comment', 'pulls/get', 'pulls/list-files', 'pulls/list-reviews',
-      'repos/get', 'repos/get-content', 'repos/list-pull-requests-associated-with-commit', 'teams/get-membership-for-user-in-org'];
+      'repos/get', 'repos/get-content', 'repos/list-commits', 'repos/list-pull-requests-associated-with-commit', 'teams/get-membership-for-user-in-org'];
     expect(Object.keys(HANDLERS).sort()).toEqual(ops);
     expect(Object.keys(REQUIRED).sort()).toEqual(ops);
   });

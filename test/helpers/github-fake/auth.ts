@@ -30,6 +30,7 @@ export const REQUIRED: Record<string, PermissionSet[]> = {
   'pulls/list-reviews': [{ pull_requests: 'read' }],
   'repos/get': [{ metadata: 'read' }],
   'repos/get-content': [{ contents: 'read' }, { single_file: 'read' }],
+  'repos/list-commits': [{ contents: 'read' }],
   'repos/list-pull-requests-associated-with-commit': [{ contents: 'read', pull_requests: 'read' }],
   'teams/get-membership-for-user-in-org': [{ members: 'read' }],
 };

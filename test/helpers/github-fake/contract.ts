@@ -13,7 +13,7 @@
  *
  * And read as OpenAPI 3.0 means it in another: `nullable: true` allows null even beside an
  * `enum` that does not list it (ajv would refuse the `conclusion: null` of every queued check
- * run GitHub sends).
+ * run GitHub sends), and beside a `oneOf` or `anyOf` without a `type` (a commit's `author`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,6 +46,14 @@ function isObject(v: unknown): v is Json {
 function closeSchema(s: unknown, allOfMember = false): void {
   if (!isObject(s) || '$ref' in s) return;
   if (s.nullable === true && Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...(s.enum as unknown[]), null];
+  // `nullable` beside oneOf/anyOf and no `type` (a commit's `author`): ajv takes nullable only
+  // with a type, so null becomes one more branch.
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    if (s.nullable === true && s.type === undefined && Array.isArray(s[key])) {
+      s[key] = [...(s[key] as unknown[]), { type: 'null' }];
+      delete s.nullable;
+    }
+  }
   if (s.allOf) throw new Error('allOf in the contract: closing its members would reject valid objects; handle it first');
   if (isObject(s.properties) && s.additionalProperties === undefined && !allOfMember) s.additionalProperties = false;
   for (const child of Object.values(isObject(s.properties) ? s.properties : {})) closeSchema(child);

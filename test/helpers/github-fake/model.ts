@@ -36,6 +36,8 @@ export interface FakeRepo {
   branches: Map<string, string>;
   /** Commit sha → path → bytes. */
   trees: Map<string, Map<string, Uint8Array>>;
+  /** Commits made through `state.commit`, by sha (a history to list). */
+  commits: Map<string, FakeCommit>;
   pulls: Map<number, FakePull>;
   /** Issue numbers that are plain issues (pull requests are issues too). */
   issues: Set<number>;
@@ -43,6 +45,15 @@ export interface FakeRepo {
   comments: FakeComment[];
   checkRuns: FakeCheckRun[];
   artifacts: FakeArtifact[];
+}
+
+export interface FakeCommit {
+  sha: string;
+  /** Parent shas, first parent first (none for a root commit). */
+  parents: string[];
+  message: string;
+  author: FakeUser;
+  date: string;
 }
 
 export type DiffStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';

@@ -66,7 +66,7 @@ export class GitHubState {
       name: seed.name, fullName, defaultBranch, private: seed.private ?? parent?.private ?? false,
       description: seed.description ?? null, parent, createdAt: this.clock.tick(),
       branches: new Map([[defaultBranch, fakeCommitSha(`${fullName}@${defaultBranch}`)]]),
-      trees: new Map(), pulls: new Map(), issues: new Set(), nextNumber: 1, comments: [], checkRuns: [], artifacts: [],
+      trees: new Map(), commits: new Map(), pulls: new Map(), issues: new Set(), nextNumber: 1, comments: [], checkRuns: [], artifacts: [],
     };
     this.repos.set(fullName.toLowerCase(), repo);
     return repo;
@@ -105,6 +105,29 @@ export class GitHubState {
     const tree = repo.trees.get(sha) ?? new Map<string, Uint8Array>();
     for (const [p, content] of Object.entries(files)) tree.set(p.replace(/^\/+/, ''), bytes(content));
     repo.trees.set(sha, tree);
+  }
+
+  /**
+   * Commits `files` (null deletes a path) on top of `branch` (default: the default branch) and
+   * moves the branch to the new commit, whose tree is its parent's with the changes. Answers its
+   * sha, for pull requests (`mergeCommitSha`) and refs.
+   */
+  commit(fullName: string, files: Record<string, string | Uint8Array | null>, opts: { branch?: string; message?: string; author?: string } = {}): string {
+    const repo = this.mustRepo(fullName);
+    const branch = opts.branch ?? repo.defaultBranch;
+    const parent = repo.branches.get(branch);
+    const date = this.clock.tick();
+    const sha = fakeCommitSha(`${fullName}@${branch}#${repo.commits.size}:${date}:${opts.message ?? ''}`);
+    const tree = new Map(parent ? repo.trees.get(parent) : undefined);
+    for (const [p, content] of Object.entries(files)) {
+      const at = p.replace(/^\/+/, '');
+      if (content === null) tree.delete(at);
+      else tree.set(at, bytes(content));
+    }
+    repo.trees.set(sha, tree);
+    repo.commits.set(sha, { sha, parents: parent && (repo.commits.has(parent) || repo.trees.has(parent)) ? [parent] : [], message: opts.message ?? `Change ${Object.keys(files).join(', ')}`, author: this.user(opts.author ?? 'octocat'), date });
+    repo.branches.set(branch, sha);
+    return sha;
   }
 
   /** Adds a pull request to `fullName` (the base repository). */

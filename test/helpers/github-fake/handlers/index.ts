@@ -1,5 +1,6 @@
 /** Every operation of the contract and the handler that answers it. */
 import { createCheckRun, listCheckRunsForRef, updateCheckRun } from './checks.js';
+import { listCommits } from './commits.js';
 import { createComment, listComments, updateComment } from './comments.js';
 import { getPull, listPullFiles, listPullReviews, listPullsForCommit } from './pulls.js';
 import { getContent, getRepo } from './repos.js';
@@ -20,6 +21,7 @@ export const HANDLERS: Record<string, Handler> = {
   'pulls/list-reviews': listPullReviews,
   'repos/get': getRepo,
   'repos/get-content': getContent,
+  'repos/list-commits': listCommits,
   'repos/list-pull-requests-associated-with-commit': listPullsForCommit,
   'teams/get-membership-for-user-in-org': getTeamMembership,
 };
