@@ -84,14 +84,19 @@ function errorSteps(o: Required<SimulationOptions>, rand: () => number): Step[] 
 function withDefaults(opts: SimulationOptions): Required<SimulationOptions> {
   const metric = opts.metric ?? 'latency';
   const baselineRate = opts.baselineRate ?? 0.01;
+  // Each default by `??`, never by spreading `opts` over them: an option given as undefined keeps its default.
   return {
+    looks: opts.looks,
+    alpha: opts.alpha,
+    trials: opts.trials,
+    seed: opts.seed,
+    method: opts.method,
     metric,
     baselineRate,
     perLook: opts.perLook ?? (metric === 'latency' ? 100 : 20_000),
     effect: opts.effect ?? 0,
     tau: opts.tau ?? (metric === 'latency' ? 0.05 : 0.1 * baselineRate),
-    ...opts,
-  } as Required<SimulationOptions>;
+  };
 }
 
 /** Fraction of trials in which the method raised an alarm at any of the looks. */

@@ -83,3 +83,13 @@ describe('simulation (modest trial counts; the benchmark runs more)', () => {
     expect(simulateAlarmRate({ looks: 5, alpha, trials: 100, seed: 3, perLook: 60, effect: 0.25, method: 'sequential' })).toBe(power);
   });
 });
+
+describe('simulation options', () => {
+  it('an option given as undefined keeps its default (it does not wipe it)', () => {
+    const base = { looks: 2, alpha: 0.05, trials: 40, seed: 9, method: 'sequential' as const, effect: 0.5 };
+    const given = { ...base, metric: undefined, perLook: undefined, tau: undefined, baselineRate: undefined };
+    expect(simulateAlarmRate(base)).toBeGreaterThan(0.5);
+    expect(simulateAlarmRate(given)).toBe(simulateAlarmRate(base));
+    expect(simulateAlarmRate({ ...base, metric: 'errors', perLook: undefined, tau: undefined })).toBe(simulateAlarmRate({ ...base, metric: 'errors' }));
+  });
+});
