@@ -1,6 +1,7 @@
 /**
  * Release statistics for the gray-release (canary) gate: rank tests with shift estimates,
- * two-proportion tests, sample-size checks, sequential (always-valid) testing, the Holm
+ * two-proportion tests, sample-size checks, sequential (always-valid) testing, the always-valid
+ * bounds the release judge decides on (boundary, shift, median, mean, ratio of means), the Holm
  * correction and the simulations that measure them. Everything is pure and deterministic.
  */
 export type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './types.js';
@@ -15,3 +16,9 @@ export type { Look, SequentialResult } from './sequential.js';
 export { alwaysValidPValues, msprtRatio, proportionLook, rankLook, sequentialTest } from './sequential.js';
 export type { FalseAlarmRow, SimulationOptions } from './simulate.js';
 export { falseAlarmTable, simulateAlarmRate, simulateFalseAlarms, simulatePower } from './simulate.js';
+export { mixturePValue, mixtureRho, oneSidedBoundary } from './boundary.js';
+export type { Bounds } from './shift-bounds.js';
+export { shiftBounds, shiftStatistic } from './shift-bounds.js';
+export { meanBounds, medianBounds } from './location-bounds.js';
+export type { Summary, VarianceFloor } from './ratio-bounds.js';
+export { ratioBounds, ratioStatistic, summarize } from './ratio-bounds.js';

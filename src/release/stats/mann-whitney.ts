@@ -5,7 +5,7 @@
  * continuity correction otherwise. Data problems return a flagged result instead of throwing.
  */
 import { normalConfRanks, normalPValue } from './mann-whitney-normal.js';
-import { kthDifferenceAfter, kthDifferences } from './pairwise-select.js';
+import { shiftAt as shift } from './pairwise-select.js';
 import { cleanSample, rankSum } from './rank-sum.js';
 import type { Alternative, MannWhitneyOptions, MannWhitneyResult } from './types.js';
 import { pwilcox, pwilcoxUpper, qwilcox, wilcoxonDensity } from './wilcoxon-exact.js';
@@ -28,16 +28,6 @@ function exactConfRanks(total: number, density: Float64Array, alternative: Alter
   // R: qu = qwilcox(level, n, m) (at least 1); the bounds are diffs[qu] and diffs[n·m − qu + 1].
   const qu = Math.max(1, qwilcox(alternative === 'two-sided' ? alpha / 2 : alpha, density));
   return [alternative === 'less' ? null : qu - 1, alternative === 'greater' ? null : total - qu];
-}
-
-/** Hodges-Lehmann estimate (R's median of the differences) and the bounds at the given ranks. */
-function shift(x: Float64Array, y: Float64Array, ranks: [number | null, number | null]): { estimate: number; confInt: [number, number] } {
-  const total = x.length * y.length;
-  const mid = Math.floor((total - 1) / 2);
-  const [lo, hi] = ranks;
-  const [a, l, u] = kthDifferences(x, y, [mid, lo ?? mid, hi ?? mid]);
-  const estimate = total % 2 === 1 ? a! : (a! + kthDifferenceAfter(x, y, mid, a!)) / 2;
-  return { estimate, confInt: [lo === null ? Number.NEGATIVE_INFINITY : l!, hi === null ? Number.POSITIVE_INFINITY : u!] };
 }
 
 function insufficient(reason: string, n: [number, number], dropped: number, statistic = Number.NaN): MannWhitneyResult {

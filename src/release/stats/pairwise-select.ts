@@ -183,3 +183,16 @@ export function kthDifferenceAfter(x: Float64Array, y: Float64Array, k: number, 
   const [, atMost] = countBoth({ x, y, lo: scratch, hi: scratch, below: 0 }, a, scratch, scratch);
   return atMost > k + 1 ? a : nextDifferenceAbove(x, y, a);
 }
+
+/**
+ * The Hodges-Lehmann estimate (R's median of the differences) and the differences at the given
+ * 0-based ranks, selected together; a null rank is an unbounded end (−∞ low, +∞ high).
+ */
+export function shiftAt(x: Float64Array, y: Float64Array, ranks: readonly [number | null, number | null]): { estimate: number; confInt: [number, number] } {
+  const total = x.length * y.length;
+  const mid = Math.floor((total - 1) / 2);
+  const [lo, hi] = ranks;
+  const [a, l, u] = kthDifferences(x, y, [mid, lo ?? mid, hi ?? mid]);
+  const estimate = total % 2 === 1 ? a! : (a! + kthDifferenceAfter(x, y, mid, a!)) / 2;
+  return { estimate, confInt: [lo === null ? Number.NEGATIVE_INFINITY : l!, hi === null ? Number.POSITIVE_INFINITY : u!] };
+}
