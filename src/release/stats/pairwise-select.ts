@@ -18,8 +18,12 @@ interface Search {
 }
 
 const SAMPLE = 16384;
-// Below this many candidates, sorting them beats another O(n + m) round.
-const FINISH = 200_000;
+/**
+ * Below this many candidates a selection collects them and picks its rank in linear time
+ * (quickselect) rather than run another O(n + m) round: at 10^6 per side that saves a round per
+ * rank, at about 32 MB for the collected values.
+ */
+export const FINISH = 4_000_000;
 
 const cell = (s: Search, i: number, j: number): number => s.x[i]! - s.y[s.y.length - 1 - j]!;
 
@@ -70,7 +74,31 @@ function pickPivots(s: Search, remaining: number, from: number, to: number, rand
   return [sample[Math.max(0, lower)]!, sample[Math.min(size - 1, upper)]!];
 }
 
-function finish(s: Search, k: number): number {
+/** The k-th smallest (0-based) of `values`, reordering them (Hoare's quickselect, random pivots). */
+function quickselect(values: Float64Array, k: number, rand: () => number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[lo + Math.floor(rand() * (hi - lo + 1))]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function finish(s: Search, k: number, rand: () => number): number {
   let size = 0;
   for (let i = 0; i < s.lo.length; i++) size += s.hi[i]! - s.lo[i]!;
   const values = new Float64Array(size);
@@ -80,8 +108,7 @@ function finish(s: Search, k: number): number {
     below += s.lo[i]!;
     for (let j = s.lo[i]!; j < s.hi[i]!; j++) values[at++] = cell(s, i, j);
   }
-  values.sort();
-  return values[k - below]!;
+  return quickselect(values, k - below, rand);
 }
 
 /** Keeps, per row, only the candidate columns in [from[i], to[i]). */
@@ -102,10 +129,10 @@ function narrow(s: Search, from: Int32Array | null, to: Int32Array | null): numb
 type Counts = [Int32Array, Int32Array, Int32Array, Int32Array];
 
 /** Narrows `s` in place to the k-th (0-based) and returns it. */
-function selectIn(s: Search, k: number, counts: Counts, rand: () => number): number {
+function selectIn(s: Search, k: number, counts: Counts, rand: () => number, finishBelow: number): number {
   const [lessA, lessEqA, lessB, lessEqB] = counts;
   let remaining = narrow(s, null, null);
-  while (remaining > FINISH) {
+  while (remaining > finishBelow) {
     const [p, q] = pickPivots(s, remaining, k - s.below, k - s.below, rand);
     const [ltP, leP] = countBoth(s, p, lessA, lessEqA);
     if (k >= ltP && k < leP) return p;
@@ -117,14 +144,14 @@ function selectIn(s: Search, k: number, counts: Counts, rand: () => number): num
     if (k >= ltQ && k < leQ) return q;
     remaining = k < ltQ ? narrow(s, lessEqA, lessB) : narrow(s, lessEqB, null);
   }
-  return finish(s, k);
+  return finish(s, k, rand);
 }
 
 /** Shrinks the candidates to a band holding all ranks in [kMin, kMax] while that pays. */
-function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand: () => number): void {
+function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand: () => number, finishBelow: number): void {
   const [lessA, lessEqA, lessB, lessEqB] = counts;
   let remaining = narrow(s, null, null);
-  while (remaining > FINISH) {
+  while (remaining > finishBelow) {
     const below = s.below;
     const [p, q] = pickPivots(s, remaining, kMin - below, kMax - below, rand);
     const [ltP] = countBoth(s, p, lessA, lessEqA);
@@ -139,15 +166,16 @@ function sharedBand(s: Search, kMin: number, kMax: number, counts: Counts, rand:
 /**
  * The k-th smallest (0-based) of the differences x[i] − y[j] for each k of `ks`, x and y sorted
  * ascending and non-empty, 0 ≤ k < n·m. The ranks first share a band of candidates, then each is
- * selected within it. Deterministic: the pivots come from a fixed-seed generator.
+ * selected within it. Deterministic: the pivots come from a fixed-seed generator. `finishBelow`
+ * (default {@link FINISH}) is where the sampling rounds stop; tests lower it to exercise them.
  */
-export function kthDifferences(x: Float64Array, y: Float64Array, ks: readonly number[]): number[] {
+export function kthDifferences(x: Float64Array, y: Float64Array, ks: readonly number[], finishBelow = FINISH): number[] {
   const n = x.length;
   const s: Search = { x, y, lo: new Int32Array(n), hi: new Int32Array(n).fill(y.length), below: 0 };
   const counts = [0, 1, 2, 3].map(() => new Int32Array(n)) as Counts;
   const rand = mulberry32(0x9e3779b9);
-  if (ks.length > 1) sharedBand(s, Math.min(...ks), Math.max(...ks), counts, rand);
-  return ks.map((k) => selectIn({ x, y, lo: s.lo.slice(), hi: s.hi.slice(), below: s.below }, k, counts, rand));
+  if (ks.length > 1) sharedBand(s, Math.min(...ks), Math.max(...ks), counts, rand, finishBelow);
+  return ks.map((k) => selectIn({ x, y, lo: s.lo.slice(), hi: s.hi.slice(), below: s.below }, k, counts, rand, finishBelow));
 }
 
 /** The k-th smallest (0-based) of the differences x[i] − y[j]; see {@link kthDifferences}. */

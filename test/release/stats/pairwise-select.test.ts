@@ -37,6 +37,19 @@ describe('kthDifference', () => {
     const ys = Array.from({ length: 900 }, (_, i) => (Math.cos(i * 78.233) * 12345.678) % 1);
     const all = Float64Array.from(xs.flatMap((a) => ys.map((b) => a - b))).sort();
     const ks = [0, 3, 500_000, 539_999, 540_000, 600_123, 1_079_999];
+    // Below FINISH (4,000,000) candidates the rounds would be skipped: force them.
+    expect(kthDifferences(sorted(xs), sorted(ys), ks, 200_000)).toEqual(ks.map((k) => all[k]));
     expect(kthDifferences(sorted(xs), sorted(ys), ks)).toEqual(ks.map((k) => all[k]));
+  });
+
+  it('quickselect finishes like a sort, ties included', () => {
+    fc.assert(
+      fc.property(sample, sample, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (xs, ys, seeds) => {
+        const all = xs.flatMap((a) => ys.map((b) => a - b)).sort((p, q) => p - q);
+        const ks = seeds.map((k) => k % all.length);
+        expect(kthDifferences(sorted(xs), sorted(ys), ks, 0)).toEqual(ks.map((k) => all[k]));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
