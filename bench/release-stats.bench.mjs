@@ -32,11 +32,11 @@ const power = (o) => ['naive', 'naive', 'sequential'].map((method, i) => simulat
 for (const perLook of [50, 100, 200]) console.log(`| latency mean +10 % | ${perLook * 10} | ${power({ alpha, trials: trials / 4, seed: 2, effect: 0.1, perLook }).join(' | ')} |`);
 for (const perLook of [20_000, 40_000]) console.log(`| errors 1 % → 1.1 % | ${perLook * 10} | ${power({ alpha, trials: trials / 10, seed: 2, effect: 0.1, perLook, metric: 'errors' }).join(' | ')} |`);
 
-// The gate's whole judgement of one metric as `release evaluate` does it: the always-valid,
-// Holm-adjusted p-value of the look plus the statistical judge (shift, interval, limits).
+// The gate's whole judgement of one metric as `release evaluate` does it: the interval judge
+// (src/release/judge): the effect's always-valid interval by ranks on log-latencies, the
+// canary's median against a limit, the p-value at the tolerance.
 {
-  const { statisticalJudge } = await import('../dist/release/stats-judge.js');
-  const { sequentialPValues } = await import('../dist/release/sequential-p.js');
+  const { intervalJudge } = await import('../dist/release/judge/index.js');
   const { mulberry32 } = await import('../dist/metrics/random.js');
   const rnd = mulberry32(7);
   const n = 1_000_000;
@@ -44,16 +44,15 @@ for (const perLook of [20_000, 40_000]) console.log(`| errors 1 % → 1.1 % | ${
   const ascending = (xs) => Array.from(Float64Array.from(xs).sort());
   const canary = ascending(Array.from({ length: n }, () => Math.exp(rnd() - 0.45)));
   const baseline = ascending(Array.from({ length: n }, () => Math.exp(rnd() - 0.5)));
-  const metric = { name: 'latency', provider: 'file', query: 'q', kind: 'latency', harmful: 'increase', limit: {}, tolerance: 0.1, critical: false, onNoData: 'hold' };
-  const input = { name: 'latency', canary: { ok: true, samples: canary, digest: 'c' }, baseline: { ok: true, samples: baseline, digest: 'b' } };
+  const metric = { name: 'latency', provider: 'file', query: 'q', kind: 'latency', harmful: 'increase', limit: { max: 3 }, tolerance: 0.1, critical: false, onNoData: 'hold' };
+  const judge = intervalJudge({ policy: { metrics: [metric] }, step: { minSamples: 0 } });
   const times = [];
   let verdict;
   for (let i = 0; i < 5; i++) {
     const t0 = process.hrtime.bigint();
-    const p = sequentialPValues([metric], [input], new Map());
-    verdict = statisticalJudge(0.05, p)(metric, canary, baseline, { canary: n, baseline: n });
+    verdict = judge(metric, canary, baseline, { canary: n, baseline: n });
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  report('release judge, 1,000,000 samples per side (sequential p + shift + interval), median of 5', median(times), 'ms', 1000);
-  console.log(`  (classification ${verdict.classification}, effect ${(verdict.effect * 100).toFixed(2)} %, p ${verdict.pValue.toPrecision(3)})`);
+  report('release judge, 1,000,000 samples per side (interval of the effect, limit, p-value), median of 5', median(times), 'ms', 1000);
+  console.log(`  (classification ${verdict.classification}, effect ${(verdict.effect * 100).toFixed(2)} %, interval ${verdict.interval.map((v) => `${(v * 100).toFixed(2)} %`).join(' to ')})`);
 }

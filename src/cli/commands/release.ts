@@ -11,8 +11,6 @@ import type { ReleaseMetric } from '../../release/policy/types.js';
 import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
 import { appendDecision, assertIntact, buildDecisionRecord, isKeyed, readDecisions, recordKeyFromEnv, redactDecision, storeProblems, verifyChain, type DecisionRecord } from '../../release/record/index.js';
 import { createRedactor } from '../../io/redact.js';
-import { sequentialPValues } from '../../release/sequential-p.js';
-import { statisticalJudge } from '../../release/stats-judge.js';
 import { openStore, recordId } from '../../store/open.js';
 import { RECORD_SCHEMA_VERSION, type ApprovalRecord } from '../../store/records.js';
 import { policyRef, usage } from '../options.js';
@@ -84,13 +82,6 @@ function stepStarted(history: readonly DecisionRecord[], startedAt: number): num
   return promoted ? Date.parse(promoted.time) : startedAt;
 }
 
-/** Each metric's p-value at the step's previous look (since the step's last promotion). */
-function previousPValues(history: readonly DecisionRecord[], step: number): Map<string, number> {
-  const promoted = history.findLastIndex((d) => d.decision === 'promote');
-  const last = history.slice(promoted + 1).filter((d) => d.step === step).at(-1);
-  return new Map((last?.metrics ?? []).flatMap((m) => (m.pValue === null ? [] : [[m.metric, m.pValue] as [string, number]])));
-}
-
 /**
  * Judges the current step, appends the decision to the hash chain, prints it and the new chain
  * head; exit by decision. Refuses (exit 2) before deciding when the rollout's history does not
@@ -116,10 +107,9 @@ export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
     // Each look reads all the data since the step began (sequential testing), unless --window says otherwise.
     const from = windowMs !== undefined ? now.getTime() - windowMs : Math.min(stepStart, now.getTime() - rel.steps[opts.step]!.minDurationMs);
     const metrics = await gather(rel.metrics, opts, new Date(from), now);
-    const pValues = sequentialPValues(rel.metrics, metrics, previousPValues(history, opts.step));
     // Known secrets (store and Prometheus URLs, the token) leave every message before it is printed or stored.
     const redact = createRedactor({ urls: [opts.store, opts.prometheus], values: [opts.prometheusToken] });
-    const d = redactDecision(decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }, statisticalJudge(0.05, pValues)), redact);
+    const d = redactDecision(decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }), redact);
     const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit, key };
     const record = buildDecisionRecord(ctx, d, history.at(-1));
     await appendDecision(store, record);

@@ -1,27 +1,26 @@
 /**
  * The decision on the current rollout step: `promote`, `hold` or `rollback`, with every reason.
- * Rollback wins over hold, hold over promote; promotion needs every metric judged on enough
- * data, the step's minimum duration, its approvals and a score at or above `score.pass`.
- * Pure: the metrics come fetched, the time is passed in.
+ * Rollback wins over hold, hold over promote; promotion needs every metric to pass on enough
+ * data, the step's minimum duration and its approvals; only a failed metric (or the provider
+ * failing check after check) rolls back. Pure: the metrics come fetched, the time is passed in.
  */
+import { intervalJudge } from '../judge/interval-judge.js';
 import { judgeApprovals } from './approvals.js';
-import { defaultJudge } from './judge.js';
 import { judgeMetric, type MetricOutcome } from './metrics.js';
 import { replay } from './state.js';
 import type { CheckOutcome, DecideInput, Judge, Reason, StepDecision } from './types.js';
 
-const POINTS: Partial<Record<string, number>> = { pass: 1, marginal: 0.5, fail: 0 };
-
+/** Percent of the metrics judged on enough data (pass, fail or inconclusive) that passed; informative only. */
 function score(outcomes: readonly MetricOutcome[]): number | null {
-  const scored = outcomes.filter((o) => !o.thin && POINTS[o.row.classification] !== undefined);
+  const scored = outcomes.filter((o) => !o.thin && ['pass', 'fail', 'inconclusive'].includes(o.row.classification));
   if (scored.length === 0) return null;
-  const points = scored.reduce((sum, o) => sum + POINTS[o.row.classification]!, 0);
-  return Math.round((10_000 * points) / scored.length) / 100;
+  const passed = scored.filter((o) => o.row.classification === 'pass').length;
+  return Math.round((10_000 * passed) / scored.length) / 100;
 }
 
-/** A check fails when a metric fails or the score drops below marginal; `limits.failed` counts these. */
+/** A check fails when a metric fails; `limits.failed` counts these. */
 function checkOf(outcomes: readonly MetricOutcome[], reasons: readonly Reason[]): CheckOutcome {
-  if (outcomes.some((o) => o.row.classification === 'fail') || reasons.some((r) => r.code === 'score-below-marginal')) return 'failed';
+  if (outcomes.some((o) => o.row.classification === 'fail')) return 'failed';
   if (outcomes.some((o) => o.error)) return 'error';
   if (reasons.some((r) => r.code === 'metric-inconclusive')) return 'inconclusive';
   if (reasons.some((r) => r.effect === 'hold' && ['insufficient-samples', 'min-duration', 'clock-skew'].includes(r.code))) return 'waiting';
@@ -41,17 +40,10 @@ function limitReasons(input: DecideInput, check: CheckOutcome): Reason[] {
   }
   const out: Reason[] = [];
   if (failed > limits.failed) out.push({ code: 'failed-limit', effect: 'rollback', message: `${failed} failed checks at step ${input.step}; the policy tolerates ${limits.failed}` });
-  if (inconclusive > limits.inconclusive) out.push({ code: 'inconclusive-limit', effect: 'rollback', message: `${inconclusive} inconclusive checks at step ${input.step}; the policy tolerates ${limits.inconclusive}` });
+  // As Argo's inconclusiveLimit pauses rather than aborts: a metric that did not fail never rolls back.
+  if (inconclusive > limits.inconclusive) out.push({ code: 'inconclusive-limit', effect: 'hold', message: `${inconclusive} inconclusive checks at step ${input.step}, more than the ${limits.inconclusive} the policy expects: the data cannot tell yet; let the step run for more data, or roll back by hand` });
   if (errors > limits.consecutiveErrors) out.push({ code: 'consecutive-errors', effect: 'rollback', message: `${errors} checks in a row without usable data; the policy tolerates ${limits.consecutiveErrors}` });
   return out;
-}
-
-function scoreReasons(s: number | null, thresholds: { pass: number; marginal: number }): Reason[] {
-  if (s === null) return [{ code: 'no-score', effect: 'hold', message: 'no metric could be scored' }];
-  // A hold here: the check fails, and limitReasons rolls back once failed checks exceed limits.failed.
-  if (s < thresholds.marginal) return [{ code: 'score-below-marginal', effect: 'hold', message: `score ${s} is below the marginal threshold ${thresholds.marginal}` }];
-  if (s < thresholds.pass) return [{ code: 'score-marginal', effect: 'hold', message: `score ${s} is marginal: below the pass threshold ${thresholds.pass}` }];
-  return [];
 }
 
 function stepStart(input: DecideInput): number {
@@ -65,27 +57,30 @@ function early(input: DecideInput, decision: 'hold' | 'rollback', reason: Reason
   return { decision, reasons: [reason], metrics: [], score: null, step: input.step, nextStep: decision === 'hold' ? input.step : null, check: 'waiting', time: new Date(input.now).toISOString(), approvals: [] };
 }
 
-/** Decides the current step of a rollout. `judge` compares canary with baseline per metric (default: limits and tolerance on means). */
-export function decideStep(input: DecideInput, judge: Judge = defaultJudge): StepDecision {
+/**
+ * Decides the current step of a rollout. `judge` compares canary with baseline per metric
+ * (default: the interval judge at the input's alpha and window, src/release/judge).
+ */
+export function decideStep(input: DecideInput, judge?: Judge): StepDecision {
   const { policy, step } = input;
   const state = replay(input.history, policy.steps.length);
   if (state.status === 'rolled-back') return early(input, 'rollback', { code: 'rolled-back', effect: 'rollback', message: 'the rollout was rolled back; it cannot be promoted' });
   if (state.status === 'completed') return { ...early(input, 'hold', { code: 'completed', effect: 'hold', message: 'the rollout is complete; there is no step to decide' }), nextStep: null };
   if (state.step !== step) return early(input, 'hold', { code: 'step-mismatch', effect: 'hold', message: `the rollout is at step ${state.step}, not ${step}` });
   const spec = policy.steps[step]!;
-  const outcomes = policy.metrics.map((m) => judgeMetric(m, spec, input.metrics.find((i) => i.name === m.name), judge));
+  const judgeOf = judge ?? intervalJudge({ policy, step: spec, alpha: input.alpha, window: input.window });
+  const outcomes = policy.metrics.map((m) => judgeMetric(m, spec, input.metrics.find((i) => i.name === m.name), judgeOf));
   const reasons = outcomes.flatMap((o) => o.reasons);
   const started = stepStart(input);
   if (input.now < started) reasons.push({ code: 'clock-skew', effect: 'hold', message: `now (${new Date(input.now).toISOString()}) is before the step started (${new Date(started).toISOString()})` });
   else if (input.now - started < spec.minDurationMs) reasons.push({ code: 'min-duration', effect: 'hold', message: `step ${step} has run ${fmt(input.now - started)} of ${fmt(spec.minDurationMs)}` });
   const s = score(outcomes);
-  reasons.push(...scoreReasons(s, policy.score));
   const check = checkOf(outcomes, reasons);
   reasons.push(...limitReasons(input, check));
   const approvals = judgeApprovals(policy, step, input.approvals, input.commit);
   reasons.push(...approvals.reasons);
   const decision = reasons.some((r) => r.effect === 'rollback') ? 'rollback' : reasons.some((r) => r.effect === 'hold') ? 'hold' : 'promote';
-  if (decision === 'promote') reasons.push({ code: 'all-checks-passed', effect: 'info', message: `every metric passed with score ${String(s)}, the step lasted long enough and has its approvals` });
+  if (decision === 'promote') reasons.push({ code: 'all-checks-passed', effect: 'info', message: 'every metric passed (its interval within the tolerance and the limits), the step lasted long enough and has its approvals' });
   const nextStep = decision === 'rollback' ? null : decision === 'hold' ? step : step + 1 < policy.steps.length ? step + 1 : null;
   return { decision, reasons, metrics: outcomes.map((o) => o.row), score: s, step, nextStep, check, time: new Date(input.now).toISOString(), approvals: approvals.judged };
 }

@@ -1,6 +1,5 @@
 /** Public API of the release decision: decideStep, the Judge contract and its default, the rollout state machine. */
 export { decideStep } from './decide.js';
-export { defaultJudge } from './judge.js';
 export { INITIAL_STATE, replay, transition, type RolloutState, type Transition } from './state.js';
 export { judgeApprovals, type ApprovalResult } from './approvals.js';
 export { REASON_CODES } from './types.js';

@@ -1,8 +1,11 @@
 /**
  * One row of the decision's metric table per policy metric: usable data is judged (by the
- * injected judge), missing or bad data follows the metric's `onNoData`, and thin data (fewer
- * observations than the step's minSamples) may fail a metric but never pass it.
+ * injected judge), missing or bad data follows the metric's `onNoData`, and thin data never
+ * passes: below the step's minSamples (or the kind's default) a metric may fail but not pass,
+ * and below the least its kind can resolve it decides nothing (src/release/judge/kinds.ts).
+ * The judge's figures are shown either way.
  */
+import { KINDS, minSamplesFor } from '../judge/kinds.js';
 import type { ReleaseMetric, ReleaseStep } from '../policy/types.js';
 import type { DataFailure, Judge, MetricData, MetricInput, MetricJudgement, MetricRow, Reason } from './types.js';
 
@@ -18,12 +21,16 @@ export interface MetricOutcome {
 
 type Usable = { ok: true; samples: readonly number[]; digest: string; count: number };
 
-/** The data as usable samples, or why not: empty series are `no-data`, non-finite samples `nan`. */
-function usable(d: MetricData | undefined): Usable | { ok: false; reason: DataFailure; message: string } {
+/**
+ * The data as usable samples, or why not: empty series are `no-data`, NaN samples `nan`, and so
+ * are ±Infinity ones unless the kind ranks them (latency: a quantile beyond the last bucket).
+ */
+function usable(d: MetricData | undefined, infinite: boolean): Usable | { ok: false; reason: DataFailure; message: string } {
   if (!d) return { ok: false, reason: 'no-data', message: 'no data was given for this metric' };
   if (!d.ok) return d;
   if (d.samples.length === 0) return { ok: false, reason: 'no-data', message: 'the series is empty' };
-  if (d.samples.some((x) => !Number.isFinite(x))) return { ok: false, reason: 'nan', message: 'the series holds NaN or infinite samples' };
+  if (d.samples.some((x) => Number.isNaN(x))) return { ok: false, reason: 'nan', message: 'the series holds NaN samples' };
+  if (!infinite && d.samples.some((x) => !Number.isFinite(x))) return { ok: false, reason: 'nan', message: 'the series holds infinite samples, which have no mean' };
   return { ok: true, samples: d.samples, digest: d.digest, count: d.count ?? d.samples.length };
 }
 
@@ -46,8 +53,9 @@ const EMPTY = { canary: null, baseline: null, effect: null, interval: null, pVal
 
 /** Judges one policy metric at `step` from its input (undefined: the caller gave none). */
 export function judgeMetric(spec: ReleaseMetric, step: ReleaseStep, input: MetricInput | undefined, judge: Judge): MetricOutcome {
-  const c = usable(input?.canary);
-  const b = usable(input?.baseline);
+  const infinite = KINDS[spec.kind].infinite;
+  const c = usable(input?.canary, infinite);
+  const b = usable(input?.baseline, infinite);
   const samples = { canary: c.ok ? c.count : 0, baseline: b.ok ? b.count : 0 };
   const data = { canary: c.ok ? c.digest : null, baseline: b.ok ? b.digest : null };
   const base = { metric: spec.name, critical: spec.critical, samples, data };
@@ -67,13 +75,16 @@ export function judgeMetric(spec: ReleaseMetric, step: ReleaseStep, input: Metri
     return { row: { ...base, ...values, classification: noData ? 'no-data' : 'error', reason: why }, reasons: [{ code, effect: 'hold', metric: spec.name, message: `metric ${spec.name} has no usable data: ${why}` }], error: true, thin: false };
   }
   const j = judged!;
+  const need = minSamplesFor(spec.kind, step);
+  const least = KINDS[spec.kind].leastSamples;
+  const fewest = Math.min(samples.canary, samples.baseline);
   const row: MetricRow = { ...base, ...j };
-  if (j.classification === 'fail') return { row, reasons: [failReason(spec, j.reason)], error: false, thin: false };
-  const short = samples.canary < step.minSamples || samples.baseline < step.minSamples;
-  if (short) {
-    const message = `metric ${spec.name} has ${samples.canary} canary and ${samples.baseline} baseline observations; the step needs ${step.minSamples} of each`;
-    return { row, reasons: [{ code: 'insufficient-samples', effect: 'hold', metric: spec.name, message }], error: false, thin: true };
+  if (j.classification === 'fail' && fewest >= least) return { row, reasons: [failReason(spec, j.reason)], error: false, thin: false };
+  if (fewest < need) {
+    const message = `metric ${spec.name} has ${samples.canary} canary and ${samples.baseline} baseline observations; the step needs ${need} of each before it may pass${fewest < least ? `, and ${spec.kind} needs ${least} before anything can be decided` : ''}`;
+    return { row: { ...row, classification: 'inconclusive', reason: `too few observations (${j.reason})` }, reasons: [{ code: 'insufficient-samples', effect: 'hold', metric: spec.name, message }], error: false, thin: true };
   }
+  if (j.classification === 'fail') return { row, reasons: [failReason(spec, j.reason)], error: false, thin: false };
   if (j.classification === 'inconclusive') return { row, reasons: [{ code: 'metric-inconclusive', effect: 'hold', metric: spec.name, message: `metric ${spec.name} is inconclusive: ${j.reason}` }], error: false, thin: false };
   return { row, reasons: [], error: false, thin: false };
 }

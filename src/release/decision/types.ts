@@ -28,8 +28,11 @@ export interface MetricInput {
   baseline: MetricData;
 }
 
-/** What a judge concluded about one metric. `no-data` is for series too short or empty to compare. */
-export type Classification = 'pass' | 'marginal' | 'fail' | 'inconclusive' | 'no-data';
+/**
+ * What a judge concluded about one metric. `no-data` is for series too short or empty to compare.
+ * (Records written before issue 12 may also hold `marginal`.)
+ */
+export type Classification = 'pass' | 'fail' | 'inconclusive' | 'no-data';
 
 /** A judge's verdict on one metric, with the statistics behind it (null where not computed). */
 export interface MetricJudgement {
@@ -39,18 +42,19 @@ export interface MetricJudgement {
   baseline: number | null;
   /** Relative change of the canary against the baseline (0.1 = 10 % higher). */
   effect: number | null;
-  /** Confidence interval of the effect, [low, high]. */
+  /** The effect's interval, valid at every look, on the same scale: [low, high] (null: not bounded yet). */
   interval: [number, number] | null;
+  /** Always-valid p-value that the harm is within the tolerance (adjusted); null without a tolerance. */
   pValue: number | null;
   /** One line saying why. */
   reason: string;
 }
 
 /**
- * Compares canary with baseline for one metric. Called only with non-empty series of finite
- * numbers; `counts` are the observations behind each series (MetricData.count, default the
- * sample count), e.g. the requests behind error ratios for a proportion test. Must be pure and
- * deterministic. The statistical judge (src/release/stats) plugs in here.
+ * Compares canary with baseline for one metric. Called only with non-empty series without NaN;
+ * ±Infinity only for kinds that judge it (src/release/judge/kinds.ts: latency). `counts` are the
+ * observations behind each series (MetricData.count, default the sample count). Must be pure and
+ * deterministic. The interval judge (src/release/judge) is the default.
  */
 export type Judge = (metric: ReleaseMetric, canary: readonly number[], baseline: readonly number[], counts: { canary: number; baseline: number }) => MetricJudgement;
 
@@ -68,8 +72,8 @@ export interface Approval {
 /** Every reason code a decision may give. */
 export const REASON_CODES = [
   'rolled-back', 'completed', 'step-mismatch', 'clock-skew',
-  'critical-metric-failed', 'metric-failed', 'failed-limit', 'score-below-marginal', 'consecutive-errors', 'inconclusive-limit',
-  'no-data', 'provider-error', 'insufficient-samples', 'min-duration', 'metric-inconclusive', 'score-marginal', 'no-score',
+  'critical-metric-failed', 'metric-failed', 'failed-limit', 'consecutive-errors', 'inconclusive-limit',
+  'no-data', 'provider-error', 'insufficient-samples', 'min-duration', 'metric-inconclusive',
   'approval-missing', 'approval-not-release-manager', 'approval-duplicate', 'approval-wrong-commit', 'approval-wrong-step',
   'no-data-passed', 'all-checks-passed',
 ] as const;
@@ -102,7 +106,7 @@ export interface StepDecision {
   decision: 'promote' | 'hold' | 'rollback';
   reasons: Reason[];
   metrics: MetricRow[];
-  /** 0-100, or null when no metric could be scored. */
+  /** Percent of the metrics judged on enough data that passed (0-100); null when none was. Informative only. */
   score: number | null;
   step: number;
   /** The step after a promote (null: the rollout completes); the same step on hold; null on rollback. */
@@ -129,4 +133,8 @@ export interface DecideInput {
   history: readonly StepDecision[];
   /** The rollout's commit; approvals for another commit do not count. */
   commit?: string;
+  /** The step's error rate for the default judge (default 0.05). */
+  alpha?: number;
+  /** With windowed looks, the window (0-based) this look is in, for the default judge's levels. */
+  window?: number;
 }

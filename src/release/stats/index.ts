@@ -17,8 +17,8 @@ export { alwaysValidPValues, msprtRatio, proportionLook, rankLook, sequentialTes
 export type { FalseAlarmRow, SimulationOptions } from './simulate.js';
 export { falseAlarmTable, simulateAlarmRate, simulateFalseAlarms, simulatePower } from './simulate.js';
 export { mixturePValue, mixtureRho, oneSidedBoundary } from './boundary.js';
-export type { Bounds } from './shift-bounds.js';
-export { shiftBounds, shiftStatistic } from './shift-bounds.js';
+export type { Bounds, ShiftSamples } from './shift-bounds.js';
+export { shiftBounds, shiftSamples, shiftStatistic } from './shift-bounds.js';
 export { meanBounds, medianBounds } from './location-bounds.js';
 export type { Summary, VarianceFloor } from './ratio-bounds.js';
 export { ratioBounds, ratioStatistic, summarize } from './ratio-bounds.js';

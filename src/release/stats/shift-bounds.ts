@@ -32,52 +32,59 @@ export function boundRanks(total: number, hLower: number, hUpper: number): [numb
   return [lo < 0 ? null : lo, hi >= total ? null : hi];
 }
 
-/** The samples with ±Infinity replaced by stand-ins beyond every finite value, and the widest finite difference. */
-function standIns(x: Float64Array, y: Float64Array): { x: Float64Array; y: Float64Array; span: number } {
+/** Two ascending samples made ready for {@link shiftBounds} and {@link shiftStatistic}: stand-ins for ±Infinity, the null sd of U. */
+export interface ShiftSamples {
+  x: Float64Array;
+  y: Float64Array;
+  /** The widest finite difference: a difference beyond it involves a stand-in. */
+  span: number;
+  /** Null standard deviation of U; between x − θ0 and y the only ties, for almost every θ0, are those within each sample. */
+  sd: number;
+}
+
+/** Prepares ascending `x` and `y` (non-empty, no NaN) once for bounds and statistics. */
+export function shiftSamples(xSorted: Float64Array, ySorted: Float64Array): ShiftSamples {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const s of [x, y]) {
+  let infinite = false;
+  for (const s of [xSorted, ySorted]) {
     for (const v of s) {
       if (Number.isFinite(v)) {
         if (v < lo) lo = v;
         if (v > hi) hi = v;
-      }
+      } else infinite = true;
     }
   }
   if (lo > hi) [lo, hi] = [0, 0];
   const span = hi - lo;
   const gap = span + 1;
-  const swap = (s: Float64Array) => (s.every(Number.isFinite) ? s : s.map((v) => (v === Number.POSITIVE_INFINITY ? hi + gap : v === Number.NEGATIVE_INFINITY ? lo - gap : v)));
-  return { x: swap(x), y: swap(y), span };
+  const swap = (s: Float64Array) => (infinite ? s.map((v) => (v === Number.POSITIVE_INFINITY ? hi + gap : v === Number.NEGATIVE_INFINITY ? lo - gap : v)) : s);
+  const x = swap(xSorted);
+  const y = swap(ySorted);
+  return { x, y, span, sd: sigmaU(x.length, y.length, tieTermOf(x) + tieTermOf(y)) };
 }
 
 const real = (d: number, span: number): number => (d > span ? Number.POSITIVE_INFINITY : d < -span ? Number.NEGATIVE_INFINITY : d);
 
 /**
- * The shift of ascending `x` against ascending `y` (both non-empty): the Hodges-Lehmann estimate,
- * the lower bound at `zLower` and the upper bound at `zUpper` null standard deviations (from
- * {@link oneSidedBoundary}). With a side of one value, or too few values for the boundary,
- * a bound is ±Infinity.
+ * The shift of x against y: the Hodges-Lehmann estimate, the lower bound at `zLower` and the
+ * upper bound at `zUpper` null standard deviations (from {@link oneSidedBoundary}). With a side
+ * of one value, or too few values for the boundary, a bound is ±Infinity.
  */
-export function shiftBounds(xSorted: Float64Array, ySorted: Float64Array, zLower: number, zUpper: number): Bounds {
-  const { x, y, span } = standIns(xSorted, ySorted);
-  const n = x.length;
-  const m = y.length;
-  // Between x − θ0 and y the only ties, for almost every θ0, are those within each sample.
-  const sd = sigmaU(n, m, tieTermOf(x) + tieTermOf(y));
-  const ranks = sd > 0 ? boundRanks(n * m, zLower * sd, zUpper * sd) : ([null, null] as const);
+export function shiftBounds(s: ShiftSamples, zLower: number, zUpper: number): Bounds {
+  const { x, y, span, sd } = s;
+  const ranks = sd > 0 ? boundRanks(x.length * y.length, zLower * sd, zUpper * sd) : ([null, null] as const);
   const { estimate, confInt } = shiftAt(x, y, ranks);
   return { estimate: real(estimate, span), lower: real(confInt[0], span), upper: real(confInt[1], span) };
 }
 
 /**
- * The standardised rank statistic of ascending `x` − `theta` against ascending `y`:
- * (U − n·m/2) / sd, U counting the pairs with x − y above theta (equal ones one half), sd the
- * null standard deviation used by {@link shiftBounds}; positive when x − theta tends to exceed y.
- * 0 when the statistic has no spread.
+ * The standardised rank statistic of x − `theta` against y: (U − n·m/2) / sd, U counting the
+ * pairs with x − y above theta (equal ones one half), sd the null standard deviation used by
+ * {@link shiftBounds}; positive when x − theta tends to exceed y. 0 when U has no spread.
  */
-export function shiftStatistic(xSorted: Float64Array, ySorted: Float64Array, theta: number): number {
-  const { x, y } = standIns(xSorted, ySorted);
+export function shiftStatistic(s: ShiftSamples, theta: number): number {
+  const { x, y, sd } = s;
   const m = y.length;
   let u = 0;
   let below = 0; // y-values strictly below x[i] − theta
@@ -89,6 +96,5 @@ export function shiftStatistic(xSorted: Float64Array, ySorted: Float64Array, the
     while (atMost < m && y[atMost]! <= v) atMost++;
     u += below + (atMost - below) / 2;
   }
-  const sd = sigmaU(x.length, m, tieTermOf(x) + tieTermOf(y));
   return sd > 0 ? (u - (x.length * m) / 2) / sd : 0;
 }

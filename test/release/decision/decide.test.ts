@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideStep } from '../../../src/release/decision/decide.js';
 import type { DecideInput, StepDecision } from '../../../src/release/decision/types.js';
-import { approval, input, metrics, MIN, POLICY, series, T0 } from './fixtures.js';
+import { approval, input, metrics, MIN, noisy, POLICY, series, T0 } from './fixtures.js';
 
 const codes = (d: StepDecision) => d.reasons.filter((r) => r.effect !== 'info').map((r) => r.code);
 const down = { ok: false, reason: 'unreachable', message: 'connect ECONNREFUSED' } as const;
@@ -16,16 +16,19 @@ const atStep1 = (over: Partial<DecideInput> = {}): DecideInput => {
 describe('decisions', () => {
   it.each<[string, DecideInput, StepDecision['decision'], string[]]>([
     ['healthy', input(), 'promote', []],
-    ['degraded latency', input({ metrics: metrics({ latency: { canary: series(300) } }) }), 'rollback', ['metric-failed', 'score-below-marginal', 'failed-limit']],
-    ['critical metric over its limit', input({ metrics: metrics({ errors: { canary: series(0.05) } }) }), 'rollback', ['critical-metric-failed', 'score-below-marginal', 'failed-limit']],
-    ['marginal latency', input({ metrics: metrics({ latency: { canary: series(225) } }) }), 'hold', ['score-marginal']],
+    ['degraded latency', input({ metrics: metrics({ latency: { canary: series(300) } }) }), 'rollback', ['metric-failed', 'failed-limit']],
+    ['critical metric over its limit', input({ metrics: metrics({ errors: { canary: series(0.05) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit']],
+    ['a change within the tolerance (+12.5 % of 20 %) passes', input({ metrics: metrics({ latency: { canary: series(225) } }) }), 'promote', []],
+    ['a change whose interval reaches past the tolerance holds, never rolls back', input({ metrics: metrics({ latency: { canary: noisy(1, 1.15), baseline: noisy(2, 1) } }) }), 'hold', ['metric-inconclusive']],
     ['no canary data', input({ metrics: metrics({ latency: { canary: empty } }) }), 'hold', ['no-data']],
     ['baseline without data', input({ metrics: metrics({ errors: { baseline: { ok: false, reason: 'no-data', message: 'empty result' } } }) }), 'hold', ['no-data']],
     ['metric missing from the input', input({ metrics: metrics().slice(1) }), 'hold', ['no-data']],
     ['prometheus down', input({ metrics: metrics({ errors: { canary: down } }) }), 'hold', ['provider-error']],
     ['NaN samples', input({ metrics: metrics({ latency: { canary: { ok: true, samples: [200, Number.NaN], digest: 'x' } } }) }), 'hold', ['provider-error']],
     ['thin data', input({ metrics: metrics({ latency: { canary: series(200, 20) } }) }), 'hold', ['insufficient-samples']],
-    ['thin but clearly bad data still rolls back', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'score-below-marginal', 'failed-limit']],
+    ['one observation per side', input({ metrics: metrics({ latency: { canary: series(200, 1), baseline: series(201, 1) } }) }), 'hold', ['insufficient-samples']],
+    ['thin but clearly bad data still rolls back (from the least its kind resolves)', input({ metrics: metrics({ errors: { canary: series(0.2, 20) } }) }), 'rollback', ['critical-metric-failed', 'failed-limit']],
+    ['below the least its kind resolves, even clearly bad data only holds', input({ metrics: metrics({ errors: { canary: series(0.2, 19) } }) }), 'hold', ['insufficient-samples']],
     ['too early', input({ now: T0 + 5 * MIN }), 'hold', ['min-duration']],
     ['clock behind the step start', input({ now: T0 - MIN }), 'hold', ['clock-skew']],
     ['constant series', input({ metrics: metrics({ latency: { canary: { ok: true, samples: Array(200).fill(200), digest: 'c' }, baseline: { ok: true, samples: Array(200).fill(200), digest: 'b' } } }) }), 'hold', ['metric-inconclusive']],
@@ -51,9 +54,19 @@ describe('decisions', () => {
 
   it('fills the metric table', () => {
     const d = decideStep(input({ metrics: metrics({ latency: { canary: series(220) } }) }));
-    expect(d.metrics[1]).toMatchObject({ metric: 'latency', critical: false, classification: 'pass', baseline: 200, interval: null, pValue: null, samples: { canary: 200, baseline: 200 }, data: { canary: 'sha256:220:200', baseline: 'sha256:200:200' } });
+    expect(d.metrics[1]).toMatchObject({ metric: 'latency', critical: false, classification: 'pass', baseline: 200, pValue: 1, samples: { canary: 200, baseline: 200 }, data: { canary: 'sha256:220:200', baseline: 'sha256:200:200' } });
     expect(d.metrics[1]!.effect).toBeCloseTo(0.1);
+    expect(d.metrics[1]!.interval![0]).toBeCloseTo(0.1);
+    expect(d.metrics[1]!.interval![1]).toBeCloseTo(0.1);
     expect(d).toMatchObject({ step: 0, nextStep: 1, score: 100, check: 'passed', time: '2026-11-27T10:15:00.000Z' });
+  });
+
+  it('the score is the share of metrics that passed, whatever their number; it decides nothing', () => {
+    const held = decideStep(input({ metrics: metrics({ latency: { canary: noisy(1, 1.15), baseline: noisy(2, 1) } }) }));
+    expect([held.score, held.decision, held.check]).toEqual([50, 'hold', 'inconclusive']);
+    const one = { ...POLICY, metrics: POLICY.metrics.slice(1) };
+    const alone = decideStep(input({ policy: one, metrics: metrics({ latency: { canary: noisy(1, 1.15), baseline: noisy(2, 1) } }).slice(1) }));
+    expect([alone.score, alone.decision]).toEqual([0, 'hold']);
   });
 });
 
@@ -87,9 +100,18 @@ describe('limits over checks', () => {
     const policy = { ...POLICY, limits: { ...POLICY.limits, failed: 1 } };
     const degraded = (history: StepDecision[], over = { latency: { canary: series(300) } }) => decideStep(input({ policy, metrics: metrics(over), history }));
     const first = degraded([]);
-    expect([first.decision, codes(first), first.check]).toEqual(['hold', ['metric-failed', 'score-below-marginal'], 'failed']);
+    expect([first.decision, codes(first), first.check]).toEqual(['hold', ['metric-failed'], 'failed']);
     expect(degraded([first]).decision).toBe('rollback');
     expect(decideStep(input({ policy, metrics: metrics({ errors: { canary: series(0.05) } }) })).decision).toBe('rollback');
+  });
+
+  it('inconclusive checks beyond limits.inconclusive hold and say so; they never roll back', () => {
+    const unsure = (history: StepDecision[]) => decideStep(input({ metrics: metrics({ latency: { canary: noisy(1, 1.15), baseline: noisy(2, 1) } }), history }));
+    const history: StepDecision[] = [];
+    for (let i = 0; i < 6; i++) history.push(unsure(history));
+    expect(history.map((d) => d.decision)).toEqual(Array(6).fill('hold'));
+    expect(codes(history.at(-1)!)).toEqual(['metric-inconclusive', 'inconclusive-limit']);
+    expect(history.at(-1)!.reasons.find((r) => r.code === 'inconclusive-limit')).toMatchObject({ effect: 'hold' });
   });
 
   it('a rolled-back rollout stays rolled back', () => {

@@ -1,5 +1,6 @@
 /** A small rollout policy and builders of decision inputs for the decision tests. */
 import type { Approval, DecideInput, MetricData, MetricInput } from '../../../src/release/decision/types.js';
+import { mulberry32 } from '../../../src/metrics/random.js';
 import type { ReleasePolicy } from '../../../src/release/policy/types.js';
 
 export const T0 = Date.parse('2026-11-27T10:00:00.000Z');
@@ -27,6 +28,13 @@ export const POLICY: ReleasePolicy = {
 
 /** `n` samples around `value` (a small deterministic wobble). */
 export const series = (value: number, n = 200): Extract<MetricData, { ok: true }> => ({ ok: true, samples: Array.from({ length: n }, (_, i) => value * (1 + ((i % 5) - 2) / 100)), digest: `sha256:${value}:${n}` });
+
+/** `n` lognormal(σ = 0.3) latencies around 200 × `factor`, seeded: a series with real spread. */
+export function noisy(seed: number, factor: number, n = 200): Extract<MetricData, { ok: true }> {
+  const rand = mulberry32(seed);
+  const gaussian = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  return { ok: true, samples: Array.from({ length: n }, () => 200 * factor * Math.exp(0.3 * gaussian())), digest: `sha256:noisy:${seed}:${factor}` };
+}
 
 /** Healthy data for both metrics, with `over` replacing some. */
 export function metrics(over: Partial<Record<'errors' | 'latency', Partial<MetricInput>>> = {}): MetricInput[] {
