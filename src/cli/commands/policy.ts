@@ -1,14 +1,27 @@
 /** `phasegate policy validate` and `phasegate policy explain`. */
-import { formatDiagnostic } from '../../errors.js';
+import { formatDiagnostic, type Diagnostic } from '../../errors.js';
+import { judgeabilityProblems } from '../../release/judge/policy-check.js';
+import { policyLocator } from '../release-locate.js';
 import { loadPolicy, validatePolicyFiles } from '../../policy/index.js';
 import type { Phase, Tier } from '../../policy/types.js';
 import { renderExplain } from '../explain.js';
 import { policyRef } from '../options.js';
 import { emit } from '../output.js';
 
-/** Validates policy files; prints every problem; 0 when all are valid, else 2. */
+/** What the release judge cannot work with in the release sections of valid files (src/release/judge/policy-check.ts). */
+function judgeProblems(files: string[]): Diagnostic[] {
+  return files.flatMap((file) => {
+    const release = loadPolicy({ file }, { cwd: process.cwd() }).release;
+    if (!release) return [];
+    const locate = policyLocator({ file }, process.cwd());
+    return judgeabilityProblems(release).map((p) => ({ ...locate(p.at), message: p.message }));
+  });
+}
+
+/** Validates policy files (and what the release judge needs of them); prints every problem; 0 when all are valid, else 2. */
 export function validateCommand(files: string[]): number {
-  const problems = validatePolicyFiles(files, { cwd: process.cwd() });
+  const invalid = validatePolicyFiles(files, { cwd: process.cwd() });
+  const problems = invalid.length > 0 ? invalid : judgeProblems(files);
   for (const d of problems) process.stderr.write(`phasegate: ${formatDiagnostic(d)}\n`);
   if (problems.length > 0) return 2;
   process.stdout.write(`${files.length} polic${files.length === 1 ? 'y' : 'ies'} valid: ${files.join(', ')}\n`);

@@ -1,23 +1,24 @@
 /**
- * `phasegate release evaluate|approve|status|verify`: the gray-release gate as pipeline steps.
- * Exit codes of evaluate: 0 promote, 1 rollback, 3 hold, 2 could not evaluate.
+ * `phasegate release evaluate|approve|status|verify`: the gray-release gate as pipeline steps,
+ * over the core's release use-case (src/core/release.ts): this file turns flags into a request
+ * and the result into output. Exit codes of evaluate: 0 promote, 1 rollback, 3 hold, 2 could
+ * not evaluate.
  */
+import { approvalRecord, rolloutStatus } from '../../core/release-records.js';
+import { evaluateRelease, RELEASE_EXIT, releaseRequestProblems } from '../../core/release.js';
 import { PhasegateError } from '../../errors.js';
 import { stableJson } from '../../io/json.js';
-import { loadPolicy, policyDigest } from '../../policy/index.js';
-import type { EffectivePolicy, Tier } from '../../policy/types.js';
-import { decideStep, replay, type Approval, type MetricInput, type StepDecision } from '../../release/decision/index.js';
-import type { ReleaseMetric } from '../../release/policy/types.js';
-import { fetchPair, fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
-import { appendDecision, assertIntact, buildDecisionRecord, isKeyed, readDecisions, recordKeyFromEnv, redactDecision, storeProblems, verifyChain, type DecisionRecord } from '../../release/record/index.js';
 import { createRedactor } from '../../io/redact.js';
-import { openStore, recordId } from '../../store/open.js';
-import { RECORD_SCHEMA_VERSION, type ApprovalRecord } from '../../store/records.js';
+import { loadPolicy } from '../../policy/index.js';
+import type { EffectivePolicy, Tier } from '../../policy/types.js';
+import { parseDuration, type ReleaseMetric, type ReleasePolicy } from '../../release/policy/types.js';
+import { fileProvider, prometheusProvider, type MetricProvider } from '../../release/providers/index.js';
+import { isKeyed, readDecisions, recordKeyFromEnv, storeProblems, verifyChain, type DecisionRecord } from '../../release/record/index.js';
+import { openStore } from '../../store/open.js';
 import { policyRef, usage } from '../options.js';
 import { emit } from '../output.js';
+import { policyLocator } from '../release-locate.js';
 import { renderDecisionText } from '../release-text.js';
-
-export const DECISION_EXIT: Record<StepDecision['decision'], number> = { promote: 0, rollback: 1, hold: 3 };
 
 interface Common {
   store: string;
@@ -41,80 +42,86 @@ export interface EvaluateOptions extends Common {
   out?: string;
 }
 
-function releasePolicy(opts: EvaluateOptions): EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> } {
+function releasePolicy(opts: EvaluateOptions): EffectivePolicy & { release: ReleasePolicy } {
   const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   if (!policy.release) throw new PhasegateError({ file: opts.policy, message: 'the policy has no release section; add one (docs/release-gate.md)' });
-  if (opts.step < 0 || opts.step >= policy.release.steps.length) throw usage(`--step must be 0 to ${policy.release.steps.length - 1} (the policy has ${policy.release.steps.length} steps)`);
-  return policy as EffectivePolicy & { release: NonNullable<EffectivePolicy['release']> };
+  if (opts.step >= policy.release.steps.length) throw usage(`--step must be 0 to ${policy.release.steps.length - 1} (the policy has ${policy.release.steps.length} steps)`);
+  return policy as EffectivePolicy & { release: ReleasePolicy };
 }
 
-function providerFor(m: ReleaseMetric, opts: EvaluateOptions, cache: Map<string, MetricProvider>): MetricProvider {
-  const hit = cache.get(m.provider);
-  if (hit) return hit;
-  let p: MetricProvider;
-  if (m.provider === 'prometheus') {
-    if (!opts.prometheus) throw usage(`metric ${m.name} reads Prometheus: give --prometheus URL`);
-    p = prometheusProvider({ url: opts.prometheus, bearerToken: opts.prometheusToken });
-  } else {
-    if (!opts.samples) throw usage(`metric ${m.name} reads samples from a file: give --samples FILE`);
-    p = fileProvider({ file: opts.samples });
-  }
-  cache.set(m.provider, p);
-  return p;
+/** --window as milliseconds: a positive duration, or absent. */
+function windowOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) throw usage(`--window ${JSON.stringify(text)} is not a positive duration; write one such as 10m or 1h30m, at least the step's minDuration, or leave it out`);
+  return ms;
 }
 
-async function gather(metrics: readonly ReleaseMetric[], opts: EvaluateOptions, start: Date, end: Date): Promise<MetricInput[]> {
+/** One provider per kind, made on first use; a metric whose provider has no flag is a usage error. */
+function providers(opts: EvaluateOptions): (m: ReleaseMetric) => MetricProvider {
   const cache = new Map<string, MetricProvider>();
-  return Promise.all(
-    metrics.map(async (m): Promise<MetricInput> => {
-      const pair = await fetchPair(providerFor(m, opts, cache), { query: m.query, start, end, step: opts.queryStep ?? 60 });
-      if (!pair.ok) return { name: m.name, canary: { ok: false, reason: pair.reason, message: pair.message }, baseline: { ok: false, reason: pair.reason, message: pair.message } };
-      // Sorted once here: rank statistics ignore order, and every later pass over 10^6 values is then cheaper.
-      const data = (s: typeof pair.canary) => ({ ok: true as const, samples: Array.from(Float64Array.from(s.samples).sort()), digest: s.digest, source: s.source, count: s.samples.length });
-      return { name: m.name, canary: data(pair.canary), baseline: data(pair.baseline) };
-    }),
-  );
-}
-
-/** When the current step began: the last promotion, else the rollout's start. */
-function stepStarted(history: readonly DecisionRecord[], startedAt: number): number {
-  const promoted = history.filter((d) => d.decision === 'promote').at(-1);
-  return promoted ? Date.parse(promoted.time) : startedAt;
+  return (m) => {
+    const hit = cache.get(m.provider);
+    if (hit) return hit;
+    let p: MetricProvider;
+    if (m.provider === 'prometheus') {
+      if (!opts.prometheus) throw usage(`metric ${m.name} reads Prometheus: give --prometheus URL`);
+      p = prometheusProvider({ url: opts.prometheus, bearerToken: opts.prometheusToken });
+    } else {
+      if (!opts.samples) throw usage(`metric ${m.name} reads samples from a file: give --samples FILE`);
+      p = fileProvider({ file: opts.samples });
+    }
+    cache.set(m.provider, p);
+    return p;
+  };
 }
 
 /**
- * Judges the current step, appends the decision to the hash chain, prints it and the new chain
- * head; exit by decision. Refuses (exit 2) before deciding when the rollout's history does not
- * verify or the store reports damage, or when the chain is keyed and its key is not set.
+ * Judges the current step (the core's evaluateRelease), prints the decision and the new chain
+ * head; exit by decision. A policy the judge cannot work with, a bad --window, a damaged or
+ * tampered history and a keyed chain without its key exit 2 with one line each.
  */
 export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
   const policy = releasePolicy(opts);
+  const windowMs = windowOf(opts.window);
+  const locate = policyLocator(policyRef(opts), process.cwd());
+  // Before the store is opened: a request that cannot be judged touches nothing.
+  const problems = releaseRequestProblems({ policy, step: opts.step, windowMs, locate });
+  if (problems.length > 0) throw new PhasegateError(problems);
   const key = recordKeyFromEnv();
-  const rel = policy.release;
-  const now = opts.now ?? new Date();
-  const { parseDuration } = await import('../../release/policy/types.js');
-  const windowMs = opts.window === undefined ? undefined : parseDuration(opts.window);
-  if (opts.window !== undefined && (windowMs === undefined || windowMs <= 0)) throw usage('--window must be a duration such as 10m or 1h');
   const store = await openStore(opts.store);
   try {
-    const records = await store.query({ project: opts.project, kinds: ['decision'] });
-    const history = assertIntact({ project: opts.project, rollout: opts.rollout, records, warnings: store.warnings(), key });
-    const approvals: Approval[] = (await store.query({ project: opts.project, kinds: ['approval'] }))
-      .filter((r): r is ApprovalRecord => r.kind === 'approval' && r.rollout === opts.rollout)
-      .map((r) => ({ who: r.who, time: r.time, commit: r.commit, step: r.step }));
-    const startedAt = opts.startedAt?.getTime() ?? (history[0] ? Date.parse(history[0].time) : now.getTime());
-    const stepStart = stepStarted(history, startedAt);
-    // Each look reads all the data since the step began (sequential testing), unless --window says otherwise.
-    const from = windowMs !== undefined ? now.getTime() - windowMs : Math.min(stepStart, now.getTime() - rel.steps[opts.step]!.minDurationMs);
-    const metrics = await gather(rel.metrics, opts, new Date(from), now);
-    // Known secrets (store and Prometheus URLs, the token) leave every message before it is printed or stored.
-    const redact = createRedactor({ urls: [opts.store, opts.prometheus], values: [opts.prometheusToken] });
-    const d = redactDecision(decideStep({ policy: rel, step: opts.step, metrics, approvals, now: now.getTime(), startedAt, history, commit: opts.commit }), redact);
-    const ctx = { project: opts.project, rollout: opts.rollout, policy: { name: policy.name, digest: policyDigest(policy) }, weight: rel.steps[opts.step]!.weight, commit: opts.commit, key };
-    const record = buildDecisionRecord(ctx, d, history.at(-1));
-    await appendDecision(store, record);
-    emit(opts.format === 'json' ? stableJson({ decision: d.decision, reasons: d.reasons, metrics: d.metrics, step: d.step, nextStep: d.nextStep, score: d.score, record: { id: record.id, seq: record.seq, hash: record.hash, alg: record.alg, ...(record.keyId ? { keyId: record.keyId } : {}) }, head: `${record.project}/${record.rollout}=${record.hash}` }) : renderDecisionText(d, record), opts.out);
-    return DECISION_EXIT[d.decision];
+    const { decision: d, record, look } = await evaluateRelease({
+      project: opts.project,
+      rollout: opts.rollout,
+      step: opts.step,
+      policy,
+      store,
+      providerFor: providers(opts),
+      now: opts.now ?? new Date(),
+      startedAt: opts.startedAt,
+      commit: opts.commit,
+      windowMs,
+      queryStep: opts.queryStep,
+      key,
+      // Known secrets (store and Prometheus URLs, the token) leave every message before it is printed or stored.
+      redactor: createRedactor({ urls: [opts.store, opts.prometheus], values: [opts.prometheusToken] }),
+      locate,
+    });
+    const json = () =>
+      stableJson({
+        decision: d.decision,
+        reasons: d.reasons,
+        metrics: d.metrics,
+        step: d.step,
+        nextStep: d.nextStep,
+        score: d.score,
+        look: { from: new Date(look.from).toISOString(), to: new Date(look.to).toISOString(), ...(look.window ? { window: look.window.index } : {}) },
+        record: { id: record.id, seq: record.seq, hash: record.hash, alg: record.alg, ...(record.keyId ? { keyId: record.keyId } : {}) },
+        head: `${record.project}/${record.rollout}=${record.hash}`,
+      });
+    emit(opts.format === 'json' ? json() : renderDecisionText(d, record), opts.out);
+    return RELEASE_EXIT[d.decision];
   } finally {
     await store.close();
   }
@@ -130,19 +137,7 @@ export interface ApproveOptions extends Common {
 
 /** Records an approval; whether it counts is decided at the next evaluation, against the policy. */
 export async function releaseApprove(opts: ApproveOptions): Promise<number> {
-  const time = (opts.time ?? new Date()).toISOString();
-  const rec: ApprovalRecord = {
-    schemaVersion: RECORD_SCHEMA_VERSION,
-    kind: 'approval',
-    id: recordId(opts.project, 'approval', opts.rollout, String(opts.step), opts.by, opts.commit),
-    project: opts.project,
-    time,
-    rollout: opts.rollout,
-    step: opts.step,
-    who: opts.by,
-    role: opts.role,
-    commit: opts.commit,
-  };
+  const rec = approvalRecord({ project: opts.project, rollout: opts.rollout, step: opts.step, by: opts.by, role: opts.role, commit: opts.commit, time: opts.time ?? new Date() });
   const store = await openStore(opts.store);
   try {
     const added = await store.append([rec]);
@@ -162,11 +157,11 @@ export async function releaseStatus(opts: Common & { steps?: number; format: 'te
   } finally {
     await store.close();
   }
-  const last = history.at(-1);
-  if (!last) throw new PhasegateError({ message: `no decision recorded for ${opts.project}/${opts.rollout}; run phasegate release evaluate first` });
-  const state = replay(history, opts.steps ?? last.step + 2);
-  const out = { project: opts.project, rollout: opts.rollout, state, decisions: history.length, last: { decision: last.decision, step: last.step, time: last.time, reasons: last.reasons }, head: last.hash };
-  emit(opts.format === 'json' ? stableJson(out) : `${opts.project}/${opts.rollout}: ${history.length} decisions; last ${last.decision} at step ${last.step} (${last.time}); state ${stableJson(state).replace(/\s+/g, ' ').trim()}\nchain head ${last.hash}\n`, undefined);
+  const status = rolloutStatus(history, opts.steps);
+  if (!status) throw new PhasegateError({ message: `no decision recorded for ${opts.project}/${opts.rollout}; run phasegate release evaluate first` });
+  const { state, last } = status;
+  const out = { project: opts.project, rollout: opts.rollout, ...status };
+  emit(opts.format === 'json' ? stableJson(out) : `${opts.project}/${opts.rollout}: ${status.decisions} decisions; last ${last.decision} at step ${last.step} (${last.time}); state ${stableJson(state).replace(/\s+/g, ' ').trim()}\nchain head ${status.head}\n`, undefined);
   return 0;
 }
 

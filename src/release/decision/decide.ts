@@ -6,8 +6,9 @@
  */
 import { intervalJudge } from '../judge/interval-judge.js';
 import { judgeApprovals } from './approvals.js';
+import { formatDuration } from './look.js';
 import { judgeMetric, type MetricOutcome } from './metrics.js';
-import { replay } from './state.js';
+import { replay, stepStartOf } from './state.js';
 import type { CheckOutcome, DecideInput, Judge, Reason, StepDecision } from './types.js';
 
 /** Percent of the metrics judged on enough data (pass, fail or inconclusive) that passed; informative only. */
@@ -46,13 +47,6 @@ function limitReasons(input: DecideInput, check: CheckOutcome): Reason[] {
   return out;
 }
 
-function stepStart(input: DecideInput): number {
-  const promoted = input.history.filter((d) => d.decision === 'promote').at(-1);
-  return promoted ? Date.parse(promoted.time) : input.startedAt;
-}
-
-const fmt = (ms: number): string => (ms >= 60_000 ? `${Math.floor(ms / 60_000)}m` : `${Math.floor(ms / 1000)}s`);
-
 function early(input: DecideInput, decision: 'hold' | 'rollback', reason: Reason): StepDecision {
   return { decision, reasons: [reason], metrics: [], score: null, step: input.step, nextStep: decision === 'hold' ? input.step : null, check: 'waiting', time: new Date(input.now).toISOString(), approvals: [] };
 }
@@ -71,9 +65,9 @@ export function decideStep(input: DecideInput, judge?: Judge): StepDecision {
   const judgeOf = judge ?? intervalJudge({ policy, step: spec, alpha: input.alpha, window: input.window });
   const outcomes = policy.metrics.map((m) => judgeMetric(m, spec, input.metrics.find((i) => i.name === m.name), judgeOf));
   const reasons = outcomes.flatMap((o) => o.reasons);
-  const started = stepStart(input);
+  const started = stepStartOf(input.history, input.startedAt);
   if (input.now < started) reasons.push({ code: 'clock-skew', effect: 'hold', message: `now (${new Date(input.now).toISOString()}) is before the step started (${new Date(started).toISOString()})` });
-  else if (input.now - started < spec.minDurationMs) reasons.push({ code: 'min-duration', effect: 'hold', message: `step ${step} has run ${fmt(input.now - started)} of ${fmt(spec.minDurationMs)}` });
+  else if (input.now - started < spec.minDurationMs) reasons.push({ code: 'min-duration', effect: 'hold', message: `step ${step} has run ${formatDuration(Math.floor((input.now - started) / 1000) * 1000)} of ${formatDuration(spec.minDurationMs)}` });
   const s = score(outcomes);
   const check = checkOf(outcomes, reasons);
   reasons.push(...limitReasons(input, check));

@@ -27,3 +27,12 @@ export function transition(state: RolloutState, decision: 'promote' | 'hold' | '
 export function replay(decisions: readonly { decision: 'promote' | 'hold' | 'rollback' }[], stepCount: number): RolloutState {
   return decisions.reduce((s, d) => transition(s, d.decision, stepCount).state, INITIAL_STATE);
 }
+
+/**
+ * When the current step began (ms since the epoch): the time of the rollout's last promotion,
+ * else the rollout's start. Every look at the step reads its data from here.
+ */
+export function stepStartOf(history: readonly { decision: 'promote' | 'hold' | 'rollback'; time: string }[], startedAt: number): number {
+  const promoted = history.filter((d) => d.decision === 'promote').at(-1);
+  return promoted ? Date.parse(promoted.time) : startedAt;
+}

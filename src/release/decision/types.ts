@@ -75,7 +75,7 @@ export const REASON_CODES = [
   'critical-metric-failed', 'metric-failed', 'failed-limit', 'consecutive-errors', 'inconclusive-limit',
   'no-data', 'provider-error', 'insufficient-samples', 'min-duration', 'metric-inconclusive',
   'approval-missing', 'approval-not-release-manager', 'approval-duplicate', 'approval-wrong-commit', 'approval-wrong-step',
-  'no-data-passed', 'all-checks-passed',
+  'no-data-passed', 'look', 'all-checks-passed',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
