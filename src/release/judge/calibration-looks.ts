@@ -19,11 +19,18 @@ export interface Trial {
   baseline: Float64Array;
 }
 
-/** A Fenwick tree of counts over ranks 1..size. */
-function fenwick(size: number): { add: (i: number) => void; below: (i: number) => number } {
+/**
+ * A Fenwick tree of counts over ranks 1..size, with the count at each rank kept too, and the
+ * tie term Σ(t³ − t) of what it holds (t: the values at one rank).
+ */
+function fenwick(size: number): { add: (i: number) => void; below: (i: number) => number; at: (i: number) => number; tieTerm: () => number } {
   const tree = new Int32Array(size + 1);
+  const count = new Int32Array(size + 1);
+  let tieTerm = 0;
   return {
     add: (i) => {
+      const c = count[i]!++;
+      tieTerm += 3 * c * c + 3 * c; // (c + 1)³ − (c + 1) − (c³ − c)
       for (let k = i; k <= size; k += k & -k) tree[k]!++;
     },
     below: (i) => {
@@ -31,10 +38,12 @@ function fenwick(size: number): { add: (i: number) => void; below: (i: number) =
       for (let k = i - 1; k > 0; k -= k & -k) s += tree[k]!;
       return s;
     },
+    at: (i) => count[i]!,
+    tieTerm: () => tieTerm,
   };
 }
 
-/** 1-based ranks of distinct values (a sorted copy and a binary search each: faster than sorting indices). */
+/** 1-based ranks, equal values sharing one (a sorted copy and a binary search each: faster than sorting indices). */
 function ranksOf(values: Float64Array): Int32Array {
   const sorted = values.slice().sort();
   const ranks = new Int32Array(values.length);
@@ -59,7 +68,11 @@ export interface LookRule {
   mayPass: (size: number) => boolean;
 }
 
-/** Latency: the rank test of log canary − log(1 + tolerance) against log baseline, updated by Fenwick trees. */
+/**
+ * Latency: the rank test of log canary − log(1 + tolerance) against log baseline, updated by
+ * Fenwick trees; equal values count one half, and the null sd takes the ties within each side,
+ * as shift-bounds.ts does.
+ */
 function latencyLooks(trial: Trial, sizes: readonly number[], rule: LookRule): Decision[] {
   const n = trial.canary.length;
   const values = new Float64Array(2 * n);
@@ -75,12 +88,14 @@ function latencyLooks(trial: Trial, sizes: readonly number[], rule: LookRule): D
   let had = 0;
   return sizes.map((size) => {
     for (; had < size; had++) {
-      u += fy.below(rank[had]!);
-      fx.add(rank[had]!);
-      u += had + 1 - fx.below(rank[n + had]! + 1);
-      fy.add(rank[n + had]!);
+      const rx = rank[had]!;
+      u += fy.below(rx) + fy.at(rx) / 2;
+      fx.add(rx);
+      const ry = rank[n + had]!;
+      u += had + 1 - fx.below(ry + 1) + fx.at(ry) / 2;
+      fy.add(ry);
     }
-    const stat = (u - (size * size) / 2) / sigmaU(size, size, 0);
+    const stat = (u - (size * size) / 2) / sigmaU(size, size, fx.tieTerm() + fy.tieTerm());
     return stat >= rule.z(2 * size, 'fail') ? 'fail' : rule.mayPass(size) && -stat >= rule.z(2 * size, 'pass') ? 'pass' : null;
   });
 }
