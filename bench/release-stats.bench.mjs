@@ -1,7 +1,9 @@
-// Release statistics benchmarks (issue: one metric with 1,000,000 samples per side judged in
-// under 1 s, median of runs) and the simulated false-alarm table: naive re-testing against the
-// mSPRT always-valid p-value, by number of looks. Runs on the built dist/.
-import { falseAlarmTable, mannWhitney, simulatePower } from '../dist/release/stats/index.js';
+// Release statistics benchmarks (issue 12: the whole judgement of one metric with 1,000,000
+// samples per side in under 1 s, median of runs) and the calibration study of the release
+// judge: rollbacks and promotions by the canary's true change and the number of looks (1 to
+// 1,000), for lognormal and heavy-tailed latencies and error ratios. Runs on the built dist/.
+// SIM_TRIALS=N sets the trials per cell (default 1,000; about 3 minutes).
+import { falseAlarmTable, mannWhitney } from '../dist/release/stats/index.js';
 import { mulberry32 } from '../dist/metrics/random.js';
 import { median, report, timeRuns } from './stats.mjs';
 
@@ -16,21 +18,56 @@ console.log(`mannWhitney 1e6 vs 1e6: W=${last.statistic} p=${last.pValue.toExpon
 report('mannWhitney, 1,000,000 samples per side (median of 5)', median(times), 'ms', 1000);
 
 const alpha = 0.05;
-const trials = Number(process.env.SIM_TRIALS ?? 2000);
+const trials = Number(process.env.SIM_TRIALS ?? 1000);
+// Naive re-testing, for contrast: a fixed-sample test after every look (as Kayenta's judge does).
 const table = falseAlarmTable({ alpha, trials, seed: 1, perLook: 100 });
-console.log(`\nA/A false-alarm rate, latency (lognormal, 100 new values per side per look), alpha ${alpha}, ${trials} trials:`);
-console.log('| looks | naive re-testing | mSPRT (always valid) |\n|---|---|---|');
-for (const r of table) console.log(`| ${r.looks} | ${r.naive.toFixed(3)} | ${r.sequential.toFixed(3)} |`);
-const errTable = falseAlarmTable({ alpha, trials: trials / 4, seed: 1, metric: 'errors', perLook: 20_000, looksList: [1, 10] });
-console.log(`\nA/A false-alarm rate, error rate 1 % (20,000 requests per side per look), ${trials / 4} trials:`);
-console.log('| looks | naive re-testing | mSPRT (always valid) |\n|---|---|---|');
-for (const r of errTable) console.log(`| ${r.looks} | ${r.naive.toFixed(3)} | ${r.sequential.toFixed(3)} |`);
+console.log(`\nNaive re-testing, for contrast: A/A false alarms of a fixed-sample Mann-Whitney test after every look (lognormal, 100 new values per side per look), alpha ${alpha}, ${trials} trials:`);
+console.log('| looks | naive re-testing |\n|---|---|');
+for (const r of table) console.log(`| ${r.looks} | ${r.naive.toFixed(3)} |`);
 
-console.log(`\nPower to detect a 10 % regression, alpha ${alpha}, 10 looks (1 look = fixed test on all the data):`);
-console.log('| metric | per side in total | naive, 1 look | naive, 10 looks | mSPRT, 10 looks |\n|---|---|---|---|---|');
-const power = (o) => ['naive', 'naive', 'sequential'].map((method, i) => simulatePower({ ...o, method, looks: i === 0 ? 1 : 10, perLook: i === 0 ? o.perLook * 10 : o.perLook }).toFixed(3));
-for (const perLook of [50, 100, 200]) console.log(`| latency mean +10 % | ${perLook * 10} | ${power({ alpha, trials: trials / 4, seed: 2, effect: 0.1, perLook }).join(' | ')} |`);
-for (const perLook of [20_000, 40_000]) console.log(`| errors 1 % → 1.1 % | ${perLook * 10} | ${power({ alpha, trials: trials / 10, seed: 2, effect: 0.1, perLook, metric: 'errors' }).join(' | ')} |`);
+// The calibration study of the release judge (src/release/judge/calibration.ts): the share of
+// trials rolled back and promoted, by the canary's true change against a 10 % tolerance and the
+// number of looks spread over the sample size the docs name for each scenario.
+{
+  const { calibrate } = await import('../dist/release/judge/index.js');
+  const scenarios = [
+    ['latency, lognormal σ 0.3', { kind: 'lognormal', sigma: 0.3 }, 2200],
+    ['latency, heavy-tailed Pareto 1.5', { kind: 'pareto', shape: 1.5 }, 4000],
+    ['error ratio 1 %, 1,000 requests per interval', { kind: 'errors', rate: 0.01, requests: 1000 }, 2400],
+  ];
+  const effects = [
+    ['A/A (0)', 0],
+    ['+5 % (half the tolerance)', 0.05],
+    ['+10 % (at the tolerance)', 0.1],
+    ['+15 % (1.5 × the tolerance)', 0.15],
+  ];
+  const lookCounts = [1, 10, 100, 1000];
+  let ok = true;
+  const check = (pass, text) => {
+    ok &&= pass;
+    return `${text}${pass ? '' : ' FAIL'}`;
+  };
+  const t0 = Date.now();
+  console.log(`\nRelease judge calibration, tolerance 10 %, alpha ${alpha}, ${trials} trials per cell (SIM_TRIALS); each cell: rolled back / promoted:`);
+  for (const [name, scenario, n] of scenarios) {
+    console.log(`\n${name}, ${n} observations per side by the last look:`);
+    console.log(`| true change | ${lookCounts.map((l) => `${l} look${l > 1 ? 's' : ''}`).join(' | ')} |\n|---|${lookCounts.map(() => '---|').join('')}`);
+    for (const [label, effect] of effects) {
+      const cells = lookCounts.map((looks) => {
+        const r = calibrate({ scenario, effect, tolerance: 0.1, samplesPerSide: n, looks, trials, seed: 42 });
+        const rb = r.rollback.toFixed(3);
+        const pr = r.promote.toFixed(3);
+        // What the issue asks: no false rollback within the tolerance, no promotion of harm, detection of 1.5 × the tolerance.
+        if (effect <= 0.05) return `${check(r.rollback <= alpha, rb)} / ${pr}`;
+        if (effect === 0.1) return `${check(r.rollback <= alpha, rb)} / ${check(r.promote <= alpha, pr)}`;
+        return `${check(r.rollback >= 0.9, rb)} / ${check(r.promote <= alpha, pr)}`;
+      });
+      console.log(`| ${label} | ${cells.join(' | ')} |`);
+    }
+  }
+  console.log(`\n${ok ? 'PASS' : 'FAIL'} release judge calibration: false rollbacks and false promotions at most ${alpha}, detection of 1.5 × the tolerance at least 0.9, at every look count (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  if (!ok) process.exitCode = 1;
+}
 
 // The gate's whole judgement of one metric as `release evaluate` does it: the interval judge
 // (src/release/judge): the effect's always-valid interval by ranks on log-latencies, the
