@@ -3,6 +3,7 @@ import type { StepDecision } from '../release/decision/index.js';
 import type { DecisionRecord } from '../release/record/index.js';
 
 const num = (x: number | null, d = 4): string => (x === null ? '—' : Number.isInteger(x) ? String(x) : x.toPrecision(d));
+const pct = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)} %`;
 
 /** Decision, reasons and the per-metric table, then the record's place in the chain. */
 export function renderDecisionText(d: StepDecision, record: DecisionRecord): string {
@@ -12,8 +13,9 @@ export function renderDecisionText(d: StepDecision, record: DecisionRecord): str
   if (d.metrics.length) {
     lines.push('', '  metric  classification  canary  baseline  effect  interval  p-value');
     for (const m of d.metrics) {
-      const interval = m.interval ? `[${num(m.interval[0])}, ${num(m.interval[1])}]` : '—';
-      const effect = m.effect === null ? '—' : `${(m.effect * 100).toFixed(1)} %`;
+      // The effect and its interval are relative changes (0.1 = +10 %), shown as such.
+      const interval = m.interval ? `[${pct(m.interval[0])}, ${pct(m.interval[1])}]` : '—';
+      const effect = m.effect === null ? '—' : pct(m.effect);
       lines.push(`  ${m.metric}${m.critical ? ' (critical)' : ''}  ${m.classification}  ${num(m.canary)}  ${num(m.baseline)}  ${effect}  ${interval}  ${num(m.pValue, 3)}`);
       lines.push(`      ${m.reason} (${m.samples.canary} canary / ${m.samples.baseline} baseline samples)`);
     }

@@ -67,6 +67,16 @@ describe('done when: canary data nobody tuned', () => {
     expect(reason.message).toMatch(/^critical metric latency failed: \+\d+\.\d % against the baseline: its interval \+\d+\.\d % to \+\d+\.\d % lies wholly beyond the 10\.0 % increase tolerated$/);
   });
 
+  it('the text view shows the effect and its interval as relative changes', () => {
+    const dir = tempDir({ 'p.yaml': POLICY });
+    copyFileSync(path.join(CANARY, 'plus30.json'), path.join(dir, 's.json'));
+    const r = cli(['release', 'evaluate', '--project', 'shop', '--rollout', 'v2', '--store', 'file:h', '--policy', 'p.yaml', '--step', '0', '--samples', 's.json', '--started-at', at(0), '--now', at(40)], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^ROLLBACK at step 0 \(score 0\)\n/);
+    expect(r.stdout).toMatch(/ {2}latency \(critical\) {2}fail {2}\S+ {2}\S+ {2}\+32\.9 % {2}\[\+24\.3 %, \+41\.9 %\] {2}/);
+    expect(r.stdout).toContain('look: looked at the data from 2024-05-01T10:00:00.000Z to 2024-05-01T10:40:00.000Z: everything since the step began');
+  });
+
   it('+30 % on 50 wide samples per side (σ = 1, which used to pass 21 % of the time) holds: not enough evidence either way', () => {
     const [l] = looks('plus30-wide.json', [10]);
     expect(l!.code).toBe(3);
