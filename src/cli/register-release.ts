@@ -26,7 +26,7 @@ export function registerReleaseCommands(program: Command, setCode: (code: number
     .option('--prometheus <url>', 'Prometheus base URL for metrics with provider prometheus')
     .addOption(new Option('--prometheus-token <token>', 'bearer token for Prometheus').env('PHASEGATE_PROMETHEUS_TOKEN').hideHelp())
     .option('--samples <file>', 'JSON or CSV samples for metrics with provider file')
-    .option('--window <duration>', 'how far back to read metrics, e.g. 10m (default: the step minimum duration)')
+    .option('--window <duration>', "restart the looks on windows of this length from the step's start, e.g. 1h, at least the step's minDuration (default: each look reads everything since the step began)")
     .addOption(new Option('--query-step <seconds>', 'resolution of range queries (default 60)').argParser(stepNumber))
     .addOption(new Option('--started-at <iso-8601>', 'when the rollout started (default: its first decision, else now)').argParser(instantOption('--started-at')))
     .option('--commit <sha>', 'the commit being released (approvals must name it)')
