@@ -9,9 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GitHubFake } from '../helpers/github-fake.js';
-import { BASE, HEAD, junit, noStack, POLICY, READ, REPO, run, useActionHarness, world } from './action-runner.js';
+import { BASE, HEAD, junit, newJob, noStack, POLICY, pullEvent, pushEvent, PUSH_SHA, READ, REPO, runStep, useActionHarness, world, type StepOptions, type StepRun } from '../helpers/action-run.js';
 
 useActionHarness();
+
+/** phase-gate as the one step of a fresh job whose workspace holds `files`. */
+const run = (fake: GitHubFake, inputs: Record<string, string>, files: Record<string, string>, opts: Omit<StepOptions, 'apiUrl'> = {}): Promise<StepRun> =>
+  runStep('phase-gate', newJob(files), inputs, { apiUrl: fake.url, ...opts });
 
 const GATE = { phase: 'testing', policy: '.phasegate/policy.yaml', junit: 'reports/*.xml' };
 const checkRequests = (fake: GitHubFake) => fake.requests.filter((r) => r.operationId?.startsWith('checks/'));
@@ -149,7 +153,7 @@ describe('phase-gate action (bundled)', () => {
 
   it('a fork pull request with a read-only token: no write, annotations as workflow commands, a warning how to publish', async () => {
     const fake = await world({ headRepo: 'outsider/shop' });
-    const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { token: READ, headRepo: 'outsider/shop' });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { token: READ, event: pullEvent('outsider/shop') });
     expect(r.code).toBe(1);
     expect(fake.state.checkRuns(REPO)).toEqual([]);
     expect(fake.requests.filter((q) => q.method !== 'GET')).toEqual([]);
@@ -168,10 +172,9 @@ describe('phase-gate action (bundled)', () => {
 
   it('a push without a pull request: the policy from the workspace, the check on GITHUB_SHA', async () => {
     const fake = await world();
-    const push = { name: 'push', payload: { ref: 'refs/heads/main', after: 'c'.repeat(40), repository: { full_name: REPO } } };
-    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: push });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: pushEvent });
     expect(r.code).toBe(0);
-    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: 'c'.repeat(40), conclusion: 'success' });
+    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: PUSH_SHA, conclusion: 'success' });
     expect(fake.requests.some((q) => q.operationId === 'repos/get-content')).toBe(false);
   });
 
