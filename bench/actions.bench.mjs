@@ -27,10 +27,11 @@ const SEED = 10;
 let ok = true;
 
 for (const name of readdirSync(path.join(root, 'actions')).filter((d) => statSync(path.join(root, 'actions', d)).isDirectory()).sort()) {
-  const label = `actions/${name}/dist/index.js size`;
-  const mb = statSync(path.join(root, 'actions', name, 'dist', 'index.js')).size / 1024 / 1024;
-  if (name === 'phase-gate') ok = report(label, mb, 'MB', 1.5) && ok;
-  else console.log(`---- ${label}: ${mb.toFixed(2)} MB (no target: the 1.5 MB target is phase-gate's)`);
+  // MB of 1,000,000 bytes, as test/github/action-bundles.test.ts and the docs count them.
+  const bytes = statSync(path.join(root, 'actions', name, 'dist', 'index.js')).size;
+  const label = `actions/${name}/dist/index.js size (${bytes.toLocaleString('en-US')} bytes)`;
+  if (name === 'phase-gate') ok = report(label, bytes / 1e6, 'MB', 1.5) && ok;
+  else console.log(`---- ${label}: ${(bytes / 1e6).toFixed(2)} MB (no target: the 1.5 MB target is phase-gate's)`);
 }
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'phasegate-actions-bench-'));
