@@ -21,7 +21,7 @@ import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../report/markdown/size.js';
 import { renderPortfolioMarkdown, type PortfolioRow } from '../report/portfolio.js';
 import type { HealthStatus, Report } from '../report/types.js';
 import { DEFAULT_STORE_URL, type HistoryStore } from '../store/port.js';
-import type { GitHubClient } from './client.js';
+import type { GitHubClient, IssueComment, Repo } from './client.js';
 import { upsertComment } from './comment.js';
 import type { RunContext } from './event.js';
 import { bool, choice, lines, text, type InputSource } from './inputs.js';
@@ -163,6 +163,10 @@ function projectRendered(project: string, history: ProjectHistory, inputs: RunIn
  * settings name; `client` is asked for only when a comment is to be written.
  */
 export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, openStore: (url: string) => Promise<HistoryStore>, io: ActionIO, client: () => Promise<GitHubClient>, now: Date = new Date()): Promise<number> {
+  // The pull request's comments are read first: the first API call does not wait for the report
+  // (GitHub's answer, or its refusal, is kept for the comment's write at the end).
+  const early = s.comment && ctx.pull && !ctx.readOnlyToken ? lookUpComments(client, ctx.repo, ctx.pull.number) : undefined;
+  await early?.comments.catch(() => undefined);
   let rendered: Rendered;
   if ('project' in s.target) {
     const project = s.target.project;
@@ -210,11 +214,25 @@ export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, 
   io.output(OUTPUTS.markdownFile, markdownFile);
   io.info(`${rendered.headline}; HTML in ${htmlFile}`);
 
-  if (s.comment) await comment(s, ctx, io, client, rendered);
+  if (s.comment) await comment(s, ctx, io, early, rendered);
   return 0;
 }
 
-async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, client: () => Promise<GitHubClient>, rendered: Rendered): Promise<void> {
+interface CommentLookup {
+  client: Promise<GitHubClient>;
+  comments: Promise<IssueComment[]>;
+}
+
+/** Starts reading a pull request's comments; a failure is kept for the write to report (never unhandled). */
+function lookUpComments(client: () => Promise<GitHubClient>, repo: Repo, issue: number): CommentLookup {
+  const c = client();
+  const comments = c.then((cl) => cl.issueComments(repo, issue));
+  comments.catch(() => {});
+  c.catch(() => {});
+  return { client: c, comments };
+}
+
+async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, early: CommentLookup | undefined, rendered: Rendered): Promise<void> {
   if (!ctx.pull) {
     io.info(`"${INPUTS.comment}: true", but this ${ctx.eventName} run is not for a pull request: no comment written`);
     return;
@@ -225,7 +243,7 @@ async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, c
   }
   const body = rendered.markdown(COMMENT_LIMIT);
   try {
-    const { created } = await upsertComment(await client(), ctx.repo, ctx.pull.number, body, rendered.marker, 'github-actions[bot]');
+    const { created } = await upsertComment(await early!.client, ctx.repo, ctx.pull.number, body, rendered.marker, 'github-actions[bot]', early!.comments);
     io.info(`${created ? 'created' : 'updated'} the report's comment on pull request #${ctx.pull.number}`);
   } catch (err) {
     const e = err as { status?: number; response?: { headers?: Record<string, string> } };
