@@ -82,6 +82,8 @@ export interface WorldOptions {
   policyOnBase?: boolean;
   faults?: FaultRule[];
   prFiles?: Array<{ filename: string; status?: 'modified'; patch?: string }>;
+  /** A private repository: reading it needs the token's permissions too (default: public). */
+  private?: boolean;
 }
 
 /**
@@ -97,7 +99,7 @@ export async function world(opts: WorldOptions = {}): Promise<GitHubFake> {
       { token: READ, permissions: { checks: 'read', contents: 'read', 'pull-requests': 'read', metadata: 'read' }, repositories: [REPO] },
     ],
   });
-  gh.state.addRepo({ owner: 'acme', name: 'shop' });
+  gh.state.addRepo({ owner: 'acme', name: 'shop', ...(opts.private ? { private: true } : {}) });
   if (opts.headRepo) gh.state.addRepo({ owner: opts.headRepo.split('/')[0]!, ownerType: 'User', name: 'shop', forkOf: REPO });
   gh.state.setBranch(REPO, 'main', BASE);
   if (opts.policyOnBase !== false) gh.state.setFiles(REPO, BASE, { '.phasegate/policy.yaml': POLICY });
@@ -120,14 +122,14 @@ export interface Event {
   payload: object;
 }
 
-/** The pull_request event of pull request 7 (head `cart-totals` at HEAD, label `feature`) from `headRepo`. */
-export function pullEvent(headRepo = REPO): Event {
+/** The pull_request event of pull request 7 (head `cart-totals` at HEAD, label `feature`) from `headRepo`, onto `base`. */
+export function pullEvent(headRepo = REPO, base = BASE): Event {
   return {
     name: 'pull_request',
     payload: {
       action: 'synchronize',
       number: 7,
-      pull_request: { number: 7, head: { sha: HEAD, ref: 'cart-totals', repo: { full_name: headRepo } }, base: { sha: BASE, ref: 'main', repo: { full_name: REPO } }, user: { login: 'dev' }, labels: [{ name: 'feature' }] },
+      pull_request: { number: 7, head: { sha: HEAD, ref: 'cart-totals', repo: { full_name: headRepo } }, base: { sha: base, ref: 'main', repo: { full_name: REPO } }, user: { login: 'dev' }, labels: [{ name: 'feature' }] },
       repository: { full_name: REPO },
     },
   };
