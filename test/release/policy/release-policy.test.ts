@@ -59,6 +59,10 @@ describe('the release section', () => {
     expect(policyDigest(withRelease)).not.toBe(policyDigest(p));
   });
 
+  it('keeps the digest it had before release sections were layered', () => {
+    expect(policyDigest(load({ 'project.yaml': policy(RELEASE) }))).toBe('6c9ae941fa3307a278b83dadef924816e91492f7b552b5f5f8416d5ed8874f35');
+  });
+
   it('is replaced whole by a later layer', () => {
     const files = {
       'org.yaml': policy(RELEASE, 'org'),
