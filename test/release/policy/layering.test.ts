@@ -189,6 +189,28 @@ describe('the release section merged key by key: tier → organisation → proje
   });
 });
 
+describe('locks across three layers and named approvers', () => {
+  const team = policy('extends: org.yaml\nrelease:\n  metrics:\n    - { name: http-errors, tolerance: 0.05 }\n  steps:\n    - { id: half, approvals: { min: 1, of: [sam, sue] }, locked: [approvals] }\n', 'team');
+  const files = (body: string) => ({ 'org.yaml': ORG, 'team.yaml': team, 'project.yaml': policy(`extends: team.yaml\nrelease:\n${body}`, 'payments') });
+
+  it('judges a layer against the value the layers before it left, not the first one', () => {
+    expect(problems(files('  metrics:\n    - { name: http-errors, tolerance: 0.08 }\n'))).toEqual([
+      'project.yaml:6:28: cannot loosen locked release metric "http-errors": tolerance 0.05 -> 0.08 (locked by org.yaml at org.yaml:27:7); only tightening is allowed',
+    ]);
+  });
+
+  it('takes people out of a locked of, more approvals, and refuses anyone added', () => {
+    expect(load(files('  steps:\n    - { id: half, approvals: { of: [sue] } }\n')).release?.steps[1]?.approvals).toEqual({ min: 1, of: ['sue'], role: 'release-manager' });
+    expect(problems(files('  steps:\n    - { id: half, approvals: { of: [sam, sue, bob] } }\n'))).toEqual([
+      'project.yaml:6:32: cannot loosen locked release step "half": approvals 1 of ["sam", "sue"] -> 1 of ["sam", "sue", "bob"] (locked by team.yaml at team.yaml:8:58); only tightening is allowed',
+    ]);
+  });
+
+  it('fixes no role for approvals by named people: anyone may be given the role', () => {
+    expect(problems(files('  approvers:\n    - { name: carol, role: sre }\n'))).toEqual([]);
+  });
+});
+
 describe('a project that breaks a lock gets one line per attempt, FILE:LINE:COL, and nothing of it is applied', () => {
   it.each([
     [
