@@ -7,9 +7,8 @@
  * goes through `ActionIO`, `GitHubClient` and the store the edge opens.
  */
 import path from 'node:path';
-import { readProjectHistory, type ProjectHistory } from '../core/history.js';
-import { runRecordId } from '../core/records.js';
-import { portfolio, projectReport } from '../core/report.js';
+import { readProjectHistory, type ProjectHistory, type RunRef } from '../core/history.js';
+import { earlierRuns, portfolio, projectReport } from '../core/report.js';
 import { PhasegateError } from '../errors.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { readEvidenceFile } from '../evidence/validate.js';
@@ -117,18 +116,9 @@ interface Rendered {
   headline: string;
 }
 
-/**
- * The history before this run. With `evidence`, this run's metrics are the current values and
- * the recorded runs their trend; a run already recorded under this build's id (collect-metrics
- * earlier in the job) is this run, so it is left out, or it would count twice.
- */
-function withoutThisRun<H extends ProjectHistory>(history: H, project: string, s: HealthReportSettings, ctx: RunContext, io: ActionIO): H {
-  const run = { pipeline: s.pipeline || defaultRun(ctx).pipeline, build: s.build || defaultRun(ctx).build };
-  const id = runRecordId(project, run.pipeline, run.build);
-  const records = history.records.filter((r) => r.id !== id);
-  if (records.length === history.records.length) return history;
-  io.info(`the run recorded as ${run.pipeline}#${run.build} is this run: its evidence gives the current values, and the history is the runs before it`);
-  return { ...history, records };
+/** This run as collect-metrics recorded it (the same defaults). */
+function thisRun(s: HealthReportSettings, ctx: RunContext): RunRef {
+  return { pipeline: s.pipeline || defaultRun(ctx).pipeline, build: s.build || defaultRun(ctx).build };
 }
 
 /** What this run adds to the project's history: the policy, the evidence and the verdicts, read and checked before the store is opened. */
@@ -145,8 +135,15 @@ async function runInputs(s: HealthReportSettings, ctx: RunContext): Promise<RunI
   return { ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}), verdicts };
 }
 
-function projectRendered(project: string, history: ProjectHistory, inputs: RunInputs, now: Date): Rendered {
-  const report: Report = projectReport({ history, asOf: now, ...inputs });
+/**
+ * With `evidence`, a run already recorded under this run's pipeline and build (collect-metrics
+ * earlier in the job) is this run: the core's earlierRuns leaves it out of the runs before it.
+ */
+function projectRendered(project: string, history: ProjectHistory, inputs: RunInputs, run: RunRef, now: Date, io: ActionIO): Rendered {
+  const req = { history, asOf: now, ...inputs, run };
+  const before = earlierRuns(req);
+  if (before.thisRun) io.info(`the run recorded as ${run.pipeline}#${run.build} is this run: its evidence gives the current values, and the history is the runs before it`);
+  const report: Report = projectReport(req);
   const h = report.health;
   const gates = report.phases.filter((p) => p.gate !== 'not-evaluated').length;
   return {
@@ -154,7 +151,7 @@ function projectRendered(project: string, history: ProjectHistory, inputs: RunIn
     markdown: (limit) => renderReportMarkdown(report, { limit, unit: 'bytes' }),
     html: async () => (await import('../report/html/index.js')).renderReportHtml(report),
     marker: reportMarker(project),
-    headline: `health report of ${project}: ${h.score === null ? 'not scored' : `${h.score}/100, ${h.status}`}; ${gates} gate${gates === 1 ? '' : 's'} evaluated; a history of ${history.records.length} record${history.records.length === 1 ? '' : 's'}`,
+    headline: `health report of ${project}: ${h.score === null ? 'not scored' : `${h.score}/100, ${h.status}`}; ${gates} gate${gates === 1 ? '' : 's'} evaluated; a history of ${before.records.length} record${before.records.length === 1 ? '' : 's'}`,
   };
 }
 
@@ -180,8 +177,7 @@ export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, 
     }
     for (const w of history.warnings) io.warning(`history store: ${w.where}: ${w.message}`);
     if (history.records.length === 0) io.warning(`${storeLabel(s.store)} holds no records of project "${project}": the report has only this run's evidence and verdicts; record runs with collect-metrics (a file store must be restored from actions/cache or an artifact first)`);
-    if (inputs.evidence) history = withoutThisRun(history, project, s, ctx, io);
-    rendered = projectRendered(project, history, inputs, now);
+    rendered = projectRendered(project, history, inputs, thisRun(s, ctx), now, io);
   } else {
     const store = await openStore(s.store);
     let rows: PortfolioRow[];
