@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { octokitClient } from '../github/client.js';
 import { runContext } from '../github/event.js';
 import { INPUTS, healthReportSettings, runHealthReport } from '../github/health-report.js';
-import { paceFromEnv, restOctokit } from '../github/octokit.js';
+import { actionsOctokit, paceFromEnv } from '../github/octokit.js';
 import { openStore } from '../store/open.js';
 import { coreIO, maskStoreUrl, readInput, runAction } from './io.js';
 
@@ -12,6 +12,7 @@ await runAction(async () => {
   const settings = healthReportSettings(readInput);
   if (settings.token) core.setSecret(settings.token);
   const ctx = runContext(process.env);
-  const client = async () => octokitClient(await restOctokit(settings.token, ctx.apiUrl, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) }));
+  // Inside the Actions runtime: @actions/github's getOctokit (GITHUB_API_URL, the runner's proxy), built only when a comment is written.
+  const client = async () => octokitClient(await actionsOctokit(settings.token, { log: (m) => core.info(m), paceMs: paceFromEnv(process.env) }));
   return runHealthReport(settings, ctx, (url) => openStore(url, { cwd: ctx.workspace }), coreIO(), client);
 });

@@ -1,5 +1,6 @@
-/** Renders an effective policy for `phasegate policy explain`: each rule with where it was set. */
+/** Renders an effective policy for `phasegate policy explain`: each rule and release setting with where it was set. */
 import { stableJson } from '../io/json.js';
+import { explainReleaseText } from './explain-release.js';
 import { PHASES, type EffectivePolicy, type Phase, type Rule } from '../policy/types.js';
 
 /** The rule's condition in a few words. */
@@ -47,10 +48,11 @@ function explainText(policy: EffectivePolicy, phases: readonly Phase[]): string 
       lines.push(`  ${w.rule}${w.finding ? ` (finding ${w.finding})` : ''} until ${w.expires}, owner ${w.owner}: ${w.reason}`, `      set at ${w.source.file}:${w.source.line}:${w.source.col}`);
     }
   }
+  if (policy.release && policy.releaseSources && phases.includes('release')) lines.push(...explainReleaseText(policy.release, policy.releaseSources));
   return lines.join('\n') + '\n';
 }
 
-/** Text or JSON view of the effective policy, optionally for one phase. */
+/** Text or JSON view of the effective policy, optionally for one phase (the release section shows with the release phase). */
 export function renderExplain(policy: EffectivePolicy, phase: Phase | undefined, format: 'text' | 'json'): string {
   const phases = phase ? [phase] : PHASES;
   if (format === 'text') return explainText(policy, phases);
@@ -64,5 +66,7 @@ export function renderExplain(policy: EffectivePolicy, phase: Phase | undefined,
     settings: policy.settings,
     rules: rules.map((r) => ({ ...r, condition: describeCondition(r) })),
     waivers: policy.waivers.filter((w) => ids.has(w.rule)),
+    // The rollout section goes with the release phase.
+    ...(policy.release && phases.includes('release') ? { release: policy.release, releaseSources: policy.releaseSources } : {}),
   });
 }

@@ -41,10 +41,10 @@ function policyCommands(program: Command, setCode: SetCode): void {
     .action(async (files: string[]) => setCode((await import('./commands/policy.js')).validateCommand(files)));
   policy
     .command('explain')
-    .description('show the effective rules, each with the file:line and layer that set it')
+    .description('show the effective rules and release settings, each with the file:line and layer that set it')
     .addOption(new Option('--tier <tier>', 'a built-in tier policy').choices(TIER_CHOICES))
     .option('--policy <file>', 'a policy file')
-    .addOption(new Option('--phase <phase>', 'only this phase').choices(PHASE_CHOICES))
+    .addOption(new Option('--phase <phase>', 'only this phase (release: with the rollout section)').choices(PHASE_CHOICES))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts) => setCode((await import('./commands/policy.js')).explainCommand(opts)));
 }

@@ -5,13 +5,26 @@
  */
 import type { Defect, Plan } from '../metrics/types.js';
 import type { HistoryStore, StoreWarning } from '../store/port.js';
-import type { HistoryRecord } from '../store/records.js';
+import type { HistoryRecord, RunRecord } from '../store/records.js';
+import { runRecordId } from './records.js';
 
 export interface ProjectHistory {
   project: string;
   records: HistoryRecord[];
   plan?: Plan;
   defects?: Defect[];
+}
+
+/** A pipeline run as `record run` and collect-metrics record it; with the project, its record's id (runRecordId). */
+export interface RunRef {
+  pipeline: string;
+  build: string;
+}
+
+/** The record of `run` in the project's history, when the run was recorded. */
+export function recordedRun(history: Pick<ProjectHistory, 'project' | 'records'>, run: RunRef): RunRecord | undefined {
+  const id = runRecordId(history.project, run.pipeline, run.build);
+  return history.records.find((r): r is RunRecord => r.kind === 'run' && r.id === id);
 }
 
 /** The plan of the latest `record plan` snapshot, when no plan file is given. */

@@ -11,7 +11,8 @@ import type { Report } from '../report/types.js';
 import { portfolioRow, type PortfolioRow } from '../report/portfolio.js';
 import { recordedTier, recordedVerdicts } from '../report/recorded-verdicts.js';
 import type { HistoryStore, StoreWarning } from '../store/port.js';
-import { latestPlan, type ProjectHistory } from './history.js';
+import type { HistoryRecord, RunRecord } from '../store/records.js';
+import { latestPlan, recordedRun, type ProjectHistory, type RunRef } from './history.js';
 
 export interface ReportRequest {
   history: ProjectHistory;
@@ -20,6 +21,23 @@ export interface ReportRequest {
   evidence?: EvidenceBundle;
   /** Verdicts of this run; they win over the recorded verdict of the same phase. */
   verdicts?: Verdict[];
+  /** This run as it was recorded (`record run`, collect-metrics): with `evidence`, see earlierRuns. */
+  run?: RunRef;
+}
+
+/**
+ * The records the report's trends and previous values come from, and this run's own record
+ * when it is among them. The evidence gives the current values; the run recorded under this
+ * run's project, pipeline and build holds the same values, so counted as an earlier run it
+ * would count twice (a trend ending `…, v, v`, and `v` as its own previous value). It is left
+ * out of the earlier runs only: the KPIs computed from the history (the latest run's new
+ * failures, flaky tests) still see it, as the latest run. Without evidence or `run`, nothing
+ * is left out.
+ */
+export function earlierRuns(req: Pick<ReportRequest, 'history' | 'evidence' | 'run'>): { records: HistoryRecord[]; thisRun?: RunRecord } {
+  const { records } = req.history;
+  const thisRun = req.evidence && req.run ? recordedRun(req.history, req.run) : undefined;
+  return thisRun ? { records: records.filter((r) => r !== thisRun), thisRun } : { records };
 }
 
 /** The project's health report. */
@@ -30,7 +48,7 @@ export function projectReport(req: ReportRequest): Report {
   const kpis = computeKpis({ project, asOf, records, plan, defects, evidence: evidence?.metrics });
   const recorded = recordedVerdicts(records, asOf).filter((v) => !given.some((g) => g.phase === v.phase));
   const tier = policy?.tier ?? given.find((v) => v.tier)?.tier ?? recordedTier(records);
-  return buildReport({ project, tier, asOf, policy, verdicts: [...given, ...recorded], evidence, kpis, history: records });
+  return buildReport({ project, tier, asOf, policy, verdicts: [...given, ...recorded], evidence, kpis, history: earlierRuns(req).records });
 }
 
 /** One portfolio row per project of the store, and what the store warned of while reading. */

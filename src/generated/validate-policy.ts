@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { equal, fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const policy: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/policy.schema.json","title":"phasegate policy","description":"A phase-gate policy layer (YAML). Layers are applied built-in tier -> organisation -> project through `extends`; a later layer overrides a rule by repeating its id. Reference: docs/policy-language.md. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","name"],"properties":{"schemaVersion":{"description":"Version of this policy format; always 1.","const":1},"name":{"description":"Name of the policy (the project's or organisation's name).","type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"tier":{"description":"Project tier. Optional: inherited from the layer extended.","enum":["strategic","operational","innovation"]},"extends":{"description":"Layers this one builds on, applied in order: a tier name (strategic, operational, innovation) for a built-in policy, or a path relative to this file.","type":["string","array"],"minLength":1,"minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"settings":{"type":"object","additionalProperties":false,"properties":{"waiverWarningDays":{"description":"A waiver expiring within this many days gives a warning (default 14).","type":"integer","minimum":0,"maximum":3650},"size":{"description":"What code size (size.kloc) counts; see docs/evidence.md, Code size. Applied layer by layer.","type":"object","additionalProperties":false,"properties":{"languages":{"description":"cloc language names (any letter case) whose default class is overridden.","type":"object","additionalProperties":false,"properties":{"include":{"description":"Counted as code although data or docs by default (e.g. JSON).","$ref":"#/definitions/names"},"exclude":{"description":"Not counted although code by default (e.g. HTML).","$ref":"#/definitions/names"}}},"exclude":{"description":"Path globs, relative to --source, also left out of code size.","$ref":"#/definitions/names"}}}}},"phases":{"description":"Rules per phase gate.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/ruleList"},"design":{"$ref":"#/definitions/ruleList"},"implementation":{"$ref":"#/definitions/ruleList"},"testing":{"$ref":"#/definitions/ruleList"},"release":{"$ref":"#/definitions/ruleList"}}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"release":{"$ref":"#/definitions/release"}},"definitions":{"id":{"type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kebab":{"type":"string","minLength":1,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"date":{"type":"string","format":"date"},"text":{"type":"string","minLength":1},"oneLine":{"type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"names":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"ruleList":{"type":"array","items":{"$ref":"#/definitions/rule"}},"rule":{"description":"A rule: exactly one of metric, document, freeze or approval. An override (same id as a rule of an earlier layer, same phase) gives only the fields it changes.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"Kebab-case id, unique across the file.","$ref":"#/definitions/id"},"metric":{"description":"A metric name from the catalogue, e.g. coverage.line.","type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"operator":{"enum":[">=",">","<=","<","==","!="]},"threshold":{"type":"number"},"scope":{"description":"overall (default) or new: the metric's new-code counterpart.","enum":["overall","new"]},"severity":{"description":"fail (default) or warn.","enum":["fail","warn"]},"onMissing":{"description":"What missing evidence means: fail (default), warn or pass.","enum":["fail","warn","pass"]},"onNothingToJudge":{"description":"Metric rules: what a metric with nothing to judge (not applicable, e.g. new-code coverage of a change without instrumented lines) means: pass (default: status n/a), warn or fail.","enum":["pass","warn","fail"]},"locked":{"description":"Later layers may tighten but never loosen this rule (default false).","type":"boolean"},"waivable":{"description":"Whether waivers may apply (default true).","type":"boolean"},"enabled":{"description":"false drops the rule (an override of an unlocked rule).","type":"boolean"},"description":{"$ref":"#/definitions/text"},"hint":{"description":"One line telling a developer how to make the rule pass.","$ref":"#/definitions/oneLine"},"document":{"$ref":"#/definitions/document"},"freeze":{"$ref":"#/definitions/freeze"},"approval":{"$ref":"#/definitions/approval"}},"not":{"description":"At most one kind per rule.","anyOf":[{"properties":{"metric":true,"document":true},"required":["metric","document"]},{"properties":{"metric":true,"freeze":true},"required":["metric","freeze"]},{"properties":{"metric":true,"approval":true},"required":["metric","approval"]},{"properties":{"document":true,"freeze":true},"required":["document","freeze"]},{"properties":{"document":true,"approval":true},"required":["document","approval"]},{"properties":{"freeze":true,"approval":true},"required":["freeze","approval"]}]}},"document":{"type":"object","additionalProperties":false,"properties":{"kind":{"description":"Document kind, e.g. requirements, design, security-assessment, rollback-plan.","$ref":"#/definitions/kebab"},"paths":{"description":"Globs the documents match; empty = every document of the kind.","$ref":"#/definitions/names"},"signoff":{"description":"Roles that must each sign off every matching document.","$ref":"#/definitions/names"},"newerThan":{"description":"Document kinds this one answers; it must be newer than each.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/kebab"}}}},"freeze":{"type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of frozen files.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"date":{"description":"First frozen day (YYYY-MM-DD).","$ref":"#/definitions/date"},"approvers":{"description":"Roles any of whom may approve a change request; empty = anyone.","$ref":"#/definitions/names"},"label":{"description":"A change label that also counts as an approved change request.","$ref":"#/definitions/text"}}},"approval":{"type":"object","additionalProperties":false,"properties":{"min":{"description":"Distinct approvers other than the author (default 1).","type":"integer","minimum":1},"roles":{"description":"Each role must be held by at least one approver.","$ref":"#/definitions/names"},"teams":{"description":"Each team must have at least one approving member.","$ref":"#/definitions/names"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason","owner","approvers","expires"],"properties":{"rule":{"description":"Id of a rule of the effective policy.","$ref":"#/definitions/id"},"finding":{"description":"Waive one evidence item instead of the whole rule.","$ref":"#/definitions/text"},"reason":{"$ref":"#/definitions/text"},"owner":{"$ref":"#/definitions/text"},"approvers":{"description":"Who approved the waiver.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"expires":{"description":"Last day the waiver applies (YYYY-MM-DD, UTC).","$ref":"#/definitions/date"}}},"duration":{"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"},"release":{"description":"Rollout policy of the gray-release gate (docs/release-gate.md). A later layer that sets `release` replaces the whole section.","type":"object","additionalProperties":false,"required":["steps","metrics"],"properties":{"steps":{"description":"Traffic steps in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}},"releaseStep":{"type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100).","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"}}},"releaseApprovals":{"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager).","type":"object","additionalProperties":false,"required":["min"],"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}},"releaseMetric":{"type":"object","additionalProperties":false,"required":["name","provider","query","kind"],"properties":{"name":{"description":"Metric name, unique in the section.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"max":{"type":"number"},"min":{"type":"number"}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %).","type":"number","minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]}}},"releaseApprover":{"type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"$ref":"#/definitions/text"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/policy.schema.json","title":"phasegate policy","description":"A phase-gate policy layer (YAML). Layers are applied built-in tier -> organisation -> project through `extends`; a later layer overrides a rule by repeating its id. Reference: docs/policy-language.md. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","name"],"properties":{"schemaVersion":{"description":"Version of this policy format; always 1.","const":1},"name":{"description":"Name of the policy (the project's or organisation's name).","type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"tier":{"description":"Project tier. Optional: inherited from the layer extended.","enum":["strategic","operational","innovation"]},"extends":{"description":"Layers this one builds on, applied in order: a tier name (strategic, operational, innovation) for a built-in policy, or a path relative to this file.","type":["string","array"],"minLength":1,"minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"settings":{"type":"object","additionalProperties":false,"properties":{"waiverWarningDays":{"description":"A waiver expiring within this many days gives a warning (default 14).","type":"integer","minimum":0,"maximum":3650},"size":{"description":"What code size (size.kloc) counts; see docs/evidence.md, Code size. Applied layer by layer.","type":"object","additionalProperties":false,"properties":{"languages":{"description":"cloc language names (any letter case) whose default class is overridden.","type":"object","additionalProperties":false,"properties":{"include":{"description":"Counted as code although data or docs by default (e.g. JSON).","$ref":"#/definitions/names"},"exclude":{"description":"Not counted although code by default (e.g. HTML).","$ref":"#/definitions/names"}}},"exclude":{"description":"Path globs, relative to --source, also left out of code size.","$ref":"#/definitions/names"}}}}},"phases":{"description":"Rules per phase gate.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/ruleList"},"design":{"$ref":"#/definitions/ruleList"},"implementation":{"$ref":"#/definitions/ruleList"},"testing":{"$ref":"#/definitions/ruleList"},"release":{"$ref":"#/definitions/ruleList"}}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"release":{"$ref":"#/definitions/release"}},"definitions":{"id":{"type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kebab":{"type":"string","minLength":1,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"date":{"type":"string","format":"date"},"text":{"type":"string","minLength":1},"oneLine":{"type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"names":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"ruleList":{"type":"array","items":{"$ref":"#/definitions/rule"}},"rule":{"description":"A rule: exactly one of metric, document, freeze or approval. An override (same id as a rule of an earlier layer, same phase) gives only the fields it changes.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"Kebab-case id, unique across the file.","$ref":"#/definitions/id"},"metric":{"description":"A metric name from the catalogue, e.g. coverage.line.","type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"operator":{"enum":[">=",">","<=","<","==","!="]},"threshold":{"type":"number"},"scope":{"description":"overall (default) or new: the metric's new-code counterpart.","enum":["overall","new"]},"severity":{"description":"fail (default) or warn.","enum":["fail","warn"]},"onMissing":{"description":"What missing evidence means: fail (default), warn or pass.","enum":["fail","warn","pass"]},"onNothingToJudge":{"description":"Metric rules: what a metric with nothing to judge (not applicable, e.g. new-code coverage of a change without instrumented lines) means: pass (default: status n/a), warn or fail.","enum":["pass","warn","fail"]},"locked":{"description":"Later layers may tighten but never loosen this rule (default false).","type":"boolean"},"waivable":{"description":"Whether waivers may apply (default true).","type":"boolean"},"enabled":{"description":"false drops the rule (an override of an unlocked rule).","type":"boolean"},"description":{"$ref":"#/definitions/text"},"hint":{"description":"One line telling a developer how to make the rule pass.","$ref":"#/definitions/oneLine"},"document":{"$ref":"#/definitions/document"},"freeze":{"$ref":"#/definitions/freeze"},"approval":{"$ref":"#/definitions/approval"}},"not":{"description":"At most one kind per rule.","anyOf":[{"properties":{"metric":true,"document":true},"required":["metric","document"]},{"properties":{"metric":true,"freeze":true},"required":["metric","freeze"]},{"properties":{"metric":true,"approval":true},"required":["metric","approval"]},{"properties":{"document":true,"freeze":true},"required":["document","freeze"]},{"properties":{"document":true,"approval":true},"required":["document","approval"]},{"properties":{"freeze":true,"approval":true},"required":["freeze","approval"]}]}},"document":{"type":"object","additionalProperties":false,"properties":{"kind":{"description":"Document kind, e.g. requirements, design, security-assessment, rollback-plan.","$ref":"#/definitions/kebab"},"paths":{"description":"Globs the documents match; empty = every document of the kind.","$ref":"#/definitions/names"},"signoff":{"description":"Roles that must each sign off every matching document.","$ref":"#/definitions/names"},"newerThan":{"description":"Document kinds this one answers; it must be newer than each.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/kebab"}}}},"freeze":{"type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of frozen files.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"date":{"description":"First frozen day (YYYY-MM-DD).","$ref":"#/definitions/date"},"approvers":{"description":"Roles any of whom may approve a change request; empty = anyone.","$ref":"#/definitions/names"},"label":{"description":"A change label that also counts as an approved change request.","$ref":"#/definitions/text"}}},"approval":{"type":"object","additionalProperties":false,"properties":{"min":{"description":"Distinct approvers other than the author (default 1).","type":"integer","minimum":1},"roles":{"description":"Each role must be held by at least one approver.","$ref":"#/definitions/names"},"teams":{"description":"Each team must have at least one approving member.","$ref":"#/definitions/names"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason","owner","approvers","expires"],"properties":{"rule":{"description":"Id of a rule of the effective policy.","$ref":"#/definitions/id"},"finding":{"description":"Waive one evidence item instead of the whole rule.","$ref":"#/definitions/text"},"reason":{"$ref":"#/definitions/text"},"owner":{"$ref":"#/definitions/text"},"approvers":{"description":"Who approved the waiver.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"expires":{"description":"Last day the waiver applies (YYYY-MM-DD, UTC).","$ref":"#/definitions/date"}}},"duration":{"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"},"release":{"description":"Rollout policy of the gray-release gate (docs/release-gate.md). Layers merge it key by key: steps by id, metrics and approvers by name, score and limits by key; `locked` keeps later layers from loosening what a layer sets.","type":"object","additionalProperties":false,"properties":{"locked":{"description":"Locks parts of the section for later layers: true for the whole section, or a list of parts. A locked part may be tightened but not loosened, and a locked list (steps, metrics, approvers) gets no entry added or removed.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["steps","metrics","approvers","score","limits"]}},"steps":{"description":"Traffic steps, ordered by weight (steps of equal weight in the order first defined). A later layer changes a step by its id, or adds one with a new id.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline. A later layer changes a metric by its name, or adds one with a new name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role. A later layer changes a person's role by their name, or adds a person.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}},"releaseStep":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Names the step so that a later layer can change, lock or remove it; unique in the section.","$ref":"#/definitions/id"},"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100). Required for a new step.","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"},"enabled":{"description":"false removes an inherited step (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this step but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["weight","minDuration","minSamples","approvals"]}}}},"releaseApprovals":{"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager); giving one of `of` and `role` in a later layer drops the other. null removes inherited approvals.","type":["object","null"],"additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}},"releaseMetric":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Metric name, unique in the section. A new metric also needs provider, query and kind.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value; null (or a null max or min) removes an inherited limit.","type":["object","null"],"additionalProperties":false,"minProperties":1,"properties":{"max":{"type":["number","null"]},"min":{"type":["number","null"]}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %); null removes an inherited tolerance.","type":["number","null"],"minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]},"enabled":{"description":"false removes an inherited metric (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this metric but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["provider","query","kind","harmful","limit","tolerance","critical","onNoData"]}}}},"releaseApprover":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"description":"The role recorded with their approvals; required for a new person.","$ref":"#/definitions/text"},"enabled":{"description":"false removes an inherited person (not a locked one).","type":"boolean"},"locked":{"description":"Later layers may neither remove this person nor change their role.","type":"boolean"}}}}};
 const func2 = ucs2length;
 const pattern0 = new RegExp("^[^\\n\\r]+$", "u");
 const schema12 = {"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}};
@@ -1253,18 +1253,17 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"description":"Rollout policy of the gray-release gate (docs/release-gate.md). A later layer that sets `release` replaces the whole section.","type":"object","additionalProperties":false,"required":["steps","metrics"],"properties":{"steps":{"description":"Traffic steps in order.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}};
-const schema35 = {"type":"object","additionalProperties":false,"required":["weight"],"properties":{"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100).","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"}}};
-const schema36 = {"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"};
-const pattern7 = new RegExp("^([0-9]+(ms|s|m|h|d))+$", "u");
-const schema37 = {"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager).","type":"object","additionalProperties":false,"required":["min"],"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}};
+const schema34 = {"description":"Rollout policy of the gray-release gate (docs/release-gate.md). Layers merge it key by key: steps by id, metrics and approvers by name, score and limits by key; `locked` keeps later layers from loosening what a layer sets.","type":"object","additionalProperties":false,"properties":{"locked":{"description":"Locks parts of the section for later layers: true for the whole section, or a list of parts. A locked part may be tightened but not loosened, and a locked list (steps, metrics, approvers) gets no entry added or removed.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["steps","metrics","approvers","score","limits"]}},"steps":{"description":"Traffic steps, ordered by weight (steps of equal weight in the order first defined). A later layer changes a step by its id, or adds one with a new id.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline. A later layer changes a metric by its name, or adds one with a new name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role. A later layer changes a person's role by their name, or adds a person.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}};
+const schema35 = {"type":"object","additionalProperties":false,"properties":{"id":{"description":"Names the step so that a later layer can change, lock or remove it; unique in the section.","$ref":"#/definitions/id"},"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100). Required for a new step.","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"},"enabled":{"description":"false removes an inherited step (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this step but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["weight","minDuration","minSamples","approvals"]}}}};
+const schema37 = {"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"};
+const pattern8 = new RegExp("^([0-9]+(ms|s|m|h|d))+$", "u");
+const schema38 = {"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager); giving one of `of` and `role` in a later layer drops the other. null removes inherited approvals.","type":["object","null"],"additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.min === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'",schema:schema37.required,parentSchema:schema37,data};
+if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema38.type},message:"must be object,null",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1273,9 +1272,10 @@ vErrors.push(err0);
 }
 errors++;
 }
+if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((key0 === "min") || (key0 === "of")) || (key0 === "role"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1288,7 +1288,7 @@ errors++;
 if(data.min !== undefined){
 let data0 = data.min;
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err2 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema37.properties.min.type,parentSchema:schema37.properties.min,data:data0};
+const err2 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.min.type,parentSchema:schema38.properties.min,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1299,7 +1299,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 < 1 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema37.properties.min,data:data0};
+const err3 = {instancePath:instancePath+"/min",schemaPath:"#/properties/min/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.min,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1314,7 +1314,7 @@ if(data.of !== undefined){
 let data1 = data.of;
 if(Array.isArray(data1)){
 if(data1.length < 1){
-const err4 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema37.properties.of,data:data1};
+const err4 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema38.properties.of,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1356,7 +1356,7 @@ outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
 if(func0(data1[i1], data1[j0])){
-const err7 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema37.properties.of,data:data1};
+const err7 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema38.properties.of,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1371,7 +1371,7 @@ break outer0;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema37.properties.of.type,parentSchema:schema37.properties.of,data:data1};
+const err8 = {instancePath:instancePath+"/of",schemaPath:"#/properties/of/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.of.type,parentSchema:schema38.properties.of,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1407,16 +1407,6 @@ errors++;
 }
 }
 }
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
 validate38.errors = vErrors;
 return errors === 0;
 }
@@ -1426,8 +1416,9 @@ function validate37(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.weight === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema35.required,parentSchema:schema35,data};
+for(const key0 in data){
+if(!(((((((key0 === "id") || (key0 === "weight")) || (key0 === "minDuration")) || (key0 === "minSamples")) || (key0 === "approvals")) || (key0 === "enabled")) || (key0 === "locked"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1436,9 +1427,12 @@ vErrors.push(err0);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((key0 === "weight") || (key0 === "minDuration")) || (key0 === "minSamples")) || (key0 === "approvals"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func2(data0) > 80){
+const err1 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema16,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1447,12 +1441,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-}
-if(data.weight !== undefined){
-let data0 = data.weight;
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 100 || isNaN(data0)){
-const err2 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema35.properties.weight,data:data0};
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1461,8 +1451,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0 <= 0 || isNaN(data0)){
-const err3 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.properties.weight,data:data0};
+if(!pattern1.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema16,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1473,7 +1463,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.weight.type,parentSchema:schema35.properties.weight,data:data0};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1483,11 +1473,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.minDuration !== undefined){
-let data1 = data.minDuration;
-if(typeof data1 === "string"){
-if(!pattern7.test(data1)){
-const err5 = {instancePath:instancePath+"/minDuration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+(ms|s|m|h|d))+$"},message:"must match pattern \""+"^([0-9]+(ms|s|m|h|d))+$"+"\"",schema:"^([0-9]+(ms|s|m|h|d))+$",parentSchema:schema36,data:data1};
+if(data.weight !== undefined){
+let data1 = data.weight;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 100 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema35.properties.weight,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1496,9 +1486,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/minDuration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data1};
+if(data1 <= 0 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema35.properties.weight,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1508,10 +1497,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.minSamples !== undefined){
-let data2 = data.minSamples;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/minSamples",schemaPath:"#/properties/minSamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.minSamples.type,parentSchema:schema35.properties.minSamples,data:data2};
+else {
+const err7 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.weight.type,parentSchema:schema35.properties.weight,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1520,14 +1507,52 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/minSamples",schemaPath:"#/properties/minSamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.minSamples,data:data2};
+}
+if(data.minDuration !== undefined){
+let data2 = data.minDuration;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err8 = {instancePath:instancePath+"/minDuration",schemaPath:"#/definitions/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+(ms|s|m|h|d))+$"},message:"must match pattern \""+"^([0-9]+(ms|s|m|h|d))+$"+"\"",schema:"^([0-9]+(ms|s|m|h|d))+$",parentSchema:schema37,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/minDuration",schemaPath:"#/definitions/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.minSamples !== undefined){
+let data3 = data.minSamples;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err10 = {instancePath:instancePath+"/minSamples",schemaPath:"#/properties/minSamples/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema35.properties.minSamples.type,parentSchema:schema35.properties.minSamples,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err11 = {instancePath:instancePath+"/minSamples",schemaPath:"#/properties/minSamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema35.properties.minSamples,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
 }
 errors++;
 }
@@ -1539,14 +1564,86 @@ vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(data.enabled !== undefined){
+let data5 = data.enabled;
+if(typeof data5 !== "boolean"){
+const err12 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema35.properties.enabled.type,parentSchema:schema35.properties.enabled,data:data5};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err12];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.locked !== undefined){
+let data6 = data.locked;
+if((typeof data6 !== "boolean") && (!(Array.isArray(data6)))){
+const err13 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: schema35.properties.locked.type},message:"must be boolean,array",schema:schema35.properties.locked.type,parentSchema:schema35.properties.locked,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err14 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema35.properties.locked,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(!((((data7 === "weight") || (data7 === "minDuration")) || (data7 === "minSamples")) || (data7 === "approvals"))){
+const err15 = {instancePath:instancePath+"/locked/" + i0,schemaPath:"#/properties/locked/items/enum",keyword:"enum",params:{allowedValues: schema35.properties.locked.items.enum},message:"must be equal to one of the allowed values",schema:schema35.properties.locked.items.enum,parentSchema:schema35.properties.locked.items,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+let i1 = data6.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data6[i1], data6[j0])){
+const err16 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema35.properties.locked,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -1554,14 +1651,14 @@ validate37.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"type":"object","additionalProperties":false,"required":["name","provider","query","kind"],"properties":{"name":{"description":"Metric name, unique in the section.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value.","type":"object","additionalProperties":false,"minProperties":1,"properties":{"max":{"type":"number"},"min":{"type":"number"}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %).","type":"number","minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]}}};
+const schema41 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Metric name, unique in the section. A new metric also needs provider, query and kind.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value; null (or a null max or min) removes an inherited limit.","type":["object","null"],"additionalProperties":false,"minProperties":1,"properties":{"max":{"type":["number","null"]},"min":{"type":["number","null"]}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %); null removes an inherited tolerance.","type":["number","null"],"minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]},"enabled":{"description":"false removes an inherited metric (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this metric but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["provider","query","kind","harmful","limit","tolerance","critical","onNoData"]}}}};
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1570,8 +1667,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.provider === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "provider"},message:"must have required property '"+"provider"+"'",schema:schema40.required,parentSchema:schema40,data};
+for(const key0 in data){
+if(!(func7.call(schema41.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1580,8 +1678,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.query === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "query"},message:"must have required property '"+"query"+"'",schema:schema40.required,parentSchema:schema40,data};
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 80){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema41.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1590,8 +1692,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(func2(data0) < 1){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1600,9 +1702,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func7.call(schema40.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(!pattern1.test(data0)){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema41.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1612,11 +1713,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) > 80){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema40.properties.name,data:data0};
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.name.type,parentSchema:schema41.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1625,8 +1723,11 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data0) < 1){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.name,data:data0};
+}
+if(data.provider !== undefined){
+let data1 = data.provider;
+if(!((data1 === "prometheus") || (data1 === "file"))){
+const err6 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema41.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.provider.enum,parentSchema:schema41.properties.provider,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1635,8 +1736,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern1.test(data0)){
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema40.properties.name,data:data0};
+}
+if(data.query !== undefined){
+let data2 = data.query;
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err7 = {instancePath:instancePath+"/query",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1647,7 +1752,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.name.type,parentSchema:schema40.properties.name,data:data0};
+const err8 = {instancePath:instancePath+"/query",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1657,10 +1762,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.provider !== undefined){
-let data1 = data.provider;
-if(!((data1 === "prometheus") || (data1 === "file"))){
-const err9 = {instancePath:instancePath+"/provider",schemaPath:"#/properties/provider/enum",keyword:"enum",params:{allowedValues: schema40.properties.provider.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.provider.enum,parentSchema:schema40.properties.provider,data:data1};
+if(data.kind !== undefined){
+let data3 = data.kind;
+if(!((((data3 === "error-ratio") || (data3 === "latency")) || (data3 === "count")) || (data3 === "business"))){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema41.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.kind.enum,parentSchema:schema41.properties.kind,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1670,11 +1775,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.query !== undefined){
-let data2 = data.query;
-if(typeof data2 === "string"){
-if(func2(data2) < 1){
-const err10 = {instancePath:instancePath+"/query",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data2};
+if(data.harmful !== undefined){
+let data4 = data.harmful;
+if(!((data4 === "increase") || (data4 === "decrease"))){
+const err10 = {instancePath:instancePath+"/harmful",schemaPath:"#/properties/harmful/enum",keyword:"enum",params:{allowedValues: schema41.properties.harmful.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.harmful.enum,parentSchema:schema41.properties.harmful,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1684,8 +1788,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/query",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data2};
+if(data.limit !== undefined){
+let data5 = data.limit;
+if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){
+const err11 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: schema41.properties.limit.type},message:"must be object,null",schema:schema41.properties.limit.type,parentSchema:schema41.properties.limit,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1694,11 +1800,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data3 = data.kind;
-if(!((((data3 === "error-ratio") || (data3 === "latency")) || (data3 === "count")) || (data3 === "business"))){
-const err12 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema40.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.kind.enum,parentSchema:schema40.properties.kind,data:data3};
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length < 1){
+const err12 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema41.properties.limit,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1707,11 +1811,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.harmful !== undefined){
-let data4 = data.harmful;
-if(!((data4 === "increase") || (data4 === "decrease"))){
-const err13 = {instancePath:instancePath+"/harmful",schemaPath:"#/properties/harmful/enum",keyword:"enum",params:{allowedValues: schema40.properties.harmful.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.harmful.enum,parentSchema:schema40.properties.harmful,data:data4};
+for(const key1 in data5){
+if(!((key1 === "max") || (key1 === "min"))){
+const err13 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema41.properties.limit,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1721,11 +1823,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.limit !== undefined){
-let data5 = data.limit;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(Object.keys(data5).length < 1){
-const err14 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema40.properties.limit,data:data5};
+if(data5.max !== undefined){
+let data6 = data5.max;
+if((!((typeof data6 == "number") && (isFinite(data6)))) && (data6 !== null)){
+const err14 = {instancePath:instancePath+"/limit/max",schemaPath:"#/properties/limit/properties/max/type",keyword:"type",params:{type: schema41.properties.limit.properties.max.type},message:"must be number,null",schema:schema41.properties.limit.properties.max.type,parentSchema:schema41.properties.limit.properties.max,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1734,9 +1835,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((key1 === "max") || (key1 === "min"))){
-const err15 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.limit,data:data5};
+}
+if(data5.min !== undefined){
+let data7 = data5.min;
+if((!((typeof data7 == "number") && (isFinite(data7)))) && (data7 !== null)){
+const err15 = {instancePath:instancePath+"/limit/min",schemaPath:"#/properties/limit/properties/min/type",keyword:"type",params:{type: schema41.properties.limit.properties.min.type},message:"must be number,null",schema:schema41.properties.limit.properties.min.type,parentSchema:schema41.properties.limit.properties.min,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1746,10 +1849,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data5.max !== undefined){
-let data6 = data5.max;
-if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err16 = {instancePath:instancePath+"/limit/max",schemaPath:"#/properties/limit/properties/max/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.limit.properties.max.type,parentSchema:schema40.properties.limit.properties.max,data:data6};
+}
+}
+if(data.tolerance !== undefined){
+let data8 = data.tolerance;
+if((!((typeof data8 == "number") && (isFinite(data8)))) && (data8 !== null)){
+const err16 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: schema41.properties.tolerance.type},message:"must be number,null",schema:schema41.properties.tolerance.type,parentSchema:schema41.properties.tolerance,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1758,11 +1863,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data5.min !== undefined){
-let data7 = data5.min;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err17 = {instancePath:instancePath+"/limit/min",schemaPath:"#/properties/limit/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.limit.properties.min.type,parentSchema:schema40.properties.limit.properties.min,data:data7};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err17 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema41.properties.tolerance,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1773,8 +1876,10 @@ errors++;
 }
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/limit",schemaPath:"#/properties/limit/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.limit.type,parentSchema:schema40.properties.limit,data:data5};
+if(data.critical !== undefined){
+let data9 = data.critical;
+if(typeof data9 !== "boolean"){
+const err18 = {instancePath:instancePath+"/critical",schemaPath:"#/properties/critical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.critical.type,parentSchema:schema41.properties.critical,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1784,11 +1889,10 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.tolerance !== undefined){
-let data8 = data.tolerance;
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.tolerance,data:data8};
+if(data.onNoData !== undefined){
+let data10 = data.onNoData;
+if(!(((data10 === "hold") || (data10 === "fail")) || (data10 === "pass"))){
+const err19 = {instancePath:instancePath+"/onNoData",schemaPath:"#/properties/onNoData/enum",keyword:"enum",params:{allowedValues: schema41.properties.onNoData.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.onNoData.enum,parentSchema:schema41.properties.onNoData,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1798,8 +1902,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/tolerance",schemaPath:"#/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema40.properties.tolerance.type,parentSchema:schema40.properties.tolerance,data:data8};
+if(data.enabled !== undefined){
+let data11 = data.enabled;
+if(typeof data11 !== "boolean"){
+const err20 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema41.properties.enabled.type,parentSchema:schema41.properties.enabled,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1809,10 +1915,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.critical !== undefined){
-let data9 = data.critical;
-if(typeof data9 !== "boolean"){
-const err21 = {instancePath:instancePath+"/critical",schemaPath:"#/properties/critical/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.critical.type,parentSchema:schema40.properties.critical,data:data9};
+if(data.locked !== undefined){
+let data12 = data.locked;
+if((typeof data12 !== "boolean") && (!(Array.isArray(data12)))){
+const err21 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: schema41.properties.locked.type},message:"must be boolean,array",schema:schema41.properties.locked.type,parentSchema:schema41.properties.locked,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1821,11 +1927,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.onNoData !== undefined){
-let data10 = data.onNoData;
-if(!(((data10 === "hold") || (data10 === "fail")) || (data10 === "pass"))){
-const err22 = {instancePath:instancePath+"/onNoData",schemaPath:"#/properties/onNoData/enum",keyword:"enum",params:{allowedValues: schema40.properties.onNoData.enum},message:"must be equal to one of the allowed values",schema:schema40.properties.onNoData.enum,parentSchema:schema40.properties.onNoData,data:data10};
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err22 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema41.properties.locked,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1834,10 +1938,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-}
-else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(!((((((((data13 === "provider") || (data13 === "query")) || (data13 === "kind")) || (data13 === "harmful")) || (data13 === "limit")) || (data13 === "tolerance")) || (data13 === "critical")) || (data13 === "onNoData"))){
+const err23 = {instancePath:instancePath+"/locked/" + i0,schemaPath:"#/properties/locked/items/enum",keyword:"enum",params:{allowedValues: schema41.properties.locked.items.enum},message:"must be equal to one of the allowed values",schema:schema41.properties.locked.items.enum,parentSchema:schema41.properties.locked.items,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1846,18 +1951,52 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+let i1 = data12.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data12[i1], data12[j0])){
+const err24 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema41.properties.locked,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
 validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"type":"object","additionalProperties":false,"required":["name","role"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"$ref":"#/definitions/text"}}};
+const schema43 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"description":"The role recorded with their approvals; required for a new person.","$ref":"#/definitions/text"},"enabled":{"description":"false removes an inherited person (not a locked one).","type":"boolean"},"locked":{"description":"Later layers may neither remove this person nor change their role.","type":"boolean"}}};
 
 function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1866,8 +2005,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.role === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'",schema:schema42.required,parentSchema:schema42,data};
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "role")) || (key0 === "enabled")) || (key0 === "locked"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1876,9 +2016,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((key0 === "name") || (key0 === "role"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1888,11 +2031,8 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data0 = data.name;
-if(typeof data0 === "string"){
-if(func2(data0) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data0};
+else {
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1902,8 +2042,11 @@ vErrors.push(err3);
 errors++;
 }
 }
-else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data0};
+if(data.role !== undefined){
+let data1 = data.role;
+if(typeof data1 === "string"){
+if(func2(data1) < 1){
+const err4 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1913,11 +2056,8 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.role !== undefined){
-let data1 = data.role;
-if(typeof data1 === "string"){
-if(func2(data1) < 1){
-const err5 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema13,data:data1};
+else {
+const err5 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1927,8 +2067,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-else {
-const err6 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data1};
+if(data.enabled !== undefined){
+let data2 = data.enabled;
+if(typeof data2 !== "boolean"){
+const err6 = {instancePath:instancePath+"/enabled",schemaPath:"#/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.enabled.type,parentSchema:schema43.properties.enabled,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1938,14 +2080,27 @@ vErrors.push(err6);
 errors++;
 }
 }
-}
-else {
-const err7 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(data.locked !== undefined){
+let data3 = data.locked;
+if(typeof data3 !== "boolean"){
+const err7 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema43.properties.locked.type,parentSchema:schema43.properties.locked,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
 }
 errors++;
 }
@@ -1958,8 +2113,9 @@ function validate36(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.steps === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'",schema:schema34.required,parentSchema:schema34,data};
+for(const key0 in data){
+if(!((((((key0 === "locked") || (key0 === "steps")) || (key0 === "metrics")) || (key0 === "score")) || (key0 === "limits")) || (key0 === "approvers"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1968,8 +2124,11 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.metrics === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metrics"},message:"must have required property '"+"metrics"+"'",schema:schema34.required,parentSchema:schema34,data};
+}
+if(data.locked !== undefined){
+let data0 = data.locked;
+if((typeof data0 !== "boolean") && (!(Array.isArray(data0)))){
+const err1 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/type",keyword:"type",params:{type: schema34.properties.locked.type},message:"must be boolean,array",schema:schema34.properties.locked.type,parentSchema:schema34.properties.locked,data:data0};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1978,9 +2137,9 @@ vErrors.push(err1);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "steps") || (key0 === "metrics")) || (key0 === "score")) || (key0 === "limits")) || (key0 === "approvers"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+if(Array.isArray(data0)){
+if(data0.length < 1){
+const err2 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.locked,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1989,12 +2148,11 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.steps !== undefined){
-let data0 = data.steps;
-if(Array.isArray(data0)){
-if(data0.length < 1){
-const err3 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.steps,data:data0};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(!(((((data1 === "steps") || (data1 === "metrics")) || (data1 === "approvers")) || (data1 === "score")) || (data1 === "limits"))){
+const err3 = {instancePath:instancePath+"/locked/" + i0,schemaPath:"#/properties/locked/items/enum",keyword:"enum",params:{allowedValues: schema34.properties.locked.items.enum},message:"must be equal to one of the allowed values",schema:schema34.properties.locked.items.enum,parentSchema:schema34.properties.locked.items,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2003,16 +2161,15 @@ vErrors.push(err3);
 }
 errors++;
 }
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate37(data0[i0], {instancePath:instancePath+"/steps/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.steps.type,parentSchema:schema34.properties.steps,data:data0};
+let i1 = data0.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data0[i1], data0[j0])){
+const err4 = {instancePath:instancePath+"/locked",schemaPath:"#/properties/locked/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema34.properties.locked,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2020,13 +2177,18 @@ else {
 vErrors.push(err4);
 }
 errors++;
+break outer0;
 }
 }
-if(data.metrics !== undefined){
-let data2 = data.metrics;
+}
+}
+}
+}
+if(data.steps !== undefined){
+let data2 = data.steps;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err5 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.metrics,data:data2};
+const err5 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2036,15 +2198,15 @@ vErrors.push(err5);
 errors++;
 }
 const len1 = data2.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate41(data2[i1], {instancePath:instancePath+"/metrics/" + i1,parentData:data2,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+for(let i2=0; i2<len1; i2++){
+if(!(validate37(data2[i2], {instancePath:instancePath+"/steps/" + i2,parentData:data2,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.metrics.type,parentSchema:schema34.properties.metrics,data:data2};
+const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.steps.type,parentSchema:schema34.properties.steps,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2054,12 +2216,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.score !== undefined){
-let data4 = data.score;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-for(const key1 in data4){
-if(!((key1 === "pass") || (key1 === "marginal"))){
-const err7 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.score,data:data4};
+if(data.metrics !== undefined){
+let data4 = data.metrics;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err7 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema34.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2068,12 +2229,16 @@ vErrors.push(err7);
 }
 errors++;
 }
+const len2 = data4.length;
+for(let i3=0; i3<len2; i3++){
+if(!(validate41(data4[i3], {instancePath:instancePath+"/metrics/" + i3,parentData:data4,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
 }
-if(data4.pass !== undefined){
-let data5 = data4.pass;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 100 || isNaN(data5)){
-const err8 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema34.properties.score.properties.pass,data:data5};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.metrics.type,parentSchema:schema34.properties.metrics,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2082,8 +2247,13 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data5 < 0 || isNaN(data5)){
-const err9 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.score.properties.pass,data:data5};
+}
+if(data.score !== undefined){
+let data6 = data.score;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key1 in data6){
+if(!((key1 === "pass") || (key1 === "marginal"))){
+const err9 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.score,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2093,8 +2263,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.score.properties.pass.type,parentSchema:schema34.properties.score.properties.pass,data:data5};
+if(data6.pass !== undefined){
+let data7 = data6.pass;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100 || isNaN(data7)){
+const err10 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema34.properties.score.properties.pass,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2103,12 +2276,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data4.marginal !== undefined){
-let data6 = data4.marginal;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 100 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema34.properties.score.properties.marginal,data:data6};
+if(data7 < 0 || isNaN(data7)){
+const err11 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.score.properties.pass,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2117,8 +2286,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.score.properties.marginal,data:data6};
+}
+else {
+const err12 = {instancePath:instancePath+"/score/pass",schemaPath:"#/properties/score/properties/pass/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.score.properties.pass.type,parentSchema:schema34.properties.score.properties.pass,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2128,8 +2298,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.score.properties.marginal.type,parentSchema:schema34.properties.score.properties.marginal,data:data6};
+if(data6.marginal !== undefined){
+let data8 = data6.marginal;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err13 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema34.properties.score.properties.marginal,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2138,10 +2311,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.score.type,parentSchema:schema34.properties.score,data:data4};
+if(data8 < 0 || isNaN(data8)){
+const err14 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.score.properties.marginal,data:data8};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2151,12 +2322,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data7 = data.limits;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-if(!(((key2 === "failed") || (key2 === "inconclusive")) || (key2 === "consecutiveErrors"))){
-const err15 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.limits,data:data7};
+else {
+const err15 = {instancePath:instancePath+"/score/marginal",schemaPath:"#/properties/score/properties/marginal/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.score.properties.marginal.type,parentSchema:schema34.properties.score.properties.marginal,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2166,10 +2333,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data7.failed !== undefined){
-let data8 = data7.failed;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/limits/failed",schemaPath:"#/properties/limits/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.failed.type,parentSchema:schema34.properties.limits.properties.failed,data:data8};
+}
+else {
+const err16 = {instancePath:instancePath+"/score",schemaPath:"#/properties/score/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.score.type,parentSchema:schema34.properties.score,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2178,9 +2344,13 @@ vErrors.push(err16);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/limits/failed",schemaPath:"#/properties/limits/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.failed,data:data8};
+}
+if(data.limits !== undefined){
+let data9 = data.limits;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!(((key2 === "failed") || (key2 === "inconclusive")) || (key2 === "consecutiveErrors"))){
+const err17 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34.properties.limits,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2190,11 +2360,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
-if(data7.inconclusive !== undefined){
-let data9 = data7.inconclusive;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/limits/inconclusive",schemaPath:"#/properties/limits/properties/inconclusive/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.inconclusive.type,parentSchema:schema34.properties.limits.properties.inconclusive,data:data9};
+if(data9.failed !== undefined){
+let data10 = data9.failed;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err18 = {instancePath:instancePath+"/limits/failed",schemaPath:"#/properties/limits/properties/failed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.failed.type,parentSchema:schema34.properties.limits.properties.failed,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2203,9 +2372,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/limits/inconclusive",schemaPath:"#/properties/limits/properties/inconclusive/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.inconclusive,data:data9};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err19 = {instancePath:instancePath+"/limits/failed",schemaPath:"#/properties/limits/properties/failed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.failed,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2216,10 +2385,10 @@ errors++;
 }
 }
 }
-if(data7.consecutiveErrors !== undefined){
-let data10 = data7.consecutiveErrors;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/limits/consecutiveErrors",schemaPath:"#/properties/limits/properties/consecutiveErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.consecutiveErrors.type,parentSchema:schema34.properties.limits.properties.consecutiveErrors,data:data10};
+if(data9.inconclusive !== undefined){
+let data11 = data9.inconclusive;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err20 = {instancePath:instancePath+"/limits/inconclusive",schemaPath:"#/properties/limits/properties/inconclusive/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.inconclusive.type,parentSchema:schema34.properties.limits.properties.inconclusive,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2228,9 +2397,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err21 = {instancePath:instancePath+"/limits/consecutiveErrors",schemaPath:"#/properties/limits/properties/consecutiveErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.consecutiveErrors,data:data10};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err21 = {instancePath:instancePath+"/limits/inconclusive",schemaPath:"#/properties/limits/properties/inconclusive/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.inconclusive,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2241,9 +2410,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.limits.type,parentSchema:schema34.properties.limits,data:data7};
+if(data9.consecutiveErrors !== undefined){
+let data12 = data9.consecutiveErrors;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err22 = {instancePath:instancePath+"/limits/consecutiveErrors",schemaPath:"#/properties/limits/properties/consecutiveErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema34.properties.limits.properties.consecutiveErrors.type,parentSchema:schema34.properties.limits.properties.consecutiveErrors,data:data12};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2252,20 +2422,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.approvers !== undefined){
-let data11 = data.approvers;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate43(data11[i2], {instancePath:instancePath+"/approvers/" + i2,parentData:data11,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.approvers.type,parentSchema:schema34.properties.approvers,data:data11};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err23 = {instancePath:instancePath+"/limits/consecutiveErrors",schemaPath:"#/properties/limits/properties/consecutiveErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.properties.limits.properties.consecutiveErrors,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2276,13 +2435,48 @@ errors++;
 }
 }
 }
+}
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err24 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.properties.limits.type,parentSchema:schema34.properties.limits,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.approvers !== undefined){
+let data13 = data.approvers;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i4=0; i4<len3; i4++){
+if(!(validate43(data13[i4], {instancePath:instancePath+"/approvers/" + i4,parentData:data13,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/approvers",schemaPath:"#/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.approvers.type,parentSchema:schema34.properties.approvers,data:data13};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }

@@ -15,8 +15,8 @@ export function commentMarker(workflow: string, phase: string): string {
  * Creates or updates the comment ending in `marker` on `issue`. `author` is the login the
  * token posts as (github-actions[bot] for GITHUB_TOKEN); only its comments are updated.
  */
-export async function upsertComment(client: GitHubClient, repo: Repo, issue: number, body: string, marker: string, author: string): Promise<{ comment: IssueComment; created: boolean }> {
-  const mine = (await client.issueComments(repo, issue)).filter((c) => c.user === author && c.body.trimEnd().endsWith(marker));
+export async function upsertComment(client: GitHubClient, repo: Repo, issue: number, body: string, marker: string, author: string, existing?: Promise<IssueComment[]>): Promise<{ comment: IssueComment; created: boolean }> {
+  const mine = (await (existing ?? client.issueComments(repo, issue))).filter((c) => c.user === author && c.body.trimEnd().endsWith(marker));
   const last = mine.at(-1);
   if (last) return { comment: await client.updateIssueComment(repo, last.id, body), created: false };
   return { comment: await client.createIssueComment(repo, issue, body), created: true };

@@ -7,9 +7,8 @@
  * goes through `ActionIO`, `GitHubClient` and the store the edge opens.
  */
 import path from 'node:path';
-import { readProjectHistory, type ProjectHistory } from '../core/history.js';
-import { runRecordId } from '../core/records.js';
-import { portfolio, projectReport } from '../core/report.js';
+import { readProjectHistory, type ProjectHistory, type RunRef } from '../core/history.js';
+import { earlierRuns, portfolio, projectReport } from '../core/report.js';
 import { PhasegateError } from '../errors.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import { readEvidenceFile } from '../evidence/validate.js';
@@ -21,7 +20,7 @@ import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT } from '../report/markdown/size.js';
 import { renderPortfolioMarkdown, type PortfolioRow } from '../report/portfolio.js';
 import type { HealthStatus, Report } from '../report/types.js';
 import { DEFAULT_STORE_URL, type HistoryStore } from '../store/port.js';
-import type { GitHubClient } from './client.js';
+import type { GitHubClient, IssueComment, Repo } from './client.js';
 import { upsertComment } from './comment.js';
 import type { RunContext } from './event.js';
 import { bool, choice, lines, text, type InputSource } from './inputs.js';
@@ -117,18 +116,9 @@ interface Rendered {
   headline: string;
 }
 
-/**
- * The history before this run. With `evidence`, this run's metrics are the current values and
- * the recorded runs their trend; a run already recorded under this build's id (collect-metrics
- * earlier in the job) is this run, so it is left out, or it would count twice.
- */
-function withoutThisRun<H extends ProjectHistory>(history: H, project: string, s: HealthReportSettings, ctx: RunContext, io: ActionIO): H {
-  const run = { pipeline: s.pipeline || defaultRun(ctx).pipeline, build: s.build || defaultRun(ctx).build };
-  const id = runRecordId(project, run.pipeline, run.build);
-  const records = history.records.filter((r) => r.id !== id);
-  if (records.length === history.records.length) return history;
-  io.info(`the run recorded as ${run.pipeline}#${run.build} is this run: its evidence gives the current values, and the history is the runs before it`);
-  return { ...history, records };
+/** This run as collect-metrics recorded it (the same defaults). */
+function thisRun(s: HealthReportSettings, ctx: RunContext): RunRef {
+  return { pipeline: s.pipeline || defaultRun(ctx).pipeline, build: s.build || defaultRun(ctx).build };
 }
 
 /** What this run adds to the project's history: the policy, the evidence and the verdicts, read and checked before the store is opened. */
@@ -145,8 +135,15 @@ async function runInputs(s: HealthReportSettings, ctx: RunContext): Promise<RunI
   return { ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}), verdicts };
 }
 
-function projectRendered(project: string, history: ProjectHistory, inputs: RunInputs, now: Date): Rendered {
-  const report: Report = projectReport({ history, asOf: now, ...inputs });
+/**
+ * With `evidence`, a run already recorded under this run's pipeline and build (collect-metrics
+ * earlier in the job) is this run: the core's earlierRuns leaves it out of the runs before it.
+ */
+function projectRendered(project: string, history: ProjectHistory, inputs: RunInputs, run: RunRef, now: Date, io: ActionIO): Rendered {
+  const req = { history, asOf: now, ...inputs, run };
+  const before = earlierRuns(req);
+  if (before.thisRun) io.info(`the run recorded as ${run.pipeline}#${run.build} is this run: its evidence gives the current values, and the history is the runs before it`);
+  const report: Report = projectReport(req);
   const h = report.health;
   const gates = report.phases.filter((p) => p.gate !== 'not-evaluated').length;
   return {
@@ -154,7 +151,7 @@ function projectRendered(project: string, history: ProjectHistory, inputs: RunIn
     markdown: (limit) => renderReportMarkdown(report, { limit, unit: 'bytes' }),
     html: async () => (await import('../report/html/index.js')).renderReportHtml(report),
     marker: reportMarker(project),
-    headline: `health report of ${project}: ${h.score === null ? 'not scored' : `${h.score}/100, ${h.status}`}; ${gates} gate${gates === 1 ? '' : 's'} evaluated; a history of ${history.records.length} record${history.records.length === 1 ? '' : 's'}`,
+    headline: `health report of ${project}: ${h.score === null ? 'not scored' : `${h.score}/100, ${h.status}`}; ${gates} gate${gates === 1 ? '' : 's'} evaluated; a history of ${before.records.length} record${before.records.length === 1 ? '' : 's'}`,
   };
 }
 
@@ -163,6 +160,10 @@ function projectRendered(project: string, history: ProjectHistory, inputs: RunIn
  * settings name; `client` is asked for only when a comment is to be written.
  */
 export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, openStore: (url: string) => Promise<HistoryStore>, io: ActionIO, client: () => Promise<GitHubClient>, now: Date = new Date()): Promise<number> {
+  // The pull request's comments are read first: the first API call does not wait for the report
+  // (GitHub's answer, or its refusal, is kept for the comment's write at the end).
+  const early = s.comment && ctx.pull && !ctx.readOnlyToken ? lookUpComments(client, ctx.repo, ctx.pull.number) : undefined;
+  await early?.comments.catch(() => undefined);
   let rendered: Rendered;
   if ('project' in s.target) {
     const project = s.target.project;
@@ -176,8 +177,7 @@ export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, 
     }
     for (const w of history.warnings) io.warning(`history store: ${w.where}: ${w.message}`);
     if (history.records.length === 0) io.warning(`${storeLabel(s.store)} holds no records of project "${project}": the report has only this run's evidence and verdicts; record runs with collect-metrics (a file store must be restored from actions/cache or an artifact first)`);
-    if (inputs.evidence) history = withoutThisRun(history, project, s, ctx, io);
-    rendered = projectRendered(project, history, inputs, now);
+    rendered = projectRendered(project, history, inputs, thisRun(s, ctx), now, io);
   } else {
     const store = await openStore(s.store);
     let rows: PortfolioRow[];
@@ -210,11 +210,25 @@ export async function runHealthReport(s: HealthReportSettings, ctx: RunContext, 
   io.output(OUTPUTS.markdownFile, markdownFile);
   io.info(`${rendered.headline}; HTML in ${htmlFile}`);
 
-  if (s.comment) await comment(s, ctx, io, client, rendered);
+  if (s.comment) await comment(s, ctx, io, early, rendered);
   return 0;
 }
 
-async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, client: () => Promise<GitHubClient>, rendered: Rendered): Promise<void> {
+interface CommentLookup {
+  client: Promise<GitHubClient>;
+  comments: Promise<IssueComment[]>;
+}
+
+/** Starts reading a pull request's comments; a failure is kept for the write to report (never unhandled). */
+function lookUpComments(client: () => Promise<GitHubClient>, repo: Repo, issue: number): CommentLookup {
+  const c = client();
+  const comments = c.then((cl) => cl.issueComments(repo, issue));
+  comments.catch(() => {});
+  c.catch(() => {});
+  return { client: c, comments };
+}
+
+async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, early: CommentLookup | undefined, rendered: Rendered): Promise<void> {
   if (!ctx.pull) {
     io.info(`"${INPUTS.comment}: true", but this ${ctx.eventName} run is not for a pull request: no comment written`);
     return;
@@ -225,7 +239,7 @@ async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, c
   }
   const body = rendered.markdown(COMMENT_LIMIT);
   try {
-    const { created } = await upsertComment(await client(), ctx.repo, ctx.pull.number, body, rendered.marker, 'github-actions[bot]');
+    const { created } = await upsertComment(await early!.client, ctx.repo, ctx.pull.number, body, rendered.marker, 'github-actions[bot]', early!.comments);
     io.info(`${created ? 'created' : 'updated'} the report's comment on pull request #${ctx.pull.number}`);
   } catch (err) {
     const e = err as { status?: number; response?: { headers?: Record<string, string> } };

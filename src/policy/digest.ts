@@ -1,6 +1,7 @@
 /** A content hash of an effective policy, for decision records and caches. */
 import { createHash } from 'node:crypto';
 import { configure } from 'safe-stable-stringify';
+import { lockDigest } from '../release/policy/sources.js';
 import type { EffectivePolicy, Rule } from './types.js';
 
 const canonical = configure({ deterministic: true, bigint: false, circularValue: Error });
@@ -28,8 +29,9 @@ export function policyDigest(p: EffectivePolicy): string {
     settings: p.settings,
     rules: p.rules.map(withoutDefaults),
     waivers: p.waivers.map(({ source: _s, ...waiver }) => waiver),
-    // Only when present, so policies without a release section keep their earlier digests.
+    // Only when present, so policies without a release section (or without locks in it) keep their earlier digests.
     ...(p.release ? { release: p.release } : {}),
+    ...(p.releaseSources?.locks.length ? { releaseLocks: lockDigest(p.releaseSources.locks) } : {}),
   };
   return createHash('sha256').update(canonical(content) ?? '').digest('hex');
 }

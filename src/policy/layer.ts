@@ -6,8 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { metricInfo, suggestMetrics } from '../catalog/metrics.js';
 import type { Diagnostic } from '../errors.js';
-import { buildReleasePolicy } from '../release/policy/build.js';
-import type { ReleasePolicy } from '../release/policy/types.js';
+import { releaseLayer, type ReleaseLayer } from '../release/policy/entries.js';
 import { BLOCK_KEYS, FIELDS, RULE_KINDS, TOP_KEYS, type RuleKind } from './fields.js';
 import { locate } from './locate.js';
 import { sizeLayer, type SizeLayer } from './size-settings.js';
@@ -54,8 +53,8 @@ export interface Layer {
   extendsValid: boolean;
   rules: RuleEntry[];
   waivers: WaiverEntry[];
-  /** The file's `release` section, when it has a valid one; a later layer's replaces it whole. */
-  release?: ReleasePolicy;
+  /** The file's `release` section, when it has a valid one; layers merge it key by key. */
+  release?: ReleaseLayer;
 }
 
 type Obj = Record<string, unknown>;
@@ -159,7 +158,7 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
   const diagnostics: Diagnostic[] = [];
   const rules = dropDuplicates(file, ruleEntries(file, data, ok), diagnostics);
   diagnostics.push(...unknownMetrics(rules));
-  const release = buildReleasePolicy(file, data, ok('/release'));
+  const release = releaseLayer(file, data, ok('/release'));
   diagnostics.push(...release.diagnostics);
   const size = sizeLayer(file, data, ok('/settings/size'));
   diagnostics.push(...size.diagnostics);

@@ -5,6 +5,7 @@
 import { builtinReader, DEFAULT_BUILTIN_DIR } from './builtin.js';
 import { POLICY_PATH_ENV, policyPathDirs } from './confine.js';
 import { formatDiagnostic, PhasegateError, type Diagnostic } from '../errors.js';
+import { layerRelease } from '../release/policy/merge.js';
 import { effectiveRules, effectiveWaivers } from './effective.js';
 import type { Layer } from './layer.js';
 import { diagnosticAt, mergeRules, where } from './merge.js';
@@ -79,9 +80,13 @@ function build(chain: Chain): { policy?: EffectivePolicy; diagnostics: Diagnosti
   // Only when a layer sets it, so policies without one keep their earlier digests.
   const size = mergeSize(layers.map((l) => l.size));
   if (size) policy.settings.size = size;
-  // The release section is replaced whole by a later layer that sets one (docs/release-gate.md).
-  const release = layers.map((l) => l.release).filter((r) => r !== undefined).at(-1);
-  if (release) policy.release = release;
+  // Only when a layer has one: merged key by key, locks enforced (docs/release-gate.md).
+  const release = layerRelease(layers.map((l) => l.release));
+  diagnostics.push(...release.diagnostics);
+  if (release.release) {
+    policy.release = release.release;
+    policy.releaseSources = release.sources;
+  }
   return { policy, diagnostics };
 }
 

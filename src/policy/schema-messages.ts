@@ -74,6 +74,9 @@ const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
   object: 'a mapping (key: value lines)',
   'string,array': 'a name or a list of names',
+  'number,null': 'a number, or null to remove it',
+  'object,null': 'a mapping, or null to remove it',
+  'boolean,array': 'true, false or a list of names',
 };
 
 function oneOf(values: readonly unknown[]): string {

@@ -133,6 +133,27 @@ export interface LayerInfo {
   file: string;
 }
 
+/** A lock on the release section or on one of its entries. */
+export interface ReleaseLock {
+  /** `release` (the section; `fields` then names parts) or an entry: `release.metrics[0]`. */
+  path: string;
+  /** `all`, or the names the lock lists. */
+  fields: 'all' | string[];
+  source: SourceRef;
+}
+
+/** Where each setting of the effective release section was set, and the locks on it. */
+export interface ReleaseSources {
+  /**
+   * By path, steps in their effective order and keys as written in YAML
+   * (`release.steps[0].minDuration`, `release.score.pass`): where the value was last set. A
+   * setting that is not listed has its default.
+   */
+  values: Record<string, SourceRef>;
+  /** The locks in force: the section's, then each entry's (in effective order), each in the order set. */
+  locks: ReleaseLock[];
+}
+
 export interface EffectivePolicy {
   /** Name of the outermost policy (the project's, usually). */
   name: string;
@@ -147,6 +168,8 @@ export interface EffectivePolicy {
     /** What code size counts; absent when no layer sets `settings.size`. */
     size?: SizeSettings;
   };
-  /** The rollout policy of the gray-release gate: the last layer's `release` section, whole (docs/release-gate.md). */
+  /** The rollout policy of the gray-release gate, merged across the layers (docs/release-gate.md). */
   release?: ReleasePolicy;
+  /** Where each release setting was set, and the locks on the section; present with `release`. */
+  releaseSources?: ReleaseSources;
 }

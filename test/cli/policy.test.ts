@@ -68,3 +68,51 @@ describe('phasegate policy explain', () => {
     expect(r.stderr).toContain("argument 'gold' is invalid. Allowed choices are strategic, operational, innovation.");
   });
 });
+
+describe('phasegate policy with a release section layered over an organisation', () => {
+  const org = [
+    'schemaVersion: 1',
+    'name: acme-org',
+    'release:',
+    '  steps:',
+    '    - { id: canary, weight: 10, minDuration: 10m }',
+    '    - { id: full, weight: 100, approvals: { min: 2, role: release-manager }, locked: true }',
+    '  metrics:',
+    '    - { name: http-errors, provider: prometheus, query: errors, kind: error-ratio, tolerance: 0.1, locked: [tolerance] }',
+    '  approvers:',
+    '    - { name: alice, role: release-manager }',
+    '    - { name: bob, role: release-manager }',
+    '',
+  ].join('\n');
+  const project = (body: string) => `schemaVersion: 1\nname: payments\nextends: org.yaml\nrelease:\n${body}`;
+
+  it('refuses a project that loosens a locked tolerance: one line, FILE:LINE:COL, exit 2', () => {
+    const dir = tempDir({ 'org.yaml': org, 'project.yaml': project('  metrics:\n    - { name: http-errors, tolerance: 0.25 }\n') });
+    for (const args of [['policy', 'validate', 'project.yaml'], ['policy', 'explain', '--policy', 'project.yaml']]) {
+      const r = cli(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expectNoStack(r.stderr);
+      expect(r.stderr).toBe(
+        'phasegate: project.yaml:6:28: cannot loosen locked release metric "http-errors": tolerance 0.1 -> 0.25 (locked by org.yaml at org.yaml:8:100); only tightening is allowed\n',
+      );
+    }
+  });
+
+  it('explains where each release setting of the merged section came from', () => {
+    const dir = tempDir({ 'org.yaml': org, 'project.yaml': project('  steps:\n    - { id: canary, minDuration: 30m }\n  metrics:\n    - { name: http-errors, tolerance: 0.05 }\n') });
+    const r = cli(['policy', 'explain', '--policy', 'project.yaml', '--phase', 'release'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      [
+        'release rollout (2 steps, 1 metric, 2 approvers)',
+        '  step 0 canary',
+        '    weight 10, set at org.yaml:5:21 (org.yaml)',
+        '    minDuration 30m, set at project.yaml:6:21 (project.yaml)',
+        '    minSamples 0, default',
+        '  step 1 full',
+      ].join('\n'),
+    );
+    expect(r.stdout).toContain('    tolerance 0.05, set at project.yaml:8:28 (project.yaml)\n    critical false, default\n    onNoData hold, default\n    locked: tolerance, set at org.yaml:8:100 (org.yaml)\n');
+  });
+});

@@ -4,7 +4,7 @@
  * ones. The project is the hand-calculated one of test/metrics/fixtures.ts (SPI 0.8 on 26 Jul).
  */
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor, gateMetrics, planRecord, projectReport, readProjectHistory, runGate, runRecords } from '../../src/core/index.js';
+import { earlierRuns, exitCodeFor, gateMetrics, planRecord, projectReport, readProjectHistory, runGate, runRecords } from '../../src/core/index.js';
 import type { HistoryStore } from '../../src/store/port.js';
 import type { HistoryRecord } from '../../src/store/records.js';
 import type { EvidenceItem } from '../../src/evidence/types.js';
@@ -87,5 +87,38 @@ describe('history and report', () => {
     const report = projectReport({ history, asOf: NOW, verdicts: [verdict] });
     expect(gate(report)).toMatchObject({ requirements: 'pass', design: 'pass', testing: 'not-evaluated' });
     expect(report.tier).toBe('operational');
+  });
+});
+
+describe('this run in its own history', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 6, day));
+  const bundle = (passRate: number, failing: string[] = []) => evidence({ metrics: { 'tests.total': 4, 'tests.passRate': passRate }, items: failing.map((id) => testItem(id, 'failed')) });
+  const recorded = (build: string, day: number, branch: string, b: ReturnType<typeof bundle>) => runRecords({ project: 'p', time: at(day), pipeline: 'ci', build, commit: build, branch }, b);
+  // main passes everything at 75 % (build 1: one failure then), then 100 %; build 3 on a branch fails t2.
+  const THIS = bundle(75, ['t2']);
+  const records = [...recorded('1', 1, 'main', bundle(75, ['t1'])), ...recorded('2', 2, 'main', bundle(100)), ...recorded('3', 3, 'feature', THIS)];
+  const history = { project: 'p', records };
+  const passRate = (r: ReturnType<typeof projectReport>) => r.kpis.find((k) => k.name === 'tests.passRate');
+
+  it('the recorded run given again as evidence counts once: it is the current value, not also the last earlier one', () => {
+    const twice = projectReport({ history, asOf: at(4), evidence: THIS });
+    expect(passRate(twice)).toMatchObject({ value: 75, previous: 75, trend: [75, 100, 75, 75] });
+    const once = projectReport({ history, asOf: at(4), evidence: THIS, run: { pipeline: 'ci', build: '3' } });
+    expect(passRate(once)).toMatchObject({ value: 75, previous: 100, trend: [75, 100, 75] });
+  });
+
+  it('the KPIs computed from the history still see it as the latest run: its new failure against main', () => {
+    const report = projectReport({ history, asOf: at(4), evidence: THIS, run: { pipeline: 'ci', build: '3' } });
+    expect(report.tests.newFailures).toEqual(['t2']);
+    expect(report.kpis.find((k) => k.name === 'tests.newFailures')).toMatchObject({ value: 1 });
+  });
+
+  it('leaves out only the record of this project, pipeline and build, and only with evidence', () => {
+    const thisRun = records[2]!;
+    expect(earlierRuns({ history, evidence: THIS, run: { pipeline: 'ci', build: '3' } })).toEqual({ records: records.slice(0, 2), thisRun });
+    expect(earlierRuns({ history, run: { pipeline: 'ci', build: '3' } })).toEqual({ records });
+    expect(earlierRuns({ history, evidence: THIS })).toEqual({ records });
+    for (const run of [{ pipeline: 'ci', build: '4' }, { pipeline: 'nightly', build: '3' }]) expect(earlierRuns({ history, evidence: THIS, run })).toEqual({ records });
+    expect(earlierRuns({ history: { project: 'q', records }, evidence: THIS, run: { pipeline: 'ci', build: '3' } })).toEqual({ records });
   });
 });

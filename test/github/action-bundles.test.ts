@@ -1,8 +1,9 @@
 /**
  * What the committed action bundles hold. Each is built again (as `npm run bundle` builds it)
- * into a temporary folder with esbuild's metafile: it must equal the committed file, stay
- * under 1.5 MB, and carry only what its action runs (an input counts when it puts bytes in the
- * output; esbuild lists tree-shaken ones with none). And the lean ECharts of the bundles
+ * into a temporary folder with esbuild's metafile: it must equal the committed file and carry
+ * only what its action runs (an input counts when it puts bytes in the output; esbuild lists
+ * tree-shaken ones with none). phase-gate's must stay under 1.5 MB, the issue's one size
+ * target; the others have none. And the lean ECharts of the bundles
  * (scripts/bundle.mjs, src/charts/echarts-lean.ts) draws the same bytes as the prebuilt file.
  */
 import { spawnSync } from 'node:child_process';
@@ -38,9 +39,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const holding = (name: string, pattern: RegExp): string[] => built.get(name)!.inputs.filter((f) => pattern.test(f));
 
 describe('the action bundles', () => {
-  it('lists every action, and each committed bundle is under 1.5 MB', () => {
+  it('lists every action, and phase-gate\'s committed bundle is under 1.5 MB (the others have no size target)', () => {
     expect(ACTIONS).toEqual(['phase-gate', 'collect-metrics', 'health-report']);
-    for (const name of ACTIONS) expect(readFileSync(path.join(ROOT, 'actions', name, 'dist/index.js')).length, name).toBeLessThanOrEqual(1_500_000);
+    expect(readFileSync(path.join(ROOT, 'actions/phase-gate/dist/index.js')).length).toBeLessThanOrEqual(1_500_000);
   });
 
   it.each(['collect-metrics', 'health-report'])('%s: the committed bundle is the one npm run bundle builds', (name) => {
@@ -58,12 +59,12 @@ describe('the action bundles', () => {
     expect(holding('collect-metrics', /^node_modules\/(@octokit|@actions\/github|undici|tunnel|bottleneck|echarts|zrender|fflate|cloc|commander)\/|^src\/(report|charts|metrics|release)\/|^src\/policy\/(?!yaml-limits\.ts$)|^src\/github\/(client|octokit|comment|checks|annotations|run-artifact|base-policy|phase-gate)\.ts$/)).toEqual([]);
   });
 
-  it('health-report holds the reports, lean ECharts, both store adapters and Octokit, and none of the collectors, @actions/github or undici', () => {
+  it('health-report holds the reports, lean ECharts, both store adapters and @actions/github\'s Octokit (it runs inside Actions), and none of the collectors or @octokit/rest', () => {
     expect(holding('health-report', /^src\/(report\/html\/report|report\/markdown\/index|charts\/echarts-lean|store\/file\/store|store\/postgres\/store|github\/comment)\.ts$/)).toHaveLength(6);
-    for (const part of ['node_modules/@octokit/rest/', 'node_modules/pg/', 'node_modules/echarts/lib/chart/line/', 'node_modules/echarts/lib/chart/bar/', 'node_modules/yaml/']) {
+    for (const part of ['node_modules/@actions/github/', 'node_modules/@octokit/plugin-retry/', 'node_modules/@octokit/plugin-throttling/', 'node_modules/pg/', 'node_modules/echarts/lib/chart/line/', 'node_modules/echarts/lib/chart/bar/', 'node_modules/yaml/']) {
       expect(holding('health-report', new RegExp(`^${part.replace(/\./g, '\\.')}`)), part).not.toEqual([]);
     }
-    expect(holding('health-report', /^node_modules\/(saxes|tinyglobby|picomatch|fdir|xmlchars|@actions\/github|undici|tunnel|fflate|cloc|commander)\/|^node_modules\/echarts\/dist\/|^src\/evidence\/(tests|coverage|sarif|perf|docs|size|git|expand|index)\b|^src\/github\/(checks|annotations|run-artifact|base-policy|diff|phase-gate|collect-metrics|key-metrics)\.ts$/)).toEqual([]);
+    expect(holding('health-report', /^node_modules\/(saxes|tinyglobby|picomatch|fdir|xmlchars|@octokit\/rest|fflate|cloc|commander)\/|^node_modules\/echarts\/dist\/|^src\/evidence\/(tests|coverage|sarif|perf|docs|size|git|expand|index)\b|^src\/github\/(checks|annotations|run-artifact|base-policy|diff|phase-gate|collect-metrics|key-metrics)\.ts$/)).toEqual([]);
   });
 });
 

@@ -6,28 +6,21 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runGate, runRecordId } from '../../src/core/index.js';
 import type { EvidenceBundle } from '../../src/evidence/types.js';
 import { stableJson } from '../../src/io/json.js';
 import { loadPolicy } from '../../src/policy/index.js';
 import { openStore } from '../../src/store/open.js';
 import type { HistoryRecord } from '../../src/store/records.js';
-import { HEAD, newJob, pullEvent, pushEvent, PUSH_SHA, removeJobs, runStep, shownLines, type Job } from '../helpers/action-run.js';
-import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
+import { HEAD, newJob, noStack, pullEvent, pushEvent, PUSH_SHA, runStep, shownLines, startFake, useActionHarness, type Job } from '../helpers/action-run.js';
+import type { GitHubFake } from '../helpers/github-fake.js';
 import { postgresSkipReason, usePostgres } from '../helpers/postgres.js';
 
-let gh: GitHubFake | undefined;
-afterEach(async () => {
-  removeJobs();
-  await gh?.close();
-  gh = undefined;
-});
+useActionHarness();
 
-async function fake(): Promise<GitHubFake> {
-  gh = await startGitHubFake({ tokens: [] });
-  return gh;
-}
+/** The fake without a token: collect-metrics must never call it. */
+const fake = (): Promise<GitHubFake> => startFake({ tokens: [] });
 
 function junit(failed: number, passed = 3): string {
   const cases = [
@@ -49,8 +42,6 @@ async function stored(job: Job, url = 'file:.phasegate/history'): Promise<Histor
     await store.close();
   }
 }
-
-const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe('collect-metrics action (bundled)', () => {
   it('records the run of a pull request: the store, the evidence file, outputs and the job summary', async () => {

@@ -6,13 +6,12 @@
  * and artifact the workflow made, and every request validated against GitHub's description.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { HEAD, junit, newJob, REPO, runStep, useActionHarness, world } from '../helpers/action-run.js';
 import { BIN, ROOT } from '../helpers/cli.js';
-import { HEAD, junit, REPO, run, useActionHarness, world } from './action-runner.js';
 
 useActionHarness();
 
@@ -31,17 +30,12 @@ const inputsOf = (step: Step): Record<string, string> => Object.fromEntries(Obje
 
 const REPORTS = { 'reports/junit.xml': junit(1), 'coverage/lcov.info': 'SF:src/cart.ts\nDA:1,1\nDA:2,1\nDA:3,0\nend_of_record\n' };
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
 describe('examples/github', () => {
   it('single-workflow.yml: one check run with its annotation, the job summary, one comment updated in place', async () => {
     const fake = await world();
     const gate = inputsOf(ourStep('single-workflow.yml', 'phase-gate'));
-    const first = await run(fake, gate, REPORTS);
-    const second = await run(fake, gate, REPORTS);
+    const first = await runStep('phase-gate', newJob(REPORTS), gate, { apiUrl: fake.url });
+    const second = await runStep('phase-gate', newJob(REPORTS), gate, { apiUrl: fake.url });
     for (const r of [first, second]) {
       expect(r.code).toBe(1);
       expect(r.summary.split('\n')[0]).toBe('### ❌ testing gate failed — 1 of 2 rules failed');
@@ -57,12 +51,7 @@ describe('examples/github', () => {
 
   it('fork-safe-tests.yml then fork-safe-gate.yml: the evidence as an artifact, the gate on the fork PR\'s head commit', async () => {
     // Workflow 1 (read-only): its collect step runs the real CLI on the reports; the upload step's name names the artifact.
-    const ws = mkdtempSync(path.join(os.tmpdir(), 'phasegate-example-'));
-    dirs.push(ws);
-    for (const [f, text] of Object.entries(REPORTS)) {
-      mkdirSync(path.dirname(path.join(ws, f)), { recursive: true });
-      writeFileSync(path.join(ws, f), text);
-    }
+    const { ws } = newJob(REPORTS);
     const collect = stepsOf('fork-safe-tests.yml').find((s) => s.run?.includes('phasegate collect'))!;
     execFileSync('bash', ['-c', collect.run!.replace('npx --no-install phasegate', `"${process.execPath}" "${BIN}"`)], { cwd: ws });
     const upload = stepsOf('fork-safe-tests.yml').find((s) => s.uses?.startsWith('actions/upload-artifact@'))!;
@@ -72,7 +61,7 @@ describe('examples/github', () => {
     const fake = await world({ headRepo: 'outsider/shop' });
     fake.state.addArtifact(REPO, { runId: 31337, name: String(upload.with!.name), files: { 'evidence.json': readFileSync(path.join(ws, 'evidence.json')) }, headSha: HEAD });
     const event = { name: 'workflow_run', payload: { action: 'completed', workflow_run: { id: 31337, head_sha: HEAD, head_branch: 'cart-totals', event: 'pull_request', conclusion: 'failure', head_repository: { full_name: 'outsider/shop' }, pull_requests: [] }, repository: { full_name: REPO } } };
-    const r = await run(fake, inputsOf(ourStep('fork-safe-gate.yml', 'phase-gate')), {}, { event });
+    const r = await runStep('phase-gate', newJob(), inputsOf(ourStep('fork-safe-gate.yml', 'phase-gate')), { apiUrl: fake.url, event });
     expect(r.code).toBe(1);
     const [check] = fake.state.checkRuns(REPO);
     expect(check).toMatchObject({ headSha: HEAD, conclusion: 'failure' });
@@ -81,8 +70,7 @@ describe('examples/github', () => {
   });
 
   it('health-report.yml: the portfolio of the store in the job summary, its HTML file for the artifact step', async () => {
-    const ws = mkdtempSync(path.join(os.tmpdir(), 'phasegate-example-'));
-    dirs.push(ws);
+    const { ws } = newJob();
     for (const [project, build] of [['shop', '1'], ['billing', '7']] as const) {
       execFileSync(process.execPath, [BIN, 'record', 'run', '--store', 'file:.phasegate/history', '--project', project, '--pipeline', 'ci', '--build', build, '--commit', 'c0ffee', '--branch', 'main', '--time', '2026-11-20T10:00:00Z'], { cwd: ws });
     }
@@ -90,7 +78,7 @@ describe('examples/github', () => {
     expect(step.with?.store).toBe('${{ secrets.PHASEGATE_STORE }}');
     const fake = await world();
     const inputs = { ...inputsOf(step), store: `file:${path.join(ws, '.phasegate/history')}` }; // the secret's value
-    const r = await run(fake, inputs, {}, { action: 'health-report', event: { name: 'schedule', payload: { schedule: '0 6 * * 1' } } });
+    const r = await runStep('health-report', newJob(), inputs, { apiUrl: fake.url, event: { name: 'schedule', payload: { schedule: '0 6 * * 1' } } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.summary.split('\n')[0]).toMatch(/^### Portfolio: 2 projects, /);

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { portfolio, projectReport, runGate, runRecordId, runRecords } from '../../src/core/index.js';
 import type { EvidenceBundle } from '../../src/evidence/types.js';
 import type { Verdict } from '../../src/gate/types.js';
@@ -18,28 +18,23 @@ import { COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderReportMarkdown, reportMarker, t
 import { renderPortfolioMarkdown } from '../../src/report/portfolio.js';
 import { openStore } from '../../src/store/open.js';
 import type { HistoryRecord } from '../../src/store/records.js';
-import { newJob, pullEvent, pushEvent, READ, REPO, removeJobs, runStep, shownLines, WRITE, type Job, type StepRun } from '../helpers/action-run.js';
-import { startGitHubFake, type GitHubFake } from '../helpers/github-fake.js';
+import { BASE, HEAD, newJob, noStack, pullEvent, pushEvent, READ, REPO, runStep, shownLines, startFake, useActionHarness, WRITE, type Job, type StepRun } from '../helpers/action-run.js';
+import type { GitHubFake } from '../helpers/github-fake.js';
 import { postgresSkipReason, usePostgres } from '../helpers/postgres.js';
 
-let gh: GitHubFake | undefined;
-afterEach(async () => {
-  removeJobs();
-  await gh?.close();
-  gh = undefined;
-});
+useActionHarness();
 
-/** The fake with the repository and pull request 7. */
+/** The fake with the repository and pull request 7; the write token may comment, and holds no checks permission (the report needs none). */
 async function world(): Promise<GitHubFake> {
-  gh = await startGitHubFake({
+  const gh = await startFake({
     tokens: [
       { token: WRITE, permissions: { contents: 'read', 'pull-requests': 'write', issues: 'write', metadata: 'read' }, repositories: [REPO] },
       { token: READ, permissions: { contents: 'read', 'pull-requests': 'read', metadata: 'read' }, repositories: [REPO] },
     ],
   });
   gh.state.addRepo({ owner: 'acme', name: 'shop' });
-  gh.state.setBranch(REPO, 'main', 'b'.repeat(40));
-  gh.state.addPull(REPO, { number: 7, user: 'dev', head: { ref: 'cart-totals', sha: 'a1'.repeat(20) }, base: { ref: 'main', sha: 'b'.repeat(40) } });
+  gh.state.setBranch(REPO, 'main', BASE);
+  gh.state.addPull(REPO, { number: 7, user: 'dev', head: { ref: 'cart-totals', sha: HEAD }, base: { ref: 'main', sha: BASE } });
   return gh;
 }
 
@@ -87,8 +82,6 @@ function asOfIn(markdown: string): Date {
   expect(m, 'the report names its as-of time').not.toBeNull();
   return new Date(m![1]!);
 }
-
-const noStack = (s: string): void => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe('health-report action (bundled)', () => {
   it('writes the summary, the Markdown and the HTML file: the core\'s report byte for byte; this build\'s recorded run is not its own history', async () => {

@@ -9,9 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GitHubFake } from '../helpers/github-fake.js';
-import { BASE, HEAD, junit, noStack, POLICY, READ, REPO, run, useActionHarness, world } from './action-runner.js';
+import { BASE, HEAD, junit, newJob, noStack, POLICY, pullEvent, pushEvent, PUSH_SHA, READ, REPO, runStep, shownLines, useActionHarness, world, type StepOptions, type StepRun } from '../helpers/action-run.js';
 
 useActionHarness();
+
+/** phase-gate as the one step of a fresh job whose workspace holds `files`. */
+const run = (fake: GitHubFake, inputs: Record<string, string>, files: Record<string, string>, opts: Omit<StepOptions, 'apiUrl'> = {}): Promise<StepRun> =>
+  runStep('phase-gate', newJob(files), inputs, { apiUrl: fake.url, ...opts });
 
 const GATE = { phase: 'testing', policy: '.phasegate/policy.yaml', junit: 'reports/*.xml' };
 const checkRequests = (fake: GitHubFake) => fake.requests.filter((r) => r.operationId?.startsWith('checks/'));
@@ -149,7 +153,7 @@ describe('phase-gate action (bundled)', () => {
 
   it('a fork pull request with a read-only token: no write, annotations as workflow commands, a warning how to publish', async () => {
     const fake = await world({ headRepo: 'outsider/shop' });
-    const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { token: READ, headRepo: 'outsider/shop' });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { token: READ, event: pullEvent('outsider/shop') });
     expect(r.code).toBe(1);
     expect(fake.state.checkRuns(REPO)).toEqual([]);
     expect(fake.requests.filter((q) => q.method !== 'GET')).toEqual([]);
@@ -168,10 +172,9 @@ describe('phase-gate action (bundled)', () => {
 
   it('a push without a pull request: the policy from the workspace, the check on GITHUB_SHA', async () => {
     const fake = await world();
-    const push = { name: 'push', payload: { ref: 'refs/heads/main', after: 'c'.repeat(40), repository: { full_name: REPO } } };
-    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: push });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: pushEvent });
     expect(r.code).toBe(0);
-    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: 'c'.repeat(40), conclusion: 'success' });
+    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: PUSH_SHA, conclusion: 'success' });
     expect(fake.requests.some((q) => q.operationId === 'repos/get-content')).toBe(false);
   });
 
@@ -193,6 +196,53 @@ describe('phase-gate action (bundled)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/check-runs: waiting 1 s, then trying again');
     expect(fake.state.checkRuns(REPO)).toHaveLength(1);
+  });
+
+  it('a waiver on the base branch counts only when the approvers it names approved the pull request that added it', async () => {
+    const waived = `${POLICY}waivers:\n  - rule: tests-failed\n    reason: The payment sandbox is down\n    owner: dev\n    approvers: [alice]\n    expires: 2099-12-31\n`;
+    for (const [approver, expected] of [['alice', 'pass'], ['mallory', 'fail']] as const) {
+      const fake = await world();
+      const base = fake.state.commit(REPO, { '.phasegate/policy.yaml': waived }, { message: 'Waive the failing payment tests', author: 'dev' });
+      fake.state.addPull(REPO, { number: 5, user: 'dev', state: 'closed', merged: true, mergeCommitSha: base, head: { ref: 'waiver', sha: 'd'.repeat(40) }, reviews: [{ user: approver, state: 'APPROVED' }] });
+      const r = await run(fake, GATE, { 'reports/junit.xml': junit(1) }, { event: pullEvent(REPO, base) });
+      expect(r.outputs.status).toBe(expected);
+      const [check] = fake.state.checkRuns(REPO);
+      if (expected === 'pass') {
+        expect(check!.output.summary).toContain('waived: The payment sandbox is down');
+      } else {
+        expect(r.code).toBe(1);
+        expect(check!.output.summary).toContain(`unapproved: waiver for tests-failed does not count: alice did not approve pull request #5, which added it (commit ${base.slice(0, 7)}); add it again through a pull request approved by alice, or name only the people who approved`);
+      }
+      expect(fake.requests.filter((q) => q.operationId === 'repos/list-commits').map((q) => q.query)).toEqual([{ sha: base, path: '.phasegate/policy.yaml', per_page: '100' }]);
+    }
+  });
+
+  it('an event of another type (schedule): the workspace policy, the check on GITHUB_SHA, no pull request read', async () => {
+    const fake = await world();
+    const schedule = { name: 'schedule', payload: { schedule: '0 6 * * 1', repository: { full_name: REPO } } };
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0), '.phasegate/policy.yaml': POLICY }, { event: schedule });
+    expect(r.code).toBe(0);
+    expect(fake.state.checkRuns(REPO)[0]).toMatchObject({ headSha: PUSH_SHA, conclusion: 'success' });
+    expect(fake.requests.filter((q) => q.operationId?.startsWith('pulls/'))).toEqual([]);
+  });
+
+  it('a lasting 429 rate limit: waited out twice, then one clear line, exit 2', async () => {
+    const fake = await world({ faults: [{ operationId: 'checks/create', times: 10, fault: { kind: 'secondary-rate-limit', status: 429, retryAfter: 1 } }] });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('GitHub secondary rate limit on POST /repos/{owner}/{repo}/check-runs: giving up');
+    expect(shownLines(r.stdout).filter((l) => l.startsWith('::error::'))).toEqual(['::error::GitHub API POST /repos/acme/shop/check-runs answered 429: You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID C0DE:0007:1A2B3C:4D5E6F:66A5F000. - https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api (after retries); run the job again later']);
+    noStack(r.stdout + r.stderr);
+  });
+
+  it('a token that may not read the pull request of a private repository: one line with the permissions block, exit 2', async () => {
+    const fake = await world({ private: true });
+    fake.state.addToken({ token: 'ghs_checksOnlyToken000000000000000000', permissions: { checks: 'write', contents: 'read' }, repositories: [REPO] });
+    const r = await run(fake, GATE, { 'reports/junit.xml': junit(0) }, { token: 'ghs_checksOnlyToken000000000000000000' });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('::error::GitHub API GET /repos/acme/shop/pulls/7/files?per_page=100 answered 403: Resource not accessible by integration - https://docs.github.com/rest/pulls/pulls#list-pull-requests-files; the token lacks a permission: add to the workflow or job:%0Apermissions:%0A  contents: read%0A  checks: write%0A  pull-requests: read');
+    expect(shownLines(r.stdout).join('\n') + r.stderr).not.toContain('ghs_checksOnlyToken');
+    noStack(r.stdout + r.stderr);
   });
 
   it.each([

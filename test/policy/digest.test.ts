@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { policyDigest } from '../../src/policy/index.js';
+import { loadPolicy, policyDigest } from '../../src/policy/index.js';
 import { BUILTIN, load, policy } from './helpers.js';
 
 const project = (body: string) => ({ 'builtin/strategic.yaml': BUILTIN, 'project.yaml': policy(`extends: strategic\n${body}`, 'payments') });
@@ -35,5 +35,14 @@ describe('policyDigest', () => {
       '{"name":"tiny","rules":[{"id":"r","kind":"metric","locked":false,"metric":"tests.failed","onMissing":"fail","operator":"==","phase":"testing",' +
       '"scope":"overall","severity":"fail","threshold":0,"waivable":true}],"settings":{"waiverWarningDays":14},"tier":null,"waivers":[]}';
     expect(policyDigest(load({ 'project.yaml': tiny }))).toBe(createHash('sha256').update(canonical).digest('hex'));
+  });
+
+  // Pinned: decision records name the digest, so it may change only with the policy's meaning.
+  it.each([
+    ['strategic', 'b8e2503781dd95c35360e764d7da9e1a169f8e7215d77772ee197af15e69447c'],
+    ['operational', '1f155c5970e7feba261ff1aa8145c65b8cbae7292d52f2488965272164aed2dc'],
+    ['innovation', '353f16cddfbb102f646ca33a0b54e0a6b75636064f3ab6d0514452e03409cb57'],
+  ] as const)('of the built-in %s policy (no release section) stays as it was', (tier, expected) => {
+    expect(policyDigest(loadPolicy({ tier }))).toBe(expected);
   });
 });

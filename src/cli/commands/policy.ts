@@ -35,7 +35,7 @@ export interface ExplainOptions {
   format: 'text' | 'json';
 }
 
-/** Prints the effective rules of a policy with where each was set. */
+/** Prints the effective rules and release settings of a policy with where each was set. */
 export function explainCommand(opts: ExplainOptions): number {
   const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   emit(renderExplain(policy, opts.phase, opts.format), undefined);

@@ -7,8 +7,11 @@ import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
 import { loadPolicy } from '../../policy/index.js';
 import type { EffectivePolicy, Tier } from '../../policy/types.js';
+import type { ProjectHistory, RunRef } from '../../core/history.js';
 import { portfolio, projectReport } from '../../core/report.js';
+import type { EvidenceBundle } from '../../evidence/types.js';
 import { CHECK_RUN_SUMMARY_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderReportMarkdown, type MarkdownOptions, type Report } from '../../report/index.js';
+import { pastRuns } from '../../report/kpis.js';
 import { renderPortfolioMarkdown, type PortfolioRow } from '../../report/portfolio.js';
 import { openStore } from '../../store/open.js';
 import { readHistory, reportStoreWarnings } from '../history-input.js';
@@ -24,6 +27,9 @@ export interface ReportOptions {
   portfolio?: boolean;
   store: string;
   evidence?: string;
+  /** This run as `record run` recorded it: with --evidence, its record is not also an earlier run. */
+  pipeline?: string;
+  build?: string;
   verdict?: string[];
   tier?: Tier;
   policy?: string;
@@ -48,14 +54,38 @@ function policyOf(opts: ReportOptions): EffectivePolicy | undefined {
   return ref ? loadPolicy(ref, { cwd: process.cwd() }) : undefined;
 }
 
-/** The project's report (core/report.ts): given verdicts win over recorded ones for the same phase. */
+function runOf(opts: ReportOptions): RunRef | undefined {
+  if (opts.pipeline === undefined && opts.build === undefined) return undefined;
+  if (!opts.pipeline || !opts.build) throw usage('give --pipeline and --build together: this run as `record run` recorded it');
+  return { pipeline: opts.pipeline, build: opts.build };
+}
+
+const shellWord = (s: string): string => (/^[\w.:@/+=-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+
+/**
+ * With --evidence but no --pipeline and --build, this run cannot be told from an earlier one;
+ * a latest recorded run with exactly the evidence's metrics is likely this run, counted twice.
+ */
+function warnIfRecorded(history: ProjectHistory, evidence: EvidenceBundle, asOf: Date): void {
+  const latest = pastRuns({ project: history.project, asOf, history: history.records }).at(-1);
+  if (!latest || stableJson(latest.metrics) !== stableJson(evidence.metrics)) return;
+  const [pipeline, build] = [latest.pipeline, latest.buildId];
+  process.stderr.write(`phasegate: warning: the latest recorded run, ${pipeline}#${build}, has exactly the metrics of --evidence: if it is this run, give --pipeline ${shellWord(pipeline)} --build ${shellWord(build)} so that it counts once in the trends\n`);
+}
+
+/**
+ * The project's report (core/report.ts): given verdicts win over recorded ones for the same
+ * phase; the run recorded as --pipeline and --build is the --evidence (core earlierRuns).
+ */
 async function projectReportOf(opts: ReportOptions, project: string, asOf: Date): Promise<Report> {
   const policy = policyOf(opts);
+  const run = runOf(opts);
   const evidence = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
   const verdicts = (opts.verdict ?? []).map(readVerdictFile);
   const history = await readHistory({ store: opts.store, project, plan: opts.plan, defects: opts.defects });
   reportStoreWarnings(history.warnings);
-  return projectReport({ history, asOf, verdicts, ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}) });
+  if (evidence && !run) warnIfRecorded(history, evidence, asOf);
+  return projectReport({ history, asOf, verdicts, ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}), ...(run ? { run } : {}) });
 }
 
 async function portfolioRows(store: string, asOf: Date): Promise<PortfolioRow[]> {

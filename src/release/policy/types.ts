@@ -36,6 +36,8 @@ export interface StepApprovals {
 
 /** One traffic step. */
 export interface ReleaseStep {
+  /** The step's id, when the policy names it (a later layer changes a step by its id). */
+  id?: string;
   /** Percent of traffic on the canary. */
   weight: number;
   /** Milliseconds the step must last before it may be promoted. */

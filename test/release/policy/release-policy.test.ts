@@ -59,16 +59,21 @@ describe('the release section', () => {
     expect(policyDigest(withRelease)).not.toBe(policyDigest(p));
   });
 
-  it('is replaced whole by a later layer', () => {
+  it('keeps the digest it had before release sections were layered', () => {
+    expect(policyDigest(load({ 'project.yaml': policy(RELEASE) }))).toBe('6c9ae941fa3307a278b83dadef924816e91492f7b552b5f5f8416d5ed8874f35');
+  });
+
+  it('is merged with a later layer, not replaced: steps without ids over inherited steps are refused', () => {
     const files = {
       'org.yaml': policy(RELEASE, 'org'),
       'project.yaml': policy('extends: org.yaml\nrelease:\n  steps: [{ weight: 100 }]\n  metrics: [{ name: m, provider: file, query: q, kind: count }]\n'),
       'plain.yaml': policy('extends: org.yaml\n'),
     };
-    const p = load(files);
-    expect(p.release?.steps).toEqual([{ weight: 100, minDurationMs: 0, minSamples: 0 }]);
-    expect(p.release?.approvers).toEqual([]);
+    expect(problems(files)).toEqual(['project.yaml:5:11: release.steps[0] needs an id: earlier layers define the steps (without ids, so they cannot be changed here); give a new id to add a step']);
     expect(load(files, 'plain.yaml').release?.steps).toHaveLength(3);
+    const merged = load({ ...files, 'project.yaml': policy('extends: org.yaml\nrelease:\n  metrics: [{ name: m, provider: file, query: q, kind: count }]\n') });
+    expect(merged.release?.metrics.map((m) => m.name)).toEqual(['http-errors', 'checkout-rate', 'm']);
+    expect(merged.release?.approvers).toHaveLength(4);
   });
 });
 
