@@ -1,43 +1,29 @@
 /**
- * Locates a release setting in the policy's files for the judge's one-line errors: the last
- * layer (project over organisation over tier) whose `release` section sets it, metrics found by
- * name and steps by index, so the place is right however the layers combine.
+ * Locates a release setting for the judge's one-line errors, from where the policy loader says
+ * each setting of the merged section was set (`releaseSources`, the same places `policy
+ * explain` shows): the layer and line that last set it, whatever the layers did to the order.
  */
 import type { LocateSetting } from '../core/release.js';
-import { refFile, resolveOptions, type PolicyRef } from '../policy/loader.js';
-import { locate } from '../policy/locate.js';
-import { resolveChain } from '../policy/resolve.js';
-import type { PolicyFile } from '../policy/text.js';
+import type { EffectivePolicy } from '../policy/types.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** The path of the setting inside one file's data, when that file sets it. */
-function pathIn(data: unknown, ref: Parameters<LocateSetting>[0]): string[] | undefined {
-  const release = isObj(data) ? data.release : undefined;
-  if (!isObj(release)) return undefined;
+/** The keys to look up for a setting, the most precise first (else the metric's kind, the step's id or weight: where the entry is). */
+function candidates(ref: Parameters<LocateSetting>[0]): string[] {
   if ('metric' in ref) {
-    const metrics = Array.isArray(release.metrics) ? release.metrics : [];
-    const index = metrics.findIndex((m) => isObj(m) && m.name === ref.metric && (ref.key === undefined || ref.key in m));
-    return index < 0 ? undefined : ['release', 'metrics', String(index), ...(ref.key ? [ref.key] : [])];
+    const base = `release.metrics[${ref.index}]`;
+    const keys = ref.key === 'limit' ? ['limit.max', 'limit.min'] : ref.key ? [ref.key] : [];
+    return [...keys, 'kind', 'provider', 'query'].map((k) => `${base}.${k}`);
   }
-  const step = Array.isArray(release.steps) ? release.steps[ref.step] : undefined;
-  return isObj(step) && ref.key in step ? ['release', 'steps', String(ref.step), ref.key] : undefined;
+  return [ref.key, 'id', 'weight'].map((k) => `release.steps[${ref.step}].${k}`);
 }
 
-/** A locator over the files of the policy `ref` names (read again: they are small, and already valid). */
-export function policyLocator(ref: PolicyRef, cwd: string): LocateSetting {
-  const opts = resolveOptions({ cwd });
-  const files: PolicyFile[] = resolveChain(refFile(ref, opts), opts, new Map()).layers.map((l) => l.file);
-  return (setting) => {
-    for (const file of [...files].reverse()) {
-      const path = pathIn(file.data, setting);
-      if (path) {
-        const { file: name, line, col } = locate(file, path);
-        return { file: name, line, col };
-      }
+/** A locator over the sources of `policy`'s merged release section. */
+export function releaseLocator(policy: EffectivePolicy): LocateSetting {
+  const values = policy.releaseSources?.values ?? {};
+  return (ref) => {
+    for (const path of candidates(ref)) {
+      const at = values[path];
+      if (at) return { file: at.file, line: at.line, col: at.col };
     }
-    const owner = [...files].reverse().find((f) => isObj(f.data) && 'release' in f.data);
-    return owner ? { file: owner.display } : {};
+    return {};
   };
 }

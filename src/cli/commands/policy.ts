@@ -1,7 +1,7 @@
 /** `phasegate policy validate` and `phasegate policy explain`. */
 import { formatDiagnostic, type Diagnostic } from '../../errors.js';
 import { judgeabilityProblems } from '../../release/judge/policy-check.js';
-import { policyLocator } from '../release-locate.js';
+import { releaseLocator } from '../release-locate.js';
 import { loadPolicy, validatePolicyFiles } from '../../policy/index.js';
 import type { Phase, Tier } from '../../policy/types.js';
 import { renderExplain } from '../explain.js';
@@ -11,10 +11,10 @@ import { emit } from '../output.js';
 /** What the release judge cannot work with in the release sections of valid files (src/release/judge/policy-check.ts). */
 function judgeProblems(files: string[]): Diagnostic[] {
   return files.flatMap((file) => {
-    const release = loadPolicy({ file }, { cwd: process.cwd() }).release;
-    if (!release) return [];
-    const locate = policyLocator({ file }, process.cwd());
-    return judgeabilityProblems(release).map((p) => ({ ...locate(p.at), message: p.message }));
+    const policy = loadPolicy({ file }, { cwd: process.cwd() });
+    if (!policy.release) return [];
+    const locate = releaseLocator(policy);
+    return judgeabilityProblems(policy.release).map((p) => ({ ...locate(p.at), message: p.message }));
   });
 }
 

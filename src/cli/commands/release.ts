@@ -17,7 +17,7 @@ import { isKeyed, readDecisions, recordKeyFromEnv, storeProblems, verifyChain, t
 import { openStore } from '../../store/open.js';
 import { policyRef, usage } from '../options.js';
 import { emit } from '../output.js';
-import { policyLocator } from '../release-locate.js';
+import { releaseLocator } from '../release-locate.js';
 import { renderDecisionText } from '../release-text.js';
 
 interface Common {
@@ -84,7 +84,7 @@ function providers(opts: EvaluateOptions): (m: ReleaseMetric) => MetricProvider 
 export async function releaseEvaluate(opts: EvaluateOptions): Promise<number> {
   const policy = releasePolicy(opts);
   const windowMs = windowOf(opts.window);
-  const locate = policyLocator(policyRef(opts), process.cwd());
+  const locate = releaseLocator(policy);
   // Before the store is opened: a request that cannot be judged touches nothing.
   const problems = releaseRequestProblems({ policy, step: opts.step, windowMs, locate });
   if (problems.length > 0) throw new PhasegateError(problems);
