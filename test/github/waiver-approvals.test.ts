@@ -14,6 +14,7 @@ import { MAX_COMMITS, unapprovedWaivers } from '../../src/github/waiver-approval
 import { loadPolicy } from '../../src/policy/index.js';
 import { startGitHubFake, type GitHubFake, type ReviewSeed } from '../helpers/github-fake.js';
 import { fakeOctokit } from '../helpers/github-fake/octokit.js';
+import { POLICY } from '../helpers/action-run.js';
 
 const REPO = 'acme/shop';
 const repo = { owner: 'acme', repo: 'shop' };
@@ -22,22 +23,10 @@ const FILE = '.phasegate/policy.yml';
 
 interface W { rule: string; approvers: string[]; expires?: string; reason?: string }
 
+/** acme/shop's policy (tests-failed, tests-skipped) with `waivers`. */
 function policy(waivers: W[]): string {
-  const rules = `schemaVersion: 1
-name: shop
-phases:
-  testing:
-    - id: tests-failed
-      metric: tests.failed
-      operator: "=="
-      threshold: 0
-    - id: coverage
-      metric: coverage.line
-      operator: ">="
-      threshold: 80
-`;
-  if (waivers.length === 0) return rules;
-  return `${rules}waivers:\n${waivers.map((w) => `  - rule: ${w.rule}\n    reason: ${w.reason ?? 'Flaky upstream service'}\n    owner: dev\n    approvers: [${w.approvers.map((a) => JSON.stringify(a)).join(', ')}]\n    expires: ${w.expires ?? '2099-12-31'}\n`).join('')}`;
+  if (waivers.length === 0) return POLICY;
+  return `${POLICY}waivers:\n${waivers.map((w) => `  - rule: ${w.rule}\n    reason: ${w.reason ?? 'Flaky upstream service'}\n    owner: dev\n    approvers: [${w.approvers.map((a) => JSON.stringify(a)).join(', ')}]\n    expires: ${w.expires ?? '2099-12-31'}\n`).join('')}`;
 }
 
 let gh: GitHubFake;
@@ -74,7 +63,7 @@ async function judge(): Promise<{ reasons: string[]; status: string; notices: st
   const base = await fetchBasePolicy(client, repo, FILE, ref, tmp);
   const loaded = loadPolicy({ file: base.file }, { cwd: base.dir });
   const unapproved = await unapprovedWaivers(client, repo, loaded, ref);
-  const v = runGate({ policy: loaded, evidence: { schemaVersion: 1, metrics: { 'tests.failed': 2, 'coverage.line': 90 }, items: [] } as never, phase: 'testing', now: new Date('2026-11-27T12:00:00Z'), unapproved });
+  const v = runGate({ policy: loaded, evidence: { schemaVersion: 1, metrics: { 'tests.failed': 2, 'tests.skipped': 0 }, items: [] } as never, phase: 'testing', now: new Date('2026-11-27T12:00:00Z'), unapproved });
   return { reasons: unapproved.map((u) => u.reason), status: v.status, notices: v.notices.map((n) => `${n.state}: ${n.message}`) };
 }
 
@@ -113,7 +102,7 @@ describe('a waiver on GitHub', () => {
   it('keeps its approval when later pull requests change other parts of the file', async () => {
     change(policy([]));
     change(policy([{ rule: 'tests-failed', approvers: ['alice'] }]), [approved('alice')]);
-    change(policy([{ rule: 'tests-failed', approvers: ['alice'] }, { rule: 'coverage', approvers: ['bob'] }]), [approved('carol')]);
+    change(policy([{ rule: 'tests-failed', approvers: ['alice'] }, { rule: 'tests-skipped', approvers: ['bob'] }]), [approved('carol')]);
     const r = await judge();
     expect(r.reasons).toEqual([expect.stringMatching(/^bob did not approve pull request #102/)]);
     expect(r.status).toBe('pass'); // tests-failed is still waived by alice's approval
