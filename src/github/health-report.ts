@@ -219,13 +219,10 @@ interface CommentLookup {
   comments: Promise<IssueComment[]>;
 }
 
-/** Starts reading a pull request's comments; a failure is kept for the write to report (never unhandled). */
+/** Starts reading a pull request's comments; the caller awaits them, and a failure is reported by the comment's write. */
 function lookUpComments(client: () => Promise<GitHubClient>, repo: Repo, issue: number): CommentLookup {
   const c = client();
-  const comments = c.then((cl) => cl.issueComments(repo, issue));
-  comments.catch(() => {});
-  c.catch(() => {});
-  return { client: c, comments };
+  return { client: c, comments: c.then((cl) => cl.issueComments(repo, issue)) };
 }
 
 async function comment(s: HealthReportSettings, ctx: RunContext, io: ActionIO, early: CommentLookup | undefined, rendered: Rendered): Promise<void> {
