@@ -6,19 +6,28 @@
 // action's code cannot reach is left out (scripts/bundle.mjs), so phase-gate stays under its
 // 1.5 MB target (the others have no size target); test/github/action-bundles.test.ts checks
 // what each bundle holds.
-// Usage: node scripts/bundle-actions.mjs [NAME…]   (prints each bundle and its size)
+// It also bundles the whole CLI into the Jenkins library (JENKINS_CLI): the library's steps write
+// it out with `libraryResource` and run it on the agent's Node.js, so agents need no npm access.
+// Usage: node scripts/bundle-actions.mjs [NAME…]   (prints each bundle and its size; NAME `jenkins` is the CLI's)
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bundle } from './bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const ACTIONS = ['phase-gate', 'collect-metrics', 'health-report'];
+/** Where the Jenkins library keeps the bundled CLI (a `libraryResource` path under resources/). */
+export const JENKINS_CLI = 'jenkins-plugin-bridge/resources/io/phasegate/phasegate.mjs';
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : ACTIONS;
+  const names = process.argv.slice(2).length ? process.argv.slice(2) : [...ACTIONS, 'jenkins'];
   for (const name of names) {
+    if (name === 'jenkins') {
+      const bytes = await bundle(path.join(root, 'src/jenkins/cli-entry.ts'), path.join(root, JENKINS_CLI), { minify: true, lean: true });
+      console.log(`${JENKINS_CLI}: ${(bytes / 1024).toFixed(0)} KiB`);
+      continue;
+    }
     if (!ACTIONS.includes(name)) {
-      console.error(`unknown action "${name}"; one of ${ACTIONS.join(', ')}`);
+      console.error(`unknown bundle "${name}"; one of ${ACTIONS.join(', ')}, jenkins`);
       process.exitCode = 2;
       continue;
     }

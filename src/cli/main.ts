@@ -60,6 +60,7 @@ function gateCommand(program: Command, setCode: SetCode): void {
   addCollectOptions(gate)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'sarif', 'markdown']).default('text'))
     .option('--out <file>', 'write the output to a file (atomically) instead of stdout')
+    .option('--output <format=file>', 'also write the verdict in another format to a file, e.g. junit=phasegate-gate.xml (repeatable; formats as --format)', repeatable)
     .option('--fail-on-warn', 'exit 1 when the gate passes with warnings')
     .option('--project <name>', 'also gate on the KPIs of this project from the history store (schedule.*, cost.*, dora.*, …)')
     .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))

@@ -53,6 +53,23 @@ describe('phasegate gate', () => {
     expect(cli([...gateArgs, '--fail-on-warn'], { cwd: dir }).code).toBe(1);
   });
 
+  it('--output writes the one verdict in several formats beside the text on stdout; a malformed --output is refused before anything is read', () => {
+    const dir = project({ 'tests.failed': 1, 'coverage.line': 85, 'tests.flaky': 0 });
+    const r = cli([...gateArgs, '--output', 'json=v.json', '--output', 'junit=v.xml', '--output', 'markdown=v.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/testing gate FAILED/);
+    const json = cli([...gateArgs, '--format', 'json'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'v.json'), 'utf8')).toBe(json.stdout);
+    expect(readFileSync(path.join(dir, 'v.xml'), 'utf8')).toBe(cli([...gateArgs, '--format', 'junit'], { cwd: dir }).stdout);
+    expect(readFileSync(path.join(dir, 'v.md'), 'utf8')).toBe(cli([...gateArgs, '--format', 'markdown'], { cwd: dir }).stdout);
+    for (const [bad, what] of [['xml=v.xml', 'names format "xml"'], ['v.xml', 'has no "="'], ['junit=', 'names no file']]) {
+      const e = cli([...gateArgs, '--policy', 'missing.yaml', '--output', bad!], { cwd: dir });
+      expect(e.code).toBe(2);
+      expect(e.stderr).toBe(`phasegate: --output "${bad}" ${what}: write FORMAT=FILE with FORMAT one of text, json, junit, sarif, markdown, e.g. --output junit=phasegate-gate.xml (run with --help for usage)\n`);
+      expectNoStack(e.stderr);
+    }
+  });
+
   it('writes the JSON verdict of the documented shape to --out', () => {
     const dir = project({ 'tests.failed': 1, 'coverage.line': 85, 'tests.flaky': 0 });
     const r = cli([...gateArgs, '--format', 'json', '--out', 'verdict.json'], { cwd: dir });
