@@ -26,8 +26,8 @@ beforeAll(async () => {
   bytes = await bundle(path.join(ROOT, 'test/bundle/entry.ts'), file);
   console.log(`bundle of test/bundle/entry.ts: ${bytes} bytes (${(bytes / 1024).toFixed(0)} KiB)`);
   cliFile = path.join(dir, 'cli.mjs');
-  const cliBytes = await bundle(path.join(ROOT, 'test/bundle/cli-entry.ts'), cliFile);
-  console.log(`bundle of the CLI (test/bundle/cli-entry.ts): ${cliBytes} bytes (${(cliBytes / 1024).toFixed(0)} KiB)`);
+  const cliBytes = await bundle(path.join(ROOT, 'src/jenkins/cli-entry.ts'), cliFile);
+  console.log(`bundle of the CLI (src/jenkins/cli-entry.ts, as the Jenkins library ships it): ${cliBytes} bytes (${(cliBytes / 1024).toFixed(0)} KiB)`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
