@@ -40,8 +40,8 @@ export function judgeApprovals(policy: ReleasePolicy, step: number, approvals: r
     return { who: a.who, time: a.time, commit: a.commit, ...(a.step === undefined ? {} : { step: a.step }), role: held, counted: !problem };
   });
   if (need && seen.size < need.min) {
-    const from = need.of ? `of ${need.of.join(', ')}` : `${role}s`;
-    reasons.push({ code: 'approval-missing', effect: 'hold', message: `step ${step} needs ${need.min} approvals from ${from}; ${seen.size} counted` });
+    const from = need.of ? need.of.join(', ') : `people with the role ${role} in release.approvers`;
+    reasons.push({ code: 'approval-missing', effect: 'hold', message: `step ${step} needs ${need.min} approval${need.min === 1 ? '' : 's'} from ${from}; ${seen.size} counted` });
   }
   return { judged, counted: seen.size, reasons };
 }

@@ -75,12 +75,16 @@ describe('approvals', () => {
     const d = decideStep(atStep1({ approvals: [approval('alice'), approval('dave'), approval('alice', 6), approval('bob', 7, { commit: 'other' }), approval('carol', 8, { step: 2 })] }));
     expect(d.decision).toBe('hold');
     expect(d.reasons.map((r) => r.code)).toEqual(['approval-not-release-manager', 'approval-duplicate', 'approval-wrong-commit', 'approval-wrong-step', 'approval-missing']);
+    expect(d.reasons.at(-1)!.message).toBe('step 1 needs 2 approvals from alice, bob, carol; 1 counted');
     expect(d.approvals.map((a) => [a.who, a.role, a.counted])).toEqual([['alice', 'release-manager', true], ['dave', 'developer', false], ['alice', 'release-manager', false], ['bob', 'release-manager', false], ['carol', 'release-manager', false]]);
   });
 
   it('by role: any release manager counts, a developer does not', () => {
     const step2 = input({ step: 2, history: [decideStep(input()), decideStep(atStep1({ approvals: [approval('alice'), approval('bob')] }))], now: T0 + 45 * MIN });
-    expect(decideStep({ ...step2, approvals: [approval('dave')] }).reasons.map((r) => r.code)).toEqual(['approval-not-release-manager', 'approval-missing']);
+    expect(decideStep({ ...step2, approvals: [approval('dave')] }).reasons.map((r) => [r.code, r.message])).toEqual([
+      ['approval-not-release-manager', 'approval by dave does not count: not a release-manager (role: developer)'],
+      ['approval-missing', 'step 2 needs 1 approval from people with the role release-manager in release.approvers; 0 counted'],
+    ]);
     const done = decideStep({ ...step2, approvals: [approval('carol')] });
     expect([done.decision, done.nextStep]).toEqual(['promote', null]);
   });
