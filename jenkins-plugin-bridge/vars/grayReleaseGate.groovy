@@ -56,7 +56,7 @@ def call(Map config = [:]) {
   Map approvers = null
   int waitedSeconds = 0
   while (true) {
-    sh(script: "rm -f ${PhasegateCli.quote(o.out)}")
+    cli.remove([o.out])
     int code = cli.run(evaluate)
     Map decision = (Map) cli.readJson(o.out)
     String verdict = decision?.decision

@@ -1,6 +1,7 @@
 import io.phasegate.jenkins.Options
 import io.phasegate.jenkins.PhasegateCli
 import io.phasegate.jenkins.Plugins
+import io.phasegate.jenkins.Publisher
 
 /**
  * Writes the project's health report with the bundled phasegate CLI as a CSP-safe HTML page
@@ -78,9 +79,6 @@ def call(Map config = [:]) {
   } else {
     archiveArtifacts(artifacts: "${dir}/**".toString())
   }
-  if (Plugins.active(Plugins.CHECKS_API)) {
-    publishChecks(name: o.checksName, title: "${o.project} health report".toString(),
-      summary: readFile(file: markdown, encoding: 'UTF-8'), conclusion: 'NEUTRAL')
-  }
+  new Publisher(this).checks(o.checksName, "${o.project} health report", markdown, 'NEUTRAL')
   return [dir: dir, html: html, css: external ? css : null, markdown: markdown]
 }

@@ -47,7 +47,7 @@ def call(Map config = [:]) {
   String base = "${o.outDir}/${phase}/phasegate-${phase}"
   Map files = [json: "${base}.json", junit: "${base}-junit.xml", sarif: "${base}.sarif", markdown: "${base}.md"]
   // A verdict left by an earlier run must not pass for this one's.
-  sh(script: "rm -f ${PhasegateCli.quote(files.json)} ${PhasegateCli.quote(files.junit)} ${PhasegateCli.quote(files.sarif)} ${PhasegateCli.quote(files.markdown)}")
+  cli.remove([files.json, files.junit, files.sarif, files.markdown])
 
   List args = ['gate', '--phase', phase]
   PhasegateCli.addOne(args, '--tier', o.tier)
@@ -86,8 +86,7 @@ def call(Map config = [:]) {
   if (fileExists(files.junit)) publisher.junit(files.junit)
   if (fileExists(files.sarif)) publisher.sarif(files.sarif, "phasegate-${phase}", "phasegate ${phase} gate")
   if (fileExists(files.markdown)) {
-    publisher.checks(o.checksName ?: "phasegate ${phase}", "${phase} gate: ${outcome}",
-      readFile(file: files.markdown, encoding: 'UTF-8'), GateResult.conclusion(outcome))
+    publisher.checks(o.checksName ?: "phasegate ${phase}", "${phase} gate: ${outcome}", files.markdown, GateResult.conclusion(outcome))
   }
   publisher.describe("${phase}: ${outcome}")
 

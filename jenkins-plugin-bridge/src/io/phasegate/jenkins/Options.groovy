@@ -147,16 +147,28 @@ class Options implements Serializable {
     }
   }
 
+  /** A given value for messages; never interpolates a closure into a GString (which would call it). */
   @NonCPS
   private static String show(Object value) {
-    if (value instanceof CharSequence) return "'${value}'".toString()
+    if (value instanceof CharSequence) return "'" + value.toString() + "'"
     if (value == null) return 'null'
-    return "${value} (${value.getClass().simpleName})".toString()
+    if (value instanceof Closure) return 'a closure'
+    return String.valueOf(value) + ' (' + value.getClass().simpleName + ')'
   }
 
-  /** The known name nearest to name (edit distance at most 3 and less than its length), or null. */
+  /**
+   * The known name nearest to name: one it starts (or that starts it), ignoring case, else the
+   * nearest by edit distance when that is small for its length; null when none is near.
+   */
   @NonCPS
   static String closest(String name, List<String> known) {
+    String lower = name.toLowerCase()
+    if (lower.length() >= 3) {
+      for (String k : known) {
+        String kl = k.toLowerCase()
+        if (kl.startsWith(lower) || lower.startsWith(kl)) return k
+      }
+    }
     String best = null
     int bestDistance = Integer.MAX_VALUE
     for (String k : known) {

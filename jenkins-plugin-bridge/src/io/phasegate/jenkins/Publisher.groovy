@@ -24,9 +24,10 @@ class Publisher implements Serializable {
     return true
   }
 
-  /** A check with the Markdown as its summary, when the Checks API plugin is installed; true when published. */
-  boolean checks(String name, String title, String markdown, String conclusion) {
+  /** A check with the Markdown file as its summary, when the Checks API plugin is installed; true when published. */
+  boolean checks(String name, String title, String markdownFile, String conclusion) {
     if (!Plugins.active(Plugins.CHECKS_API)) return false
+    String markdown = steps.readFile(file: markdownFile, encoding: 'UTF-8')
     steps.publishChecks(name: name, title: title, summary: markdown, conclusion: conclusion)
     return true
   }
