@@ -192,17 +192,19 @@ class LibraryHarness {
       if (home == null) throw new PipelineError("No tool named ${args.name} found")
       return home
     })
-    b.setVariable('libraryResource', { String path ->
-      record('libraryResource', path)
-      return new File(lib, "resources/${path}").getText('UTF-8')
+    b.setVariable('libraryResource', { Object arg ->
+      Map m = arg instanceof Map ? (Map) arg : [resource: arg]
+      record('libraryResource', m)
+      byte[] bytes = new File(lib, "resources/${m.resource}").bytes
+      return m.encoding == 'Base64' ? bytes.encodeBase64().toString() : new String(bytes, (String) (m.encoding ?: 'UTF-8'))
     })
     b.setVariable('writeFile', { Map args ->
-      // The CLI's text is 1.7 MB: record its length and start, not all of it.
+      // The CLI is 1.7 MB: record how long the text was, not all of it.
       String text = String.valueOf(args.text)
-      record('writeFile', [file: args.file, length: text.length()])
+      record('writeFile', [file: args.file, encoding: args.encoding, length: text.length()])
       File f = new File(run.ws, String.valueOf(args.file))
       f.parentFile.mkdirs()
-      f.setText(text, 'UTF-8')
+      f.bytes = args.encoding == 'Base64' ? text.decodeBase64() : text.getBytes((String) (args.encoding ?: 'UTF-8'))
     })
     b.setVariable('readFile', { Object arg ->
       Map m = arg instanceof Map ? (Map) arg : [file: arg]
@@ -372,8 +374,10 @@ h.scenario('phaseGate pass: one gate run writes all four formats, JUnit publishe
   StepRun run = h.step('phaseGate', [phase: 'testing', policy: 'gate-policy.yaml', junit: 'junit-pass.xml'], h.workspace('pass', gateFixtures))
   LibraryHarness.succeeded(run)
   assert run.scripts() == [probe, rmGate, gateCommand(['--junit', 'junit-pass.xml'])]
-  assert run.called('libraryResource') == ['io/phasegate/phasegate.mjs']
-  assert run.called('writeFile') == [[file: '.phasegate/cli/phasegate.mjs', length: new File(h.lib, 'resources/io/phasegate/phasegate.mjs').getText('UTF-8').length()]]
+  byte[] bundle = new File(h.lib, 'resources/io/phasegate/phasegate.mjs').bytes
+  assert run.called('libraryResource') == [[resource: 'io/phasegate/phasegate.mjs', encoding: 'Base64']]
+  assert run.called('writeFile') == [[file: '.phasegate/cli/phasegate.mjs', encoding: 'Base64', length: bundle.encodeBase64().toString().length()]]
+  assert run.file('.phasegate/cli/phasegate.mjs').bytes == bundle
   assert outcomes(run) == ['junit']
   assert run.called('junit') == [junitCall]
   assert run.result == 'SUCCESS'
@@ -680,6 +684,22 @@ h.scenario('grayReleaseGate hold for approval, input returns a map with the appr
   LibraryHarness.succeeded(run)
   assert run.script("'approve'").contains("'--by' 'alice' '--role' 'release-manager'")
   assert run.called('timeout') == [[time: 60, unit: 'MINUTES']]
+  assert run.returned.decision == 'promote'
+}
+
+h.scenario('grayReleaseGate hold for approval, answered by someone the policy does not name: recorded, not counted, asked again') {
+  List answers = ['mallory', 'alice']
+  StepRun run = h.step('grayReleaseGate', release + [policy: 'release-approval-policy.yaml'], releaseWs('approved-twice', 'plus4-more.json')) {
+    it.inputHandler = { Map args -> answers.remove(0) }
+  }
+  LibraryHarness.succeeded(run)
+  assert answers == []
+  assert run.called('input').size() == 2
+  assert run.scripts().findAll { it.contains("'approve'") }.collect { it.find(/'--by' '[a-z]+' '--role' '[a-z-]+'/) } ==
+    ["'--by' 'mallory' '--role' 'unlisted'", "'--by' 'alice' '--role' 'release-manager'"]
+  assert run.called('echo').contains("grayReleaseGate: mallory is not among the policy's release approvers; the approval is recorded but does not count")
+  assert run.scripts().findAll { it.contains("'evaluate'") }.size() == 3
+  assert run.scripts().findAll { it.contains("'explain'") }.size() == 1
   assert run.returned.decision == 'promote'
 }
 

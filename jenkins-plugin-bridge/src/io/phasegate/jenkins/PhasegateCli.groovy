@@ -85,7 +85,8 @@ class PhasegateCli implements Serializable {
       steps.error("${stepName}: phasegate needs Node.js ${MIN_NODE_MAJOR} or later on the agent; found ${version} at ${found.path}")
     }
     nodePath = found.path
-    steps.writeFile(file: CLI_PATH, text: steps.libraryResource(RESOURCE))
+    // Byte for byte, whatever the controller's and the agent's default charsets.
+    steps.writeFile(file: CLI_PATH, text: steps.libraryResource(resource: RESOURCE, encoding: 'Base64'), encoding: 'Base64')
   }
 
   /** [path:, version:, major:] from the probe's output; path null when nothing was found. */
