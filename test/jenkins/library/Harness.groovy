@@ -364,6 +364,12 @@ h.scenario('compile: every vars/*.groovy, src/**/*.groovy and examples/Jenkinsfi
   List<String> classes = []
   cc.targetDirectory.eachFileRecurse { if (it.name.endsWith('.class')) classes << it.name }
   assert classes.containsAll(['phaseGate.class', 'grayReleaseGate.class', 'Jenkinsfile.class', 'PhasegateCli.class'])
+  // Where jenkins.model.Jenkins does not exist, no optional plugin is active (and nothing throws).
+  URLClassLoader bare = new URLClassLoader([cc.targetDirectory.toURI().toURL()] as URL[], LibraryHarness.classLoader)
+  assert bare.loadClass('io.phasegate.jenkins.Plugins').active('checks-api') == false
+  h.activePlugins = ['checks-api']
+  assert h.loader.loadClass('io.phasegate.jenkins.Plugins').active('checks-api') == true
+  assert h.loader.loadClass('io.phasegate.jenkins.Plugins').active('htmlpublisher') == false
   // Each step has its help beside it.
   for (String s : ['phaseGate', 'collectMetrics', 'healthReport', 'grayReleaseGate']) {
     assert new File(h.lib, "vars/${s}.txt").text.contains(s)
@@ -619,6 +625,9 @@ h.scenario('healthReport with htmlpublisher and checks-api: HTML page in a folde
     assert run.file('phasegate-report/index.html').text.contains('phasegate-report.css')
     assert run.returned.css == 'phasegate-report/phasegate-report.css'
   } else {
+    // A CLI that can write the stylesheet under another option name must not pass as one that cannot.
+    String reportHelp = ['sh', '-c', "'${h.node}' '${new File(h.lib, 'resources/io/phasegate/phasegate.mjs')}' report --help"].execute().text
+    assert !(reportHelp =~ /(?i)stylesheet|\bcss\b|content.security/): "report --help mentions a stylesheet option the library does not use:\n${reportHelp}"
     println '    (this CLI has no --html-assets yet: checked the inline fallback and its warning)'
     assert run.called('echo').contains("healthReport: this phasegate CLI has no --html-assets option: the page's styles stay inline, which Jenkins' default Content Security Policy blocks")
     assert run.returned.css == null
