@@ -102,6 +102,7 @@ class LibraryHarness {
     this.nodeBin = nodeBin
     this.filter = filter
     nodeDir = Files.createTempDirectory('phasegate-jenkins-node-').toFile()
+    temporary << nodeDir
     Files.createSymbolicLink(new File(nodeDir, 'node').toPath(), new File(nodeBin).absoluteFile.toPath())
     node = new File(nodeDir, 'node').path
     compilerConfig = new CompilerConfiguration()
@@ -143,10 +144,30 @@ class LibraryHarness {
 
   // ---- workspaces
 
+  /** Every temporary folder made, removed at the end (kept with PHASEGATE_KEEP_WORKSPACES=1). */
+  List<File> temporary = []
+
   File workspace(String name, List<String> fixtures) {
     File ws = Files.createTempDirectory("phasegate-jenkins-${name.replaceAll(/[^A-Za-z0-9]+/, '-')}-").toFile()
+    temporary << ws
     for (String f : fixtures) copy(new File(root, "test/jenkins/library/fixtures/${f}"), new File(ws, f))
     return ws
+  }
+
+  /** Removes a folder tree without following symbolic links (the node links point outside). */
+  static void remove(File dir) {
+    if (!dir.exists()) return
+    Files.walkFileTree(dir.toPath(), new java.nio.file.SimpleFileVisitor<java.nio.file.Path>() {
+      java.nio.file.FileVisitResult visitFile(java.nio.file.Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+        Files.delete(file)
+        return java.nio.file.FileVisitResult.CONTINUE
+      }
+
+      java.nio.file.FileVisitResult postVisitDirectory(java.nio.file.Path d, IOException e) {
+        Files.delete(d)
+        return java.nio.file.FileVisitResult.CONTINUE
+      }
+    })
   }
 
   static void copy(File from, File to) {
@@ -318,7 +339,7 @@ if (nodeArg == null) {
   nodeArg = which.text.trim()
 }
 LibraryHarness h = new LibraryHarness(root, nodeArg, args.length > 1 ? args[1] : null)
-println "Groovy ${GroovySystem.version}, node ${nodeArg}"
+println "Groovy ${GroovySystem.version}, node ${['sh', '-c', "'${h.node}' --version"].execute().text.trim()} (${nodeArg})"
 
 /** The publishing and result steps, in order. */
 List outcomeSteps = ['junit', 'sarif', 'recordIssues', 'publishChecks', 'publishHTML', 'archiveArtifacts', 'unstable', 'error', 'input', 'timeout', 'sleep']
@@ -346,6 +367,7 @@ h.scenario('compile: every vars/*.groovy, src/**/*.groovy and examples/Jenkinsfi
   // As groovyc would: all of them in one compilation unit, with only the stubs besides.
   CompilerConfiguration cc = new CompilerConfiguration()
   cc.targetDirectory = Files.createTempDirectory('phasegate-jenkins-classes-').toFile()
+  h.temporary << cc.targetDirectory
   ImportCustomizer imports = new ImportCustomizer()
   imports.addImports('org.jenkinsci.plugins.workflow.libs.Library')
   cc.addCompilationCustomizers(imports)
@@ -808,5 +830,6 @@ h.scenario('grayReleaseGate bad options') {
   LibraryHarness.refusedUpFront(h.step('grayReleaseGate', release + [pollSeconds: 0], ws), "grayReleaseGate: option 'pollSeconds' must be a whole number of at least 1; got 0 (Integer)")
 }
 
+if (!System.getenv('PHASEGATE_KEEP_WORKSPACES')) h.temporary.each { LibraryHarness.remove(it) }
 println "${h.passed} passed, ${h.failed} failed"
 System.exit(h.failed == 0 ? 0 : 1)
