@@ -1,0 +1,92 @@
+import io.phasegate.jenkins.Options
+import io.phasegate.jenkins.PhasegateCli
+
+/**
+ * Collects reports, documents and facts into an evidence bundle with the bundled phasegate
+ * CLI, archives it, and with a project records the run in the history store. Returns
+ * [evidence: path, metrics: map, recorded: boolean]. Help: collectMetrics.txt.
+ */
+def call(Map config = [:]) {
+  Map spec = [
+    junit: [type: 'strings'],
+    coverage: [type: 'strings'],
+    sarif: [type: 'strings'],
+    docs: [type: 'strings'],
+    perf: [type: 'strings'],
+    perfBaseline: [type: 'string'],
+    source: [type: 'string'],
+    include: [type: 'strings'],
+    exclude: [type: 'strings'],
+    base: [type: 'string'],
+    facts: [type: 'string'],
+    policy: [type: 'string'],
+    allowEmpty: [type: 'boolean', default: false],
+    testRetries: [type: 'choice', values: ['marked', 'same-name']],
+    out: [type: 'string', default: 'phasegate-evidence.json'],
+    archive: [type: 'boolean', default: true],
+    project: [type: 'string'],
+    store: [type: 'string'],
+    verdicts: [type: 'strings'],
+    pipeline: [type: 'string'],
+    build: [type: 'string'],
+    commit: [type: 'string'],
+    branch: [type: 'string'],
+  ] + Options.nodeSpec()
+  Map o = Options.validate(this, 'collectMetrics', config, spec)
+
+  PhasegateCli cli = new PhasegateCli(this, 'collectMetrics')
+  cli.prepare(o)
+
+  String store = o.store ?: env.PHASEGATE_STORE
+  List args = ['collect']
+  PhasegateCli.addEach(args, '--junit', o.junit)
+  PhasegateCli.addEach(args, '--coverage', o.coverage)
+  PhasegateCli.addEach(args, '--sarif', o.sarif)
+  PhasegateCli.addEach(args, '--docs', o.docs)
+  PhasegateCli.addEach(args, '--perf', o.perf)
+  PhasegateCli.addOne(args, '--perf-baseline', o.perfBaseline)
+  PhasegateCli.addOne(args, '--source', o.source)
+  PhasegateCli.addEach(args, '--include', o.include)
+  PhasegateCli.addEach(args, '--exclude', o.exclude)
+  PhasegateCli.addOne(args, '--base', o.base)
+  PhasegateCli.addOne(args, '--facts', o.facts)
+  PhasegateCli.addOne(args, '--policy', o.policy)
+  if (o.allowEmpty) args.add('--allow-empty')
+  PhasegateCli.addOne(args, '--test-retries', o.testRetries)
+  if (o.perfBaseline != null && o.perfBaseline.startsWith('store:')) {
+    PhasegateCli.addOne(args, '--project', o.project)
+    PhasegateCli.addOne(args, '--store', store)
+  }
+  args.addAll(['--out', o.out])
+
+  int code = cli.run(args)
+  if (code != 0) {
+    error("collectMetrics: phasegate collect could not read the reports (exit ${code}); the reason is in the log above")
+  }
+  if (o.archive) {
+    archiveArtifacts(artifacts: o.out, fingerprint: true)
+  }
+  Map bundle = (Map) cli.readJson(o.out)
+  Map metrics = (Map) (bundle?.metrics ?: [:])
+
+  boolean recorded = false
+  if (o.project) {
+    String pipeline = o.pipeline ?: env.JOB_NAME
+    String build = o.build ?: env.BUILD_NUMBER
+    if (!pipeline || !build) {
+      error("collectMetrics: recording the run of project '${o.project}' needs the job's name and build number; give options pipeline and build (env.JOB_NAME and env.BUILD_NUMBER are not set)")
+    }
+    List record = ['record', 'run', '--project', o.project, '--pipeline', pipeline, '--build', build]
+    PhasegateCli.addOne(record, '--commit', o.commit ?: env.GIT_COMMIT)
+    PhasegateCli.addOne(record, '--branch', o.branch ?: (env.BRANCH_NAME ?: env.GIT_BRANCH))
+    PhasegateCli.addOne(record, '--store', store)
+    record.addAll(['--evidence', o.out])
+    PhasegateCli.addEach(record, '--verdict', o.verdicts)
+    int recordCode = cli.run(record)
+    if (recordCode != 0) {
+      error("collectMetrics: phasegate record run could not record the run of project '${o.project}' (exit ${recordCode}); the reason is in the log above")
+    }
+    recorded = true
+  }
+  return [evidence: o.out, metrics: metrics, recorded: recorded]
+}
