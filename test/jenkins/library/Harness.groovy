@@ -704,7 +704,7 @@ h.scenario('grayReleaseGate hold for approval, approved by a named approver: inp
     rmDecision, evaluateCommand('release-approval-policy.yaml')]
   assert outcomes(run) == ['timeout', 'input']
   assert run.called('timeout') == [[time: 5, unit: 'MINUTES']]
-  assert run.called('input') == [[message: 'Promote step 0 of shop/v2? step 0 needs 1 approvals from of alice, bob; 0 counted', ok: 'Approve', submitter: 'alice,bob', submitterParameter: 'approver']]
+  assert run.called('input') == [[message: 'Promote step 0 of shop/v2? step 0 needs 1 approval from alice, bob; 0 counted', ok: 'Approve', submitter: 'alice,bob', submitterParameter: 'approver']]
   assert run.returned.decision == 'promote'
 }
 
