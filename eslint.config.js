@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'actions/*/dist/**', 'examples/**/node_modules/**', 'test-output/**', 'src/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'actions/*/dist/**', 'jenkins-plugin-bridge/resources/**', 'examples/**/node_modules/**', 'test-output/**', 'src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
