@@ -102,10 +102,13 @@ async function openContext(browser: Browser, pageUrl: string, allow: Allow, out:
 
 /**
  * Opens an HTML file in headless Chromium. `name` names the screenshots
- * (`test-output/screenshots/<name>.png` and `<name>-phone.png`).
+ * (`test-output/screenshots/<name>.png` and `<name>-phone.png`); `beside` lets the page load
+ * these files of its own folder (a linked stylesheet), every other request is aborted.
  */
-export function openInChromium(file: string, options: { name: string }): Promise<OpenPage> {
-  return open(pathToFileURL(resolve(file)).href, () => false, options.name);
+export function openInChromium(file: string, options: { name: string; beside?: readonly string[] }): Promise<OpenPage> {
+  const pageUrl = pathToFileURL(resolve(file)).href;
+  const allowed = new Set((options.beside ?? []).map((name) => new URL(name, pageUrl).href));
+  return open(pageUrl, (url) => allowed.has(url), options.name);
 }
 
 /**

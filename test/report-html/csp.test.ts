@@ -25,7 +25,7 @@ import {
   type HtmlPage,
 } from '../../src/report/html/index.js';
 import { STYLE } from '../../src/report/html/style.js';
-import { chromiumSkipReason, openUrlInChromium, pixelStats, type OpenPage } from '../helpers/chromium.js';
+import { chromiumSkipReason, openInChromium, openUrlInChromium, pixelStats, type OpenPage } from '../helpers/chromium.js';
 import { acmeReport, assertWellFormed, handReport, hostileReport, PORTFOLIO, references } from './fixtures.js';
 
 /** The header Jenkins sends with archived and published HTML (hudson.model.DirectoryBrowserSupport.CSP's default). */
@@ -269,6 +269,20 @@ describe.skipIf(skip)('the inline health report served with no CSP', () => {
       await external.close();
       await plain.close();
       await jenkins.close();
+    }
+  });
+});
+
+describe.skipIf(skip)('the health report with external assets opened from disk', () => {
+  it('loads its stylesheet from file:// under its own CSP (style-src \'self\') and refuses nothing', async () => {
+    const dir = writeSite('external-file', renderReportPage(await acmeReport(), { assets: 'external' }), 'acme-payments.html');
+    const open = await openInChromium(path.join(dir, 'acme-payments.html'), { name: 'report-external-file', beside: [STYLESHEET_FILE] });
+    try {
+      expect(open.consoleErrors).toEqual([]);
+      expect(open.requests).toEqual([new URL(STYLESHEET_FILE, open.page.url()).href]);
+      expect(await computed(open.page, '#kpi-table thead th', ['background-color'])).toEqual({ 'background-color': 'rgb(246, 248, 250)' });
+    } finally {
+      await open.close();
     }
   });
 });
