@@ -7,8 +7,10 @@
  * Two ways to carry the stylesheet (`HtmlAssets`): `inline`, one self-contained file with a
  * `<style>` element (the page loads nothing), or `external`, a `<link>` to STYLESHEET_FILE
  * beside the page and no inline style, script or data: URL at all, so Jenkins' default CSP
- * (`sandbox; default-src 'none'; img-src 'self'; style-src 'self';`) refuses nothing. Nothing
- * else differs between the two: no element of either page has a style attribute.
+ * (`sandbox; default-src 'none'; img-src 'self'; style-src 'self';`) refuses nothing. Besides
+ * the CSP meta tag, the portfolio's optional script and the footer's sentence about what the
+ * page loads, nothing differs: no element of either page has a style attribute, so both look
+ * the same (test/report-html/csp.test.ts compares their computed styles).
  */
 import { createHash } from 'node:crypto';
 import { esc } from './escape.js';
