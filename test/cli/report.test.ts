@@ -149,6 +149,16 @@ describe('phasegate report on a file store', () => {
     expectNoStack(r.stderr);
   });
 
+  it('--html-assets external with --out a folder: exit 2 naming the fix, no stylesheet written', async () => {
+    await ready;
+    const dir = tempDir();
+    const r = cli(['report', '--project', 'acme-payments', '--store', url, '--format', 'html', '--html-assets', 'external', '--out', dir, ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`phasegate: --out ${dir} is a folder: give the page's file name, e.g. --out ${path.join(dir, 'report.html')} (run with --help for usage)\n`);
+    expect(existsSync(path.join(path.dirname(dir), STYLESHEET_FILE))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('--html-assets with another format: exit 2, naming the fix', () => {
     const r = cli(['report', '--project', 'a', '--format', 'md', '--html-assets', 'inline'], { cwd: tempDir() });
     expect(r.code).toBe(2);

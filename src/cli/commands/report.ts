@@ -3,6 +3,7 @@
  * store) as Markdown, HTML or JSON, built from the history store, the current evidence and
  * verdicts, the policy and the plan.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
@@ -123,6 +124,14 @@ function htmlAssetsOf(opts: ReportOptions): HtmlAssets {
   return opts.htmlAssets;
 }
 
+const isFolder = (file: string): boolean => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
 /** Where the stylesheet of an external-assets page goes: beside the page. */
 const stylesheetPath = (out: string): string => path.join(path.dirname(out), STYLESHEET_FILE);
 
@@ -136,6 +145,8 @@ function emitHtml(page: HtmlPage, out: string | undefined): string | undefined {
     emit(page.html, out);
     return undefined;
   }
+  // Checked here, not left to the page's write: the stylesheet would be written already.
+  if (isFolder(out)) throw usage(`--out ${out} is a folder: give the page's file name, e.g. --out ${path.join(out, 'report.html')}`);
   const css = stylesheetPath(out);
   writeFileAtomic(css, page.stylesheet);
   emit(page.html, out);
