@@ -22,6 +22,7 @@ export function registerReportCommand(program: Command, setCode: (code: number) 
     .addOption(new Option('--as-of <iso-8601>', 'report as of this time (default: now)').argParser(instantOption('--as-of')))
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).makeOptionMandatory())
     .addOption(new Option('--markdown-for <place>', 'GitHub limit the Markdown must fit').choices(['job-summary', 'check-run', 'comment']).default('job-summary'))
+    .addOption(new Option('--html-assets <where>', 'HTML: `inline` (the default), one self-contained file, or `external`: the stylesheet in phasegate-report.css beside --out and nothing inline, for Jenkins\' default Content-Security-Policy').choices(['inline', 'external']))
     .option('--out <file>', 'write the report to a file (atomically) instead of stdout')
     .action(async (o) => setCode(await (await import('./commands/report.js')).reportCommand(o)));
 }

@@ -2,10 +2,12 @@
  * `phasegate report` as a process: the acme-payments health report from its twelve-week
  * history, and the portfolio across several projects of a file store and of PostgreSQL.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { STYLESHEET_FILE } from '../../src/report/html/index.js';
+import { STYLE } from '../../src/report/html/style.js';
 import { assertValidReport } from '../../src/report/validate.js';
 import { openStore } from '../../src/store/open.js';
 import type { HistoryRecord } from '../../src/store/records.js';
@@ -92,6 +94,76 @@ describe('phasegate report on a file store', () => {
     for (const p of ['acme-payments', 'ai-pilot', 'core-trading']) expect(md).toContain(`| ${p} |`);
     const html = cli(['report', '--portfolio', '--store', url, '--format', 'html', ...asOf]).stdout;
     for (const p of ['acme-payments', 'ai-pilot', 'core-trading']) expect(html).toContain(p);
+  });
+
+  it('--html-assets external writes the page and phasegate-report.css beside it, nothing inline', async () => {
+    await ready;
+    const out = path.join(tempDir(), 'site', 'health.html');
+    const r = cli(['report', '--project', 'acme-payments', '--store', url, '--tier', 'operational', '--format', 'html', '--html-assets', 'external', '--out', out, ...asOf]);
+    expect(r.code).toBe(0);
+    const css = path.join(path.dirname(out), STYLESHEET_FILE);
+    expect(r.stderr).toBe(`wrote the html health report of acme-payments to ${out} and its stylesheet to ${css}\n`);
+    expect(readdirSync(path.dirname(out)).sort()).toEqual(['health.html', STYLESHEET_FILE]);
+    expect(readFileSync(css, 'utf8')).toBe(`${STYLE}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect(html.match(/<link [^>]*>/g)).toEqual([`<link rel="stylesheet" href="${STYLESHEET_FILE}" />`]);
+    expect(html).not.toMatch(/style=|<style|<script|data:/i);
+  });
+
+  it('--html-assets inline (the default) writes one self-contained file', async () => {
+    await ready;
+    const dir = tempDir();
+    const base = ['report', '--project', 'acme-payments', '--store', url, '--tier', 'operational', '--format', 'html', ...asOf];
+    expect(cli([...base, '--html-assets', 'inline', '--out', path.join(dir, 'inline.html')]).code).toBe(0);
+    expect(cli([...base, '--out', path.join(dir, 'default.html')]).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['default.html', 'inline.html']);
+    const html = readFileSync(path.join(dir, 'inline.html'), 'utf8');
+    expect(readFileSync(path.join(dir, 'default.html'), 'utf8')).toBe(html);
+    expect(html).toContain(`<style>${STYLE}</style>`);
+    expect(html).not.toContain('<link');
+  });
+
+  it('the portfolio with --html-assets external: the stylesheet beside it, no sort script', async () => {
+    await ready;
+    const out = path.join(tempDir(), 'portfolio.html');
+    const r = cli(['report', '--portfolio', '--store', url, '--format', 'html', '--html-assets', 'external', '--out', out, ...asOf]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(path.dirname(out), STYLESHEET_FILE), 'utf8')).toBe(`${STYLE}\n`);
+    const html = readFileSync(out, 'utf8');
+    expect([...html.matchAll(/<th scope="row"[^>]*>([^<]*)<\/th>/g)].map((m) => m[1])).toEqual(['acme-payments', 'ai-pilot', 'core-trading']);
+    expect(html).not.toMatch(/style=|<style|<script|data:/i);
+  });
+
+  it.each([
+    [['--html-assets', 'external'], '--html-assets external writes phasegate-report.css beside the page: give --out FILE'],
+    [['--html-assets', 'external', '--out', 'x/phasegate-report.css'], '--out x/phasegate-report.css is where --html-assets external writes the stylesheet: give the page another name, e.g. --out report.html'],
+    [['--html-assets', 'cdn'], "option '--html-assets <where>' argument 'cdn' is invalid. Allowed choices are inline, external."],
+  ])('--format html %j: exit 2 with one line naming the fix, nothing written', (args, message) => {
+    const cwd = tempDir();
+    const r = cli(['report', '--project', 'acme-payments', '--store', `file:${path.join(cwd, 'history')}`, '--format', 'html', ...args], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(`phasegate: ${message}${args[1] === 'cdn' ? '' : ' (run with --help for usage)'}`);
+    expect(r.stdout).toBe('');
+    expect(existsSync(path.join(cwd, 'x'))).toBe(false);
+    expect(existsSync(path.join(cwd, 'history'))).toBe(false);
+    expectNoStack(r.stderr);
+  });
+
+  it('--html-assets external with --out a folder: exit 2 naming the fix, no stylesheet written', async () => {
+    await ready;
+    const dir = tempDir();
+    const r = cli(['report', '--project', 'acme-payments', '--store', url, '--format', 'html', '--html-assets', 'external', '--out', dir, ...asOf]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`phasegate: --out ${dir} is a folder: give the page's file name, e.g. --out ${path.join(dir, 'report.html')} (run with --help for usage)\n`);
+    expect(existsSync(path.join(path.dirname(dir), STYLESHEET_FILE))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--html-assets with another format: exit 2, naming the fix', () => {
+    const r = cli(['report', '--project', 'a', '--format', 'md', '--html-assets', 'inline'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('phasegate: --html-assets applies to --format html only: leave it out for --format md (run with --help for usage)\n');
+    expectNoStack(r.stderr);
   });
 
   it.each([

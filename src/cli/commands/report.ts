@@ -3,13 +3,18 @@
  * store) as Markdown, HTML or JSON, built from the history store, the current evidence and
  * verdicts, the policy and the plan.
  */
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { stableJson } from '../../io/json.js';
 import { loadPolicy } from '../../policy/index.js';
 import type { EffectivePolicy, Tier } from '../../policy/types.js';
 import type { ProjectHistory, RunRef } from '../../core/history.js';
 import { portfolio, projectReport } from '../../core/report.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
+import type { HtmlAssets, HtmlPage } from '../../report/html/index.js';
+import { STYLESHEET_FILE } from '../../report/html/page.js';
 import { CHECK_RUN_SUMMARY_LIMIT, COMMENT_LIMIT, JOB_SUMMARY_LIMIT, renderReportMarkdown, type MarkdownOptions, type Report } from '../../report/index.js';
 import { pastRuns } from '../../report/kpis.js';
 import { renderPortfolioMarkdown, type PortfolioRow } from '../../report/portfolio.js';
@@ -38,6 +43,8 @@ export interface ReportOptions {
   asOf?: Date;
   format: ReportFormat;
   markdownFor: MarkdownTarget;
+  /** HTML only: the stylesheet in the page (inline, the default) or in STYLESHEET_FILE beside --out. */
+  htmlAssets?: HtmlAssets;
   out?: string;
 }
 
@@ -99,27 +106,71 @@ async function portfolioRows(store: string, asOf: Date): Promise<PortfolioRow[]>
   }
 }
 
-async function renderHtml(kind: 'report', value: Report): Promise<string>;
-async function renderHtml(kind: 'portfolio', value: PortfolioRow[]): Promise<string>;
-async function renderHtml(kind: 'report' | 'portfolio', value: Report | PortfolioRow[]): Promise<string> {
+async function renderHtml(kind: 'report', value: Report, assets: HtmlAssets): Promise<HtmlPage>;
+async function renderHtml(kind: 'portfolio', value: PortfolioRow[], assets: HtmlAssets): Promise<HtmlPage>;
+async function renderHtml(kind: 'report' | 'portfolio', value: Report | PortfolioRow[], assets: HtmlAssets): Promise<HtmlPage> {
   const html = await import('../../report/html/index.js');
-  return kind === 'report' ? html.renderReportHtml(value as Report) : html.renderPortfolioHtml(value as PortfolioRow[], {});
+  return kind === 'report' ? html.renderReportPage(value as Report, { assets }) : html.renderPortfolioPage(value as PortfolioRow[], { assets });
+}
+
+/** The HTML assets asked for, checked before anything is read: `external` needs a file to sit beside. */
+function htmlAssetsOf(opts: ReportOptions): HtmlAssets {
+  if (opts.htmlAssets === undefined) return 'inline';
+  if (opts.format !== 'html') throw usage(`--html-assets applies to --format html only: leave it out for --format ${opts.format}`);
+  if (opts.htmlAssets === 'external') {
+    if (!opts.out) throw usage(`--html-assets external writes ${STYLESHEET_FILE} beside the page: give --out FILE`);
+    if (path.basename(opts.out) === STYLESHEET_FILE) throw usage(`--out ${opts.out} is where --html-assets external writes the stylesheet: give the page another name, e.g. --out report.html`);
+  }
+  return opts.htmlAssets;
+}
+
+const isFolder = (file: string): boolean => {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Where the stylesheet of an external-assets page goes: beside the page. */
+const stylesheetPath = (out: string): string => path.join(path.dirname(out), STYLESHEET_FILE);
+
+/**
+ * Writes an HTML page, and with external assets first its stylesheet beside it, each file
+ * atomically: a reader never sees a half-written file, and never the new page without the
+ * stylesheet it links. Returns the stylesheet's path, if one was written.
+ */
+function emitHtml(page: HtmlPage, out: string | undefined): string | undefined {
+  if (page.stylesheet === null || out === undefined) {
+    emit(page.html, out);
+    return undefined;
+  }
+  // Checked here, not left to the page's write: the stylesheet would be written already.
+  if (isFolder(out)) throw usage(`--out ${out} is a folder: give the page's file name, e.g. --out ${path.join(out, 'report.html')}`);
+  const css = stylesheetPath(out);
+  writeFileAtomic(css, page.stylesheet);
+  emit(page.html, out);
+  return css;
 }
 
 /** Writes the report; 0 on success. */
 export async function reportCommand(opts: ReportOptions): Promise<number> {
   if (Boolean(opts.project) === Boolean(opts.portfolio)) throw usage('give either --project NAME or --portfolio');
+  const assets = htmlAssetsOf(opts);
   const asOf = opts.asOf ?? new Date();
   if (opts.portfolio) {
     const rows = await portfolioRows(opts.store, asOf);
-    const text = opts.format === 'json' ? stableJson({ schemaVersion: 1, asOf: asOf.toISOString(), projects: rows }) : opts.format === 'md' ? renderPortfolioMarkdown(rows, asOf) : await renderHtml('portfolio', rows);
-    emit(text, opts.out);
+    if (opts.format === 'html') {
+      const css = emitHtml(await renderHtml('portfolio', rows, assets), opts.out);
+      if (css) process.stderr.write(`wrote the html portfolio to ${opts.out} and its stylesheet to ${css}\n`);
+      return 0;
+    }
+    emit(opts.format === 'json' ? stableJson({ schemaVersion: 1, asOf: asOf.toISOString(), projects: rows }) : renderPortfolioMarkdown(rows, asOf), opts.out);
     return 0;
   }
   const report = await projectReportOf(opts, opts.project!, asOf);
-  const text =
-    opts.format === 'json' ? stableJson(report) : opts.format === 'md' ? renderReportMarkdown(report, MARKDOWN_LIMITS[opts.markdownFor]) : await renderHtml('report', report);
-  emit(text, opts.out);
-  if (opts.out) process.stderr.write(`wrote the ${opts.format} health report of ${report.project} to ${opts.out}\n`);
+  const css = opts.format === 'html' ? emitHtml(await renderHtml('report', report, assets), opts.out) : undefined;
+  if (opts.format !== 'html') emit(opts.format === 'json' ? stableJson(report) : renderReportMarkdown(report, MARKDOWN_LIMITS[opts.markdownFor]), opts.out);
+  if (opts.out) process.stderr.write(`wrote the ${opts.format} health report of ${report.project} to ${opts.out}${css ? ` and its stylesheet to ${css}` : ''}\n`);
   return 0;
 }

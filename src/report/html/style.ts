@@ -1,9 +1,11 @@
 /**
- * The one inline stylesheet of the report pages. Light by default, dark through
- * prefers-color-scheme; every text colour meets WCAG AA (4.5:1) on its background in both.
+ * The one stylesheet of the report pages: inline in a `<style>` element, or (`--html-assets
+ * external`) the file phasegate-report.css beside the page, byte for byte the same. Light by
+ * default, dark through prefers-color-scheme; every text colour meets WCAG AA (4.5:1) on its
+ * background in both.
  * Phones: one column, tables scroll inside their own region. Print: black on white, the light
  * charts, no navigation, rows never split across pages. Without this stylesheet (Jenkins'
- * default Content-Security-Policy blocks inline styles) the page is plain, readable HTML.
+ * default Content-Security-Policy blocks the inline one) the page is plain, readable HTML.
  */
 
 const COLOURS = `
