@@ -52,20 +52,13 @@ def call(Map config = [:]) {
   PhasegateCli.addOne(args, '--defects', o.defects)
   PhasegateCli.addOne(args, '--as-of', o.asOf)
 
-  // Jenkins' default Content Security Policy blocks inline styles: ask for the stylesheet as a
-  // file beside the page when this CLI can write one.
-  boolean external = cli.output(['report', '--help']).contains(PhasegateCli.HTML_ASSETS_OPTION)
-  List htmlArgs = args + ['--format', 'html', '--out', html]
-  if (external) {
-    htmlArgs.addAll([PhasegateCli.HTML_ASSETS_OPTION, PhasegateCli.HTML_ASSETS_EXTERNAL])
-  } else {
-    echo("healthReport: this phasegate CLI has no ${PhasegateCli.HTML_ASSETS_OPTION} option: the page's styles stay inline, which Jenkins' default Content Security Policy blocks")
-  }
-  int code = cli.run(htmlArgs)
+  // Jenkins' default Content Security Policy blocks inline styles: the page links its stylesheet,
+  // written beside it (the CLI shipped in this library always can).
+  int code = cli.run(args + ['--format', 'html', '--out', html, PhasegateCli.HTML_ASSETS_OPTION, PhasegateCli.HTML_ASSETS_EXTERNAL])
   if (code != 0) {
     error("healthReport: phasegate report could not write the HTML report of '${o.project}' (exit ${code}); the reason is in the log above")
   }
-  if (external && !fileExists(css)) {
+  if (!fileExists(css)) {
     error("healthReport: phasegate report wrote ${html} without its stylesheet ${css}")
   }
   code = cli.run(args + ['--format', 'md', '--markdown-for', o.markdownFor, '--out', markdown])
@@ -80,5 +73,5 @@ def call(Map config = [:]) {
     archiveArtifacts(artifacts: "${dir}/**".toString())
   }
   new Publisher(this).checks(o.checksName, "${o.project} health report", markdown, 'NEUTRAL')
-  return [dir: dir, html: html, css: external ? css : null, markdown: markdown]
+  return [dir: dir, html: html, css: css, markdown: markdown]
 }

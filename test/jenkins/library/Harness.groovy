@@ -622,39 +622,24 @@ Closure recordedRun = { String name ->
   LibraryHarness.succeeded(collected)
   return ws
 }
-boolean externalAssets = false
-
-h.scenario('healthReport with htmlpublisher and checks-api: HTML page in a folder (CSP-safe when the CLI can), Markdown check') {
+h.scenario('healthReport with htmlpublisher and checks-api: a CSP-safe HTML page (its stylesheet beside it) in a folder, Markdown check') {
   File ws = recordedRun('report')
   StepRun run = h.step('healthReport', [project: 'shop', evidence: 'phasegate-evidence.json'], ws) {
     h.activePlugins = ['htmlpublisher', 'checks-api']
   }
   LibraryHarness.succeeded(run)
-  String help = run.scripts()[1]
-  assert help == h.cli(['report', '--help'])
   List base = ['report', '--project', 'shop', '--evidence', 'phasegate-evidence.json', '--pipeline', 'shop/main', '--build', '42']
-  String html = run.scripts()[2]
-  externalAssets = html.endsWith("'--html-assets' 'external'")
-  assert html == h.cli(base + ['--format', 'html', '--out', 'phasegate-report/index.html'] + (externalAssets ? ['--html-assets', 'external'] : []))
-  assert run.scripts()[3] == h.cli(base + ['--format', 'md', '--markdown-for', 'check-run', '--out', 'phasegate-report/phasegate-health.md'])
+  assert run.scripts()[1] == h.cli(base + ['--format', 'html', '--out', 'phasegate-report/index.html', '--html-assets', 'external'])
+  assert run.scripts()[2] == h.cli(base + ['--format', 'md', '--markdown-for', 'check-run', '--out', 'phasegate-report/phasegate-health.md'])
   assert outcomes(run) == ['publishHTML', 'publishChecks']
   assert run.called('publishHTML') == [[target: [reportDir: 'phasegate-report', reportFiles: 'index.html', reportName: 'phasegate health',
     keepAll: true, alwaysLinkToLastBuild: true, allowMissing: false]]]
   assert run.called('publishChecks') == [[name: 'phasegate health', title: 'shop health report', summary: run.file('phasegate-report/phasegate-health.md').text, conclusion: 'NEUTRAL']]
-  assert run.file('phasegate-report/index.html').text.contains('<html')
-  if (externalAssets) {
-    assert run.file('phasegate-report/phasegate-report.css').exists()
-    assert run.file('phasegate-report/index.html').text.contains('phasegate-report.css')
-    assert run.returned.css == 'phasegate-report/phasegate-report.css'
-  } else {
-    // A CLI that can write the stylesheet under another option name must not pass as one that cannot.
-    String reportHelp = ['sh', '-c', "'${h.node}' '${new File(h.lib, 'resources/io/phasegate/phasegate.mjs')}' report --help"].execute().text
-    assert !(reportHelp =~ /(?i)stylesheet|\bcss\b|content.security/): "report --help mentions a stylesheet option the library does not use:\n${reportHelp}"
-    println '    (this CLI has no --html-assets yet: checked the inline fallback and its warning)'
-    assert run.called('echo').contains("healthReport: this phasegate CLI has no --html-assets option: the page's styles stay inline, which Jenkins' default Content Security Policy blocks")
-    assert run.returned.css == null
-  }
-  assert run.returned.subMap(['dir', 'html', 'markdown']) == [dir: 'phasegate-report', html: 'phasegate-report/index.html', markdown: 'phasegate-report/phasegate-health.md']
+  String page = run.file('phasegate-report/index.html').text
+  assert page.contains('<link rel="stylesheet" href="phasegate-report.css" />')
+  assert !page.contains('<style') && !page.contains('<script') && !page.contains('style=')
+  assert run.file('phasegate-report/phasegate-report.css').text.contains('{')
+  assert run.returned == [dir: 'phasegate-report', html: 'phasegate-report/index.html', css: 'phasegate-report/phasegate-report.css', markdown: 'phasegate-report/phasegate-health.md']
 }
 
 h.scenario('healthReport without htmlpublisher: the folder is archived instead; no check without checks-api') {
@@ -663,7 +648,7 @@ h.scenario('healthReport without htmlpublisher: the folder is archived instead; 
   LibraryHarness.succeeded(run)
   assert outcomes(run) == ['archiveArtifacts']
   assert run.called('archiveArtifacts') == [[artifacts: 'out/health/**']]
-  assert run.scripts()[2].startsWith(h.cli(['report', '--project', 'shop', '--tier', 'operational', '--format', 'html', '--out', 'out/health/index.html']))
+  assert run.scripts()[1] == h.cli(['report', '--project', 'shop', '--tier', 'operational', '--format', 'html', '--out', 'out/health/index.html', '--html-assets', 'external'])
   assert run.file('out/health/index.html').exists() && run.file('out/health/phasegate-health.md').text.contains('shop')
 }
 
