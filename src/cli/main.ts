@@ -90,7 +90,7 @@ function jenkinsCommands(program: Command, setCode: SetCode): void {
     .requiredOption('--job <name>', "the job's full name, folders separated by /: app, team/app, team/app/main (a multibranch branch)")
     .addOption(new Option('--builds <n>', 'how many of the last completed builds to import').default(100).argParser(wholeNumber('--builds')))
     .addOption(new Option('--store <url>', 'history store: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
-    .option('--project <name>', "project in the history store (default: the job's name)")
+    .option('--project <name>', "project in the history store (default: the job's name; for a branch of a multibranch project, the project's name)")
     .addOption(new Option('--timeout <seconds>', 'seconds each request to Jenkins may take').default(30).argParser(positiveNumber('--timeout')))
     .option('--git-remote <text>', 'with several git checkouts in a build, take the commit of the one whose remote URL contains this text')
     .addHelpText('after', '\nCredentials: JENKINS_USER and JENKINS_TOKEN (a user and an API token), or user:token@ in --url.\nBuilds already in the store are not fetched again; running builds are skipped. See docs/jenkins-api.md.')

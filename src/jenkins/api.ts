@@ -10,6 +10,8 @@ export interface JenkinsJob {
   name: string;
   fullName: string;
   url: string;
+  /** For a branch job of a multibranch project (`shop/main`), the project's name (`shop`). */
+  multibranchProject?: string;
 }
 
 /** One entry of a job's build list (`allBuilds[…]`). */

@@ -125,7 +125,14 @@ export class NodeJenkinsApi implements JenkinsApi {
     const body = (await this.get(`${jobPath(job)}/api/json`, 'name,fullName,url', { what: 'job', job })) as Partial<JenkinsJob> | null;
     const name = typeof body?.name === 'string' ? body.name : job.split('/').filter(Boolean).at(-1) ?? job;
     const fullName = typeof body?.fullName === 'string' ? body.fullName : job.split('/').filter(Boolean).join('/');
-    return { name, fullName, url: typeof body?.url === 'string' ? body.url : `${this.conn.baseUrl}${jobPath(job)}/` };
+    const url = typeof body?.url === 'string' ? body.url : `${this.conn.baseUrl}${jobPath(job)}/`;
+    const parent = job.split('/').filter(Boolean).slice(0, -1);
+    if (parent.length === 0) return { name, fullName, url };
+    // A branch of a multibranch project is named after its branch; the project is the parent.
+    const up = await this.get(`${jobPath(parent.join('/'))}/api/json`, 'name', { what: 'job', job: parent.join('/') }).catch(() => null);
+    const cls = up && typeof up === 'object' ? (up as { _class?: unknown; name?: unknown }) : {};
+    const multibranch = typeof cls._class === 'string' && /MultiBranchProject$/.test(cls._class) && typeof cls.name === 'string' ? cls.name : undefined;
+    return { name, fullName, url, ...(multibranch ? { multibranchProject: multibranch } : {}) };
   }
 
   async builds(job: string, limit: number): Promise<BuildSummary[]> {

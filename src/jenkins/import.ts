@@ -43,7 +43,7 @@ export interface ImportOptions {
   job: string;
   /** How many of the last completed builds to import. */
   builds: number;
-  /** The project in the store (default: the job's name). */
+  /** The project in the store (default: the job's name; for a multibranch branch job, its project's name). */
   project?: string;
   /** --git-remote: picks the BuildData whose remote URL contains it (src/jenkins/build-data.ts). */
   gitRemote?: string;
@@ -126,7 +126,7 @@ export async function importJenkinsBuilds(opts: ImportOptions): Promise<ImportSu
   const { api, store } = opts;
   const job = await api.job(opts.job);
   const pipeline = job.fullName;
-  const project = opts.project ?? job.name;
+  const project = opts.project ?? job.multibranchProject ?? job.name;
   const listed = await api.builds(opts.job, opts.builds + LIST_MARGIN);
   const running = listed.filter((b) => b.building).map((b) => b.number);
   const completed = listed.filter((b) => !b.building).slice(0, opts.builds).sort((a, b) => a.number - b.number);
