@@ -40,6 +40,8 @@ export function parseBuildUrl(url: string, option = '--jenkins-build'): BuildLoc
   root.pathname = m[1] || '/';
   root.search = '';
   root.hash = '';
+  root.username = ''; // credentials travel in the Authorization header, never in a URL that is shown
+  root.password = '';
   return { root: root.toString().replace(/\/+$/, ''), job, number: Number(m[3]) };
 }
 
