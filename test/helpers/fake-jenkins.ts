@@ -95,6 +95,8 @@ export interface FakeJenkinsOptions {
   html?: boolean;
   /** Parents (by full name) that are multibranch projects; other parents of a job are folders. */
   multibranch?: string[];
+  /** Requests whose path (after the context path) matches answer this status with an HTML page, e.g. a 500. */
+  fault?: { path: RegExp; status: number };
 }
 
 export interface FakeJenkins {
@@ -201,6 +203,11 @@ export async function startFakeJenkins(opts: FakeJenkinsOptions): Promise<FakeJe
     const m = /^((?:\/job\/[^/]+)+)(?:\/(\d+))?(\/testReport)?\/api\/json$/.exec(p);
     if (!m) return notFoundPage(res);
     const answer = (): void => {
+      if (opts.fault?.path.test(p)) {
+        res.writeHead(opts.fault.status, { 'content-type': 'text/html;charset=utf-8' });
+        res.end('<html><body>Oops!</body></html>');
+        return;
+      }
       if (opts.forbidden) {
         res.writeHead(403, { 'content-type': 'text/html;charset=utf-8' });
         res.end(`<html><body>${opts.user ?? 'anonymous'} is missing the Overall/Read permission</body></html>`);

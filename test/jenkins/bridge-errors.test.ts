@@ -121,6 +121,34 @@ describe('jenkins import: other failures', () => {
   });
 });
 
+describe('jenkins import: a failure part way', () => {
+  it('keeps the whole records appended before it, says how many, and a re-run adds the rest', async () => {
+    const builds = [1, 2, 3, 4, 5].map((n) => pipelineBuild({ number: n, timestamp: Date.UTC(2026, 10, n), commit: 'c'.repeat(40), job: 'app', report: junitReport([['a.B', 'c', 'PASSED']]) }));
+    const dir = tempDir();
+    const store = `file:${dir}/h`;
+    const broken = await startFakeJenkins({ user: USER, token: TOKEN, jobs: { app: builds }, fault: { path: /^\/job\/app\/4\/testReport\//, status: 500 } });
+    try {
+      const r = await cliAsync(['jenkins', 'import', '--url', broken.url, '--job', 'app', '--store', store], { env });
+      expect(oneLine(r)).toBe(
+        `phasegate: Jenkins answered HTTP 500 for ${broken.url}/job/app/4/testReport/api/json; check the Jenkins server and try again (2 builds were imported before this; run the import again to add the rest)\n`,
+      );
+    } finally {
+      await broken.close();
+    }
+    const s = await openStore(store);
+    // Build 3 was held back for a possible REGRESSION in build 4, so it waits for the next import.
+    expect((await s.query({})).map((x) => (x as { buildId: string }).buildId)).toEqual(['1', '2']);
+    await s.close();
+    const fixed = await startFakeJenkins({ user: USER, token: TOKEN, jobs: { app: builds } });
+    try {
+      const r = await cliAsync(['jenkins', 'import', '--url', fixed.url, '--job', 'app', '--store', store], { env });
+      expect(r.stdout).toBe('imported 3 new builds of "app" into project "app": 3 with a test report; 0 without one; 2 builds already in the store\n');
+    } finally {
+      await fixed.close();
+    }
+  });
+});
+
 describe('jenkins import: bad options', () => {
   it.each([
     [['--url', 'ftp://ci.example.com', '--job', 'app'], {}, 'phasegate: --url "ftp://ci.example.com" is not an http(s) URL; give Jenkins\' root URL, e.g. https://ci.example.com/jenkins\n'],
