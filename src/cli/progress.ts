@@ -16,7 +16,8 @@ export function progressLine(stream: NodeJS.WriteStream = process.stderr): Progr
   return {
     update(text) {
       if (!tty) return;
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      // A terminal that reports no size (0 columns) is taken as 80 wide.
+      const width = Math.max(20, (stream.columns || 80) - 1);
       stream.write(`\r${text.length > width ? text.slice(0, width) : text}\x1b[K`);
       shown = true;
     },

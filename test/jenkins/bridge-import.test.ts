@@ -144,3 +144,27 @@ describe('jenkins import, in parts', () => {
     }
   });
 });
+
+describe('jenkins import on a terminal', () => {
+  it('shows a progress line updated in place, erased before the summary (stderr a TTY, through script(1))', async () => {
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const { BIN } = await import('../helpers/cli.js');
+    if (!existsSync('/usr/bin/script')) throw new Error('this test needs script(1) from util-linux to give the CLI a terminal');
+    const builds = [1, 2].map((n) => pipelineBuild({ number: n, timestamp: day(n + 1), commit: A, job: 'app', report: junitReport(cases()) }));
+    const fake = await startFakeJenkins({ jobs: { app: builds } });
+    try {
+      const cmd = [process.execPath, BIN, 'jenkins', 'import', '--url', fake.url, '--job', 'app', '--store', `file:${tempDir()}/h`].map((a) => `'${a}'`).join(' ');
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn('/usr/bin/script', ['-qefc', cmd, '/dev/null'], { env: { ...process.env, NO_COLOR: '1', JENKINS_USER: undefined, JENKINS_TOKEN: undefined, JENKINS_URL: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
+        let text = '';
+        child.stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+        child.on('error', reject);
+        child.on('close', () => resolve(text));
+      });
+      expect(out).toBe('\rimporting app: 1/2 builds (#1)\x1b[K\rimporting app: 2/2 builds (#2)\x1b[K\r\x1b[Kimported 2 new builds of "app" into project "app": 2 with a test report; 0 without one\r\n');
+    } finally {
+      await fake.close();
+    }
+  });
+});
