@@ -3,7 +3,7 @@
  * User errors print one line each and exit 2; anything else is a bug (stack, exit 2).
  * Command implementations are imported lazily so `--version` and `--help` start fast.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
 import { DEFAULT_STORE, PHASE_CHOICES, TIER_CHOICES, repeatable } from './options.js';
@@ -28,7 +28,8 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--facts <file>', 'platform facts JSON: approvals, labels, author, change request')
     .option('--perf <glob>', 'performance results: JMeter JTL (CSV/XML), k6 summary JSON, Gatling stats.json, Locust _stats.csv (repeatable)', repeatable)
     .option('--perf-baseline <file|store:branch>', 'baseline for perf.*Change: a result file, or store:BRANCH for its last recorded run (with --project, --store)')
-    .option('--allow-empty', 'a glob that matches no file is not an error')
+    .option('--jenkins-build <url>', "a Jenkins build's test report, by the build's URL, e.g. https://ci.example.com/job/app/42/ (repeatable; credentials from JENKINS_USER/JENKINS_TOKEN)", repeatable)
+    .option('--allow-empty', 'a glob that matches no file, or a --jenkins-build without test results, is not an error')
     .addOption(new Option('--test-retries <mode>', 'which same-named test cases are one test: the retries reports mark, or every same-name repeat').choices(['marked', 'same-name']));
 }
 
@@ -80,6 +81,37 @@ function collectCommand(program: Command, setCode: SetCode): void {
     .action(async (opts) => setCode(await (await import('./commands/collect.js')).collectCommand(opts)));
 }
 
+function jenkinsCommands(program: Command, setCode: SetCode): void {
+  const jenkins = program.command('jenkins').description('read builds and test reports from Jenkins');
+  jenkins
+    .command('import')
+    .description("import a Jenkins job's last completed builds (commit, branch, test results) into the history store as runs")
+    .addOption(new Option('--url <url>', "Jenkins' root URL, e.g. https://ci.example.com/jenkins (default: $JENKINS_URL)").env('JENKINS_URL').makeOptionMandatory())
+    .requiredOption('--job <name>', "the job's full name, folders separated by /: app, team/app, team/app/main (a multibranch branch)")
+    .addOption(new Option('--builds <n>', 'how many of the last completed builds to import').default(100).argParser(wholeNumber('--builds')))
+    .addOption(new Option('--store <url>', 'history store: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
+    .option('--project <name>', "project in the history store (default: the job's name; for a branch of a multibranch project, the project's name)")
+    .addOption(new Option('--timeout <seconds>', 'seconds each request to Jenkins may take').default(30).argParser(positiveNumber('--timeout')))
+    .option('--git-remote <text>', 'with several git checkouts in a build, take the commit of the one whose remote URL contains this text')
+    .addHelpText('after', '\nCredentials: JENKINS_USER and JENKINS_TOKEN (a user and an API token), or user:token@ in --url.\nBuilds already in the store are not fetched again; running builds are skipped. See docs/jenkins-api.md.')
+    .action(async (opts) => setCode(await (await import('./commands/jenkins.js')).jenkinsImportCommand(opts)));
+}
+
+function wholeNumber(option: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError(`${option} must be a whole number, not ${JSON.stringify(value)}`);
+    return Number(value);
+  };
+}
+
+function positiveNumber(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`${option} must be a positive number of seconds, not ${JSON.stringify(value)}`);
+    return n;
+  };
+}
+
 function demoCommand(program: Command, setCode: SetCode): void {
   program
     .command('demo')
@@ -104,6 +136,7 @@ export function buildProgram(setCode: SetCode): Command {
   registerHistoryCommands(program, setCode);
   registerReportCommand(program, setCode);
   registerReleaseCommands(program, setCode);
+  jenkinsCommands(program, setCode);
   demoCommand(program, setCode);
   return program;
 }

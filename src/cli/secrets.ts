@@ -6,12 +6,12 @@
 import { createRedactor, type Redactor, type Secrets } from '../io/redact.js';
 
 /** Options whose values are URLs that may carry a password or secret parameters. */
-const URL_OPTIONS = ['--store', '--prometheus'];
+const URL_OPTIONS = ['--store', '--prometheus', '--url', '--jenkins-build'];
 /** Options whose values are secrets themselves. */
 const SECRET_OPTIONS = ['--prometheus-token'];
 /** Environment variables behind those options. */
-const URL_ENV = ['PHASEGATE_STORE'];
-const SECRET_ENV = ['PHASEGATE_PROMETHEUS_TOKEN'];
+const URL_ENV = ['PHASEGATE_STORE', 'JENKINS_URL'];
+const SECRET_ENV = ['PHASEGATE_PROMETHEUS_TOKEN', 'JENKINS_TOKEN'];
 
 /** The value of `--name V` or `--name=V` for each occurrence of `name` in `argv`. */
 function valuesOf(argv: readonly string[], names: readonly string[]): string[] {
@@ -30,6 +30,7 @@ export function cliSecrets(argv: readonly string[], env: NodeJS.ProcessEnv): Sec
   return {
     urls: [...valuesOf(argv, URL_OPTIONS), ...URL_ENV.map((k) => env[k])],
     values: [...valuesOf(argv, SECRET_OPTIONS), ...SECRET_ENV.map((k) => env[k])],
+    basic: env.JENKINS_USER && env.JENKINS_TOKEN ? [{ username: env.JENKINS_USER, password: env.JENKINS_TOKEN }] : [],
   };
 }
 

@@ -12,7 +12,7 @@ import { displayPath } from './files.js';
 import { GitRepo, type AddedLines } from './git.js';
 import { expand } from './expand.js';
 import { PathResolver } from './paths.js';
-import type { RetryMode } from './tests/tally.js';
+import type { Emit, RetryMode } from './tests/tally.js';
 import { EVIDENCE_SCHEMA_VERSION, type DocumentEvidence, type EvidenceBundle } from './types.js';
 import type { SizeSettings } from '../policy/types.js';
 import type { HistoryStore } from '../store/port.js';
@@ -74,6 +74,20 @@ export interface CollectOptions {
    * default the CLI's (`--junit`, `pass --allow-empty`); an action names its inputs instead.
    */
   names?: ReportInputNames;
+  /**
+   * Test results that are not files, read into the same tally as the `junit` reports (an edge
+   * supplies them: `collect --jenkins-build` reads a Jenkins build's test report).
+   */
+  testSources?: TestSource[];
+}
+
+/** Test results an edge fetched (not a file): read into the tally with the reports. */
+export interface TestSource {
+  /** How the source is named in the bundle's `sources` and in messages (no credentials). */
+  shown: string;
+  /** The bundle source's `format`, e.g. `jenkins-test-report`. */
+  format: string;
+  read(emit: Emit): void;
 }
 
 /** The names messages give the report inputs (REPORT_FLAGS: the CLI's). */
@@ -128,7 +142,8 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   const perf = expand(opts.perf ?? [], n.perf, cwd, allowEmpty, undefined, n.allowEmpty);
 
   if (opts.base) collectChanges(run, opts.base);
-  if (junit.length > 0) await collectTests(run, junit, opts.retries ?? 'marked', opts.maxItems);
+  const testSources = opts.testSources ?? [];
+  if (junit.length > 0 || testSources.length > 0) await collectTests(run, junit, opts.retries ?? 'marked', opts.maxItems, testSources);
   if (coverage.length > 0) await collectCoverage(run, coverage);
   if (sarif.length > 0) await collectFindings(run, sarif, opts.maxItems);
   if (opts.source) {
@@ -156,12 +171,16 @@ function collectChanges(run: Run, base: string): void {
   run.bundle.sources.push({ kind: 'git', path: base });
 }
 
-async function collectTests(run: Run, files: string[], retries: RetryMode, maxItems?: number): Promise<void> {
+async function collectTests(run: Run, files: string[], retries: RetryMode, maxItems?: number, sources: readonly TestSource[] = []): Promise<void> {
   const { TestTally, readTestReport } = await import('./tests/index.js');
   const tally = new TestTally(retries, maxItems);
   for (const f of files) {
     const format = await readTestReport(f, run.shown(f), tally, (p) => run.paths.normalise(p));
     run.bundle.sources.push({ kind: 'junit', path: run.shown(f), format });
+  }
+  for (const s of sources) {
+    s.read(tally.emitter(s.shown));
+    run.bundle.sources.push({ kind: 'junit', path: s.shown, format: s.format });
   }
   Object.assign(run.bundle.metrics, tally.metrics());
   // One at a time: a spread of a large array overflows the call stack.

@@ -16,7 +16,7 @@ async function policySize(file: string | undefined): Promise<SizeSettings | unde
 
 /** Collects evidence and writes it (atomically with --out); the code-size table goes to stderr. Always 0 on success. */
 export async function collectCommand(opts: CollectFlags & { out?: string; policy?: string }): Promise<number> {
-  if (!hasCollectFlags(opts)) throw usage('nothing to collect: give at least one of --junit, --coverage, --sarif, --docs, --perf, --source, --base, --facts');
+  if (!hasCollectFlags(opts)) throw usage('nothing to collect: give at least one of --junit, --jenkins-build, --coverage, --sarif, --docs, --perf, --source, --base, --facts');
   const bundle = await collectFromFlags(opts, process.cwd(), await policySize(opts.policy));
   emit(serializeEvidence(bundle), opts.out);
   if (opts.out) {
