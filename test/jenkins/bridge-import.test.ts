@@ -86,6 +86,10 @@ describe('jenkins import', () => {
     expect(firstRequests.filter((r) => /\/6\//.test(r))).toEqual([]);
     expect(firstRequests.filter((r) => /\/main\/\d+\/api\/json/.test(r))).toHaveLength(5);
     expect(firstRequests.filter((r) => /\/testReport\/api\/json/.test(r))).toHaveLength(5);
+    // Reads only: every request a GET, so no CSRF crumb is needed and none is fetched (the client
+    // is set up with the crumb issuer for any POST; the fake answers 405 to anything else).
+    expect(firstRequests.every((r) => r.startsWith('GET '))).toBe(true);
+    expect(firstRequests.filter((r) => r.includes('crumbIssuer'))).toEqual([]);
     expect(new Set(fake.authorizations)).toEqual(new Set([`Basic ${Buffer.from(`${USER}:${TOKEN}`).toString('base64')}`]));
   });
 
