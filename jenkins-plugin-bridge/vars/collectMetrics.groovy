@@ -8,20 +8,7 @@ import io.phasegate.jenkins.PhasegateCli
  */
 def call(Map config = [:]) {
   Map spec = [
-    junit: [type: 'strings'],
-    coverage: [type: 'strings'],
-    sarif: [type: 'strings'],
-    docs: [type: 'strings'],
-    perf: [type: 'strings'],
-    perfBaseline: [type: 'string'],
-    source: [type: 'string'],
-    include: [type: 'strings'],
-    exclude: [type: 'strings'],
-    base: [type: 'string'],
-    facts: [type: 'string'],
     policy: [type: 'string'],
-    allowEmpty: [type: 'boolean', default: false],
-    testRetries: [type: 'choice', values: ['marked', 'same-name']],
     out: [type: 'string', default: 'phasegate-evidence.json'],
     archive: [type: 'boolean', default: true],
     project: [type: 'string'],
@@ -31,7 +18,7 @@ def call(Map config = [:]) {
     build: [type: 'string'],
     commit: [type: 'string'],
     branch: [type: 'string'],
-  ] + Options.nodeSpec()
+  ] + Options.collectSpec() + Options.nodeSpec()
   Map o = Options.validate(this, 'collectMetrics', config, spec)
 
   PhasegateCli cli = new PhasegateCli(this, 'collectMetrics')
@@ -39,20 +26,8 @@ def call(Map config = [:]) {
 
   String store = o.store ?: env.PHASEGATE_STORE
   List args = ['collect']
-  PhasegateCli.addEach(args, '--junit', o.junit)
-  PhasegateCli.addEach(args, '--coverage', o.coverage)
-  PhasegateCli.addEach(args, '--sarif', o.sarif)
-  PhasegateCli.addEach(args, '--docs', o.docs)
-  PhasegateCli.addEach(args, '--perf', o.perf)
-  PhasegateCli.addOne(args, '--perf-baseline', o.perfBaseline)
-  PhasegateCli.addOne(args, '--source', o.source)
-  PhasegateCli.addEach(args, '--include', o.include)
-  PhasegateCli.addEach(args, '--exclude', o.exclude)
-  PhasegateCli.addOne(args, '--base', o.base)
-  PhasegateCli.addOne(args, '--facts', o.facts)
+  PhasegateCli.addCollect(args, o)
   PhasegateCli.addOne(args, '--policy', o.policy)
-  if (o.allowEmpty) args.add('--allow-empty')
-  PhasegateCli.addOne(args, '--test-retries', o.testRetries)
   if (o.perfBaseline != null && o.perfBaseline.startsWith('store:')) {
     PhasegateCli.addOne(args, '--project', o.project)
     PhasegateCli.addOne(args, '--store', store)

@@ -14,19 +14,6 @@ def call(Map config = [:]) {
     tier: [type: 'choice', values: ['strategic', 'operational', 'innovation']],
     policy: [type: 'string'],
     evidence: [type: 'string'],
-    junit: [type: 'strings'],
-    coverage: [type: 'strings'],
-    sarif: [type: 'strings'],
-    docs: [type: 'strings'],
-    perf: [type: 'strings'],
-    perfBaseline: [type: 'string'],
-    source: [type: 'string'],
-    include: [type: 'strings'],
-    exclude: [type: 'strings'],
-    base: [type: 'string'],
-    facts: [type: 'string'],
-    allowEmpty: [type: 'boolean', default: false],
-    testRetries: [type: 'choice', values: ['marked', 'same-name']],
     failOnWarn: [type: 'boolean', default: false],
     project: [type: 'string'],
     store: [type: 'string'],
@@ -37,7 +24,7 @@ def call(Map config = [:]) {
     outDir: [type: 'string', default: 'phasegate-out'],
     checksName: [type: 'string'],
     _oneOf: [['tier', 'policy']],
-  ] + Options.nodeSpec()
+  ] + Options.collectSpec() + Options.nodeSpec()
   Map o = Options.validate(this, 'phaseGate', config, spec)
 
   PhasegateCli cli = new PhasegateCli(this, 'phaseGate')
@@ -53,19 +40,7 @@ def call(Map config = [:]) {
   PhasegateCli.addOne(args, '--tier', o.tier)
   PhasegateCli.addOne(args, '--policy', o.policy)
   PhasegateCli.addOne(args, '--evidence', o.evidence)
-  PhasegateCli.addEach(args, '--junit', o.junit)
-  PhasegateCli.addEach(args, '--coverage', o.coverage)
-  PhasegateCli.addEach(args, '--sarif', o.sarif)
-  PhasegateCli.addEach(args, '--docs', o.docs)
-  PhasegateCli.addEach(args, '--perf', o.perf)
-  PhasegateCli.addOne(args, '--perf-baseline', o.perfBaseline)
-  PhasegateCli.addOne(args, '--source', o.source)
-  PhasegateCli.addEach(args, '--include', o.include)
-  PhasegateCli.addEach(args, '--exclude', o.exclude)
-  PhasegateCli.addOne(args, '--base', o.base)
-  PhasegateCli.addOne(args, '--facts', o.facts)
-  if (o.allowEmpty) args.add('--allow-empty')
-  PhasegateCli.addOne(args, '--test-retries', o.testRetries)
+  PhasegateCli.addCollect(args, o)
   if (o.failOnWarn) args.add('--fail-on-warn')
   PhasegateCli.addOne(args, '--project', o.project)
   PhasegateCli.addOne(args, '--store', o.store ?: env.PHASEGATE_STORE)

@@ -202,6 +202,25 @@ class Options implements Serializable {
 
   /** The options every step shares: which Node runs the CLI. */
   @NonCPS
+  /** The report options phaseGate and collectMetrics share: what `phasegate collect` reads. */
+  static Map collectSpec() {
+    return [
+      junit: [type: 'strings'],
+      coverage: [type: 'strings'],
+      sarif: [type: 'strings'],
+      docs: [type: 'strings'],
+      perf: [type: 'strings'],
+      perfBaseline: [type: 'string'],
+      source: [type: 'string'],
+      include: [type: 'strings'],
+      exclude: [type: 'strings'],
+      base: [type: 'string'],
+      facts: [type: 'string'],
+      allowEmpty: [type: 'boolean', default: false],
+      testRetries: [type: 'choice', values: ['marked', 'same-name']],
+    ]
+  }
+
   static Map nodeSpec() {
     return [
       node: [type: 'string'],

@@ -162,4 +162,21 @@ class PhasegateCli implements Serializable {
       args.add(String.valueOf(value))
     }
   }
+
+  /** The collect flags of options checked against Options.collectSpec(), in the CLI's order. */
+  static void addCollect(List args, Map o) {
+    addEach(args, '--junit', o.junit)
+    addEach(args, '--coverage', o.coverage)
+    addEach(args, '--sarif', o.sarif)
+    addEach(args, '--docs', o.docs)
+    addEach(args, '--perf', o.perf)
+    addOne(args, '--perf-baseline', o.perfBaseline)
+    addOne(args, '--source', o.source)
+    addEach(args, '--include', o.include)
+    addEach(args, '--exclude', o.exclude)
+    addOne(args, '--base', o.base)
+    addOne(args, '--facts', o.facts)
+    if (o.allowEmpty) args.add('--allow-empty')
+    addOne(args, '--test-retries', o.testRetries)
+  }
 }
