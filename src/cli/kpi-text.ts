@@ -1,6 +1,7 @@
 /** The terminal view of a KPI report (`phasegate metrics`) and of a forecast (`phasegate forecast`). */
 import { metricInfo } from '../catalog/metrics.js';
 import type { BacktestResult, ForecastResult, KpiReport } from '../metrics/index.js';
+import { frequencyText } from '../metrics/dora.js';
 
 /** A value with its unit, rounded for reading (JSON output keeps full precision). */
 export function showKpi(name: string, value: number): string {
@@ -33,13 +34,23 @@ function doraLines(r: KpiReport): string[] {
   const d = r.dora;
   if (!d) return [];
   const rows: string[][] = [];
-  if (d.deploymentFrequency) rows.push(['deployment frequency', showKpi('dora.deploymentFrequency', d.deploymentFrequency.value), d.deploymentFrequency.band]);
-  if (d.leadTime) rows.push(['lead time for changes', showKpi('dora.leadTime', d.leadTime.value), d.leadTime.band]);
+  const f = d.deploymentFrequency;
+  if (f) {
+    const days = f.deployDaysPerWeek === undefined ? '' : `; ${showNumber(f.deployDaysPerWeek)} deploy-days per week over ${f.weeks} weeks, Four Keys: ${f.fourKeys}`;
+    rows.push(['deployment frequency', `${frequencyText(f.value)} (${showKpi('dora.deploymentFrequency', f.value)}${days})`, f.band]);
+  }
+  if (d.leadTime) rows.push(['lead time for changes', `${showKpi('dora.leadTime', d.leadTime.value)} (median of ${d.leadTime.commits} commits in ${d.leadTime.deployments} deployments)`, d.leadTime.band]);
   if (d.changeFailureRate) rows.push(['change-failure rate', showKpi('dora.changeFailureRate', d.changeFailureRate.value), d.changeFailureRate.band]);
-  if (d.timeToRestore) rows.push(['time to restore', showKpi('dora.timeToRestore', d.timeToRestore.value), d.timeToRestore.band]);
-  const head = `DORA (${d.environment}, ${d.window.from} to ${d.window.to}, ${d.deployments} deployments; bands: ${d.source})`;
+  if (d.timeToRestore) {
+    const t = d.timeToRestore;
+    const left = t.notCaused ? `; ${t.notCaused} not caused by a recorded deployment left out` : '';
+    rows.push(['time to restore', `${showKpi('dora.timeToRestore', t.value)} (from the causing deployment, ${t.incidents} incidents${left})`, t.band]);
+  }
+  const head = `DORA (${d.environment}, ${d.window.days}-day window ${d.window.from} to ${d.window.to}, ${d.deployments} deployments; bands: ${d.source})`;
   return rows.length ? ['', head, ...table(rows)] : [];
 }
+
+const showNumber = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** Forecast lines shared by `metrics` and `forecast`. */
 export function forecastLines(f: ForecastResult): string[] {

@@ -70,7 +70,7 @@ interface At {
 }
 
 /** A deployment to an environment (DORA: frequency, lead time, change failure rate). */
-export function deploymentRecord(f: At & { environment: string; version: string; commit: string; commitTime?: Date; status: 'success' | 'failed' | 'rolled_back'; id?: string }): HistoryRecord {
+export function deploymentRecord(f: At & { environment: string; version: string; commit: string; commitTime?: Date; commits?: readonly { sha: string; time: Date }[]; status: 'success' | 'failed' | 'rolled_back'; id?: string }): HistoryRecord {
   const time = f.time.toISOString();
   return {
     schemaVersion: RECORD_SCHEMA_VERSION,
@@ -83,6 +83,7 @@ export function deploymentRecord(f: At & { environment: string; version: string;
     commit: f.commit,
     status: f.status,
     ...(f.commitTime ? { commitTime: f.commitTime.toISOString() } : {}),
+    ...(f.commits?.length ? { commits: f.commits.map((c) => ({ sha: c.sha, time: c.time.toISOString() })) } : {}),
   };
 }
 

@@ -4,9 +4,9 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const records: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/records.schema.json","title":"phasegate history record","description":"One record of the history store (file NDJSON or PostgreSQL). TypeScript form: src/store/records.ts. `kind` selects which of the definitions below applies.","type":"object","required":["schemaVersion","id","project","time","kind"],"properties":{"schemaVersion":{"const":1},"id":{"$ref":"#/definitions/id"},"project":{"$ref":"#/definitions/name"},"time":{"$ref":"#/definitions/utcTime"},"kind":{"enum":["run","verdict","deployment","incident","workitem","plan","decision","approval"]}},"allOf":[{"if":{"properties":{"kind":{"const":"run"}}},"then":{"$ref":"#/definitions/run"}},{"if":{"properties":{"kind":{"const":"verdict"}}},"then":{"$ref":"#/definitions/verdict"}},{"if":{"properties":{"kind":{"const":"deployment"}}},"then":{"$ref":"#/definitions/deployment"}},{"if":{"properties":{"kind":{"const":"incident"}}},"then":{"$ref":"#/definitions/incident"}},{"if":{"properties":{"kind":{"const":"workitem"}}},"then":{"$ref":"#/definitions/workitem"}},{"if":{"properties":{"kind":{"const":"plan"}}},"then":{"$ref":"#/definitions/plan"}},{"if":{"properties":{"kind":{"const":"decision"}}},"then":{"$ref":"#/definitions/decision"}},{"if":{"properties":{"kind":{"const":"approval"}}},"then":{"$ref":"#/definitions/approval"}}],"definitions":{"id":{"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"},"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"},"text":{"type":"string","minLength":1},"utcTime":{"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"},"phase":{"enum":["requirements","design","implementation","testing","release"]},"run":{"description":"One pipeline run (build) with the metrics of its evidence.","type":"object","additionalProperties":false,"required":["pipeline","buildId","commit","branch","metrics"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"pipeline":{"$ref":"#/definitions/text"},"buildId":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"branch":{"type":"string"},"metrics":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","outcome"],"properties":{"id":{"$ref":"#/definitions/text"},"outcome":{"enum":["passed","failed","errored","skipped","flaky"]},"duration":{"type":"number","minimum":0}}}}}},"verdict":{"description":"A phase gate's verdict.","type":"object","additionalProperties":false,"required":["phase","status","policy","rules"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"phase":{"$ref":"#/definitions/phase"},"status":{"enum":["pass","warn","fail"]},"tier":{"description":"The policy's tier, when it has one.","enum":["strategic","operational","innovation"]},"policy":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"buildId":{"type":"string"},"rules":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"enum":["pass","warn","fail","waived","error","n/a"]}}}},"deployment":{"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"$ref":"#/definitions/utcTime"},"status":{"enum":["success","failed","rolled_back"]}}},"incident":{"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}},"workitem":{"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}},"plan":{"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}},"approval":{"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}},"decision":{"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}}}};
-const schema25 = {"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"};
-const schema36 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/records.schema.json","title":"phasegate history record","description":"One record of the history store (file NDJSON or PostgreSQL). TypeScript form: src/store/records.ts. `kind` selects which of the definitions below applies.","type":"object","required":["schemaVersion","id","project","time","kind"],"properties":{"schemaVersion":{"const":1},"id":{"$ref":"#/definitions/id"},"project":{"$ref":"#/definitions/name"},"time":{"$ref":"#/definitions/utcTime"},"kind":{"enum":["run","verdict","deployment","incident","workitem","plan","decision","approval"]}},"allOf":[{"if":{"properties":{"kind":{"const":"run"}}},"then":{"$ref":"#/definitions/run"}},{"if":{"properties":{"kind":{"const":"verdict"}}},"then":{"$ref":"#/definitions/verdict"}},{"if":{"properties":{"kind":{"const":"deployment"}}},"then":{"$ref":"#/definitions/deployment"}},{"if":{"properties":{"kind":{"const":"incident"}}},"then":{"$ref":"#/definitions/incident"}},{"if":{"properties":{"kind":{"const":"workitem"}}},"then":{"$ref":"#/definitions/workitem"}},{"if":{"properties":{"kind":{"const":"plan"}}},"then":{"$ref":"#/definitions/plan"}},{"if":{"properties":{"kind":{"const":"decision"}}},"then":{"$ref":"#/definitions/decision"}},{"if":{"properties":{"kind":{"const":"approval"}}},"then":{"$ref":"#/definitions/approval"}}],"definitions":{"id":{"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"},"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"},"text":{"type":"string","minLength":1},"utcTime":{"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"},"phase":{"enum":["requirements","design","implementation","testing","release"]},"run":{"description":"One pipeline run (build) with the metrics of its evidence.","type":"object","additionalProperties":false,"required":["pipeline","buildId","commit","branch","metrics"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"pipeline":{"$ref":"#/definitions/text"},"buildId":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"branch":{"type":"string"},"metrics":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","outcome"],"properties":{"id":{"$ref":"#/definitions/text"},"outcome":{"enum":["passed","failed","errored","skipped","flaky"]},"duration":{"type":"number","minimum":0}}}}}},"verdict":{"description":"A phase gate's verdict.","type":"object","additionalProperties":false,"required":["phase","status","policy","rules"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"phase":{"$ref":"#/definitions/phase"},"status":{"enum":["pass","warn","fail"]},"tier":{"description":"The policy's tier, when it has one.","enum":["strategic","operational","innovation"]},"policy":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"buildId":{"type":"string"},"rules":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"enum":["pass","warn","fail","waived","error","n/a"]}}}},"deployment":{"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"description":"When the earliest commit of the deployment was made; lead time from it when `commits` is absent.","$ref":"#/definitions/utcTime"},"commits":{"description":"Every commit the deployment brought, with its time: lead time for changes is the median over them (DORA, Four Keys).","type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","time"],"properties":{"sha":{"$ref":"#/definitions/text"},"time":{"$ref":"#/definitions/utcTime"}}}},"status":{"enum":["success","failed","rolled_back"]}}},"incident":{"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}},"workitem":{"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}},"plan":{"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}},"approval":{"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}},"decision":{"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}}}};
+const schema27 = {"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"};
+const schema38 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"};
 const schema22 = {"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"};
 const schema12 = {"description":"One pipeline run (build) with the metrics of its evidence.","type":"object","additionalProperties":false,"required":["pipeline","buildId","commit","branch","metrics"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"pipeline":{"$ref":"#/definitions/text"},"buildId":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"branch":{"type":"string"},"metrics":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","outcome"],"properties":{"id":{"$ref":"#/definitions/text"},"outcome":{"enum":["passed","failed","errored","skipped","flaky"]},"duration":{"type":"number","minimum":0}}}}}};
 const schema13 = {"type":"string","minLength":1};
@@ -564,7 +564,7 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"$ref":"#/definitions/utcTime"},"status":{"enum":["success","failed","rolled_back"]}}};
+const schema19 = {"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"description":"When the earliest commit of the deployment was made; lead time from it when `commits` is absent.","$ref":"#/definitions/utcTime"},"commits":{"description":"Every commit the deployment brought, with its time: lead time for changes is the median over them (DORA, Four Keys).","type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","time"],"properties":{"sha":{"$ref":"#/definitions/text"},"time":{"$ref":"#/definitions/utcTime"}}}},"status":{"enum":["success","failed","rolled_back"]}}};
 const formats0 = fullFormats["date-time"];
 const pattern0 = new RegExp("^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$", "u");
 
@@ -721,10 +721,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.status !== undefined){
-let data4 = data.status;
-if(!(((data4 === "success") || (data4 === "failed")) || (data4 === "rolled_back"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data.commits !== undefined){
+let data4 = data.commits;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.sha === undefined){
+const err13 = {instancePath:instancePath+"/commits/" + i0,schemaPath:"#/properties/commits/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -733,10 +738,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.time === undefined){
+const err14 = {instancePath:instancePath+"/commits/" + i0,schemaPath:"#/properties/commits/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -745,12 +748,132 @@ vErrors.push(err14);
 }
 errors++;
 }
+for(const key1 in data5){
+if(!((key1 === "sha") || (key1 === "time"))){
+const err15 = {instancePath:instancePath+"/commits/" + i0,schemaPath:"#/properties/commits/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.sha !== undefined){
+let data6 = data5.sha;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err16 = {instancePath:instancePath+"/commits/" + i0+"/sha",schemaPath:"#/definitions/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/commits/" + i0+"/sha",schemaPath:"#/definitions/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.time !== undefined){
+let data7 = data5.time;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err18 = {instancePath:instancePath+"/commits/" + i0+"/time",schemaPath:"#/definitions/utcTime/pattern",keyword:"pattern",params:{pattern: "^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"},message:"must match pattern \""+"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(formats0.validate(data7))){
+const err19 = {instancePath:instancePath+"/commits/" + i0+"/time",schemaPath:"#/definitions/utcTime/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/commits/" + i0+"/time",schemaPath:"#/definitions/utcTime/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/commits/" + i0,schemaPath:"#/properties/commits/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/commits",schemaPath:"#/properties/commits/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data8 = data.status;
+if(!(((data8 === "success") || (data8 === "failed")) || (data8 === "rolled_back"))){
+const err23 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema19.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}};
-const pattern2 = new RegExp("^[!-~]{1,200}$", "u");
+const schema25 = {"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}};
+const pattern3 = new RegExp("^[!-~]{1,200}$", "u");
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -781,7 +904,7 @@ errors++;
 if(data.severity !== undefined){
 let data0 = data.severity;
 if(!(((data0 === "critical") || (data0 === "major")) || (data0 === "minor"))){
-const err2 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema23.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err2 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema25.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -829,7 +952,7 @@ errors++;
 if(data.deployment !== undefined){
 let data2 = data.deployment;
 if(typeof data2 === "string"){
-if(!pattern2.test(data2)){
+if(!pattern3.test(data2)){
 const err6 = {instancePath:instancePath+"/deployment",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[!-~]{1,200}$"},message:"must match pattern \""+"^[!-~]{1,200}$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
@@ -866,7 +989,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}};
+const schema28 = {"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -903,7 +1026,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema26.properties, key0))){
+if(!(func2.call(schema28.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -954,7 +1077,7 @@ errors++;
 if(data.type !== undefined){
 let data2 = data.type;
 if(!((((data2 === "feature") || (data2 === "requirement")) || (data2 === "defect")) || (data2 === "task"))){
-const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema26.properties.type.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema28.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -967,7 +1090,7 @@ errors++;
 if(data.state !== undefined){
 let data3 = data.state;
 if(!(((data3 === "open") || (data3 === "in-progress")) || (data3 === "done"))){
-const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema26.properties.state.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema28.properties.state.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1018,7 +1141,7 @@ errors++;
 if(data.severity !== undefined){
 let data6 = data.severity;
 if(!((((data6 === "critical") || (data6 === "high")) || (data6 === "medium")) || (data6 === "low"))){
-const err12 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema26.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema28.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1043,7 +1166,7 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}};
+const schema31 = {"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1121,7 +1244,7 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}};
+const schema33 = {"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1371,8 +1494,8 @@ validate23.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}};
-const pattern3 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
+const schema37 = {"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}};
+const pattern4 = new RegExp("^[^\\u0000-\\u001f]+$", "u");
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1429,7 +1552,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema35.properties, key0))){
+if(!(func2.call(schema37.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1463,7 +1586,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
+if(!pattern4.test(data0)){
 const err8 = {instancePath:instancePath+"/rollout",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
@@ -1533,7 +1656,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern3.test(data2)){
+if(!pattern4.test(data2)){
 const err14 = {instancePath:instancePath+"/who",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -1578,7 +1701,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern3.test(data3)){
+if(!pattern4.test(data3)){
 const err18 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -1623,7 +1746,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern3.test(data4)){
+if(!pattern4.test(data4)){
 const err22 = {instancePath:instancePath+"/commit",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -2099,7 +2222,7 @@ errors++;
 if(data.id !== undefined){
 let data9 = data.id;
 if(typeof data9 === "string"){
-if(!pattern2.test(data9)){
+if(!pattern3.test(data9)){
 const err22 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/id/pattern",keyword:"pattern",params:{pattern: "^[!-~]{1,200}$"},message:"must match pattern \""+"^[!-~]{1,200}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -2144,7 +2267,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern3.test(data10)){
+if(!pattern4.test(data10)){
 const err26 = {instancePath:instancePath+"/project",schemaPath:"#/definitions/name/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f]+$"+"\""};
 if(vErrors === null){
 vErrors = [err26];

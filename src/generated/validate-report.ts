@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -4266,7 +4266,7 @@ vErrors.push(err188);
 errors++;
 }
 for(const key10 in data79){
-if(!((((((key10 === "environment") || (key10 === "deployments")) || (key10 === "deploymentFrequency")) || (key10 === "leadTime")) || (key10 === "changeFailureRate")) || (key10 === "timeToRestore"))){
+if(!(func2.call(schema11.properties.dora.anyOf[0].properties, key10))){
 const err189 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
@@ -4770,9 +4770,11 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err225 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.windowDays !== undefined){
+let data94 = data79.windowDays;
+if((typeof data94 == "number") && (isFinite(data94))){
+if(data94 <= 0 || isNaN(data94)){
+const err225 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4781,12 +4783,9 @@ vErrors.push(err225);
 }
 errors++;
 }
-var _valid5 = _errs186 === errors;
-valid36 = valid36 || _valid5;
-if(!valid36){
-const _errs238 = errors;
-if(data79 !== null){
-const err226 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err226 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4795,16 +4794,79 @@ vErrors.push(err226);
 }
 errors++;
 }
-var _valid5 = _errs238 === errors;
-valid36 = valid36 || _valid5;
 }
-if(!valid36){
-const err227 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data79.deployDaysPerWeek !== undefined){
+let data95 = data79.deployDaysPerWeek;
+if((!((typeof data95 == "number") && (isFinite(data95)))) && (data95 !== null)){
+const err227 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/type",keyword:"type",params:{type: schema11.properties.dora.anyOf[0].properties.deployDaysPerWeek.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err227];
 }
 else {
 vErrors.push(err227);
+}
+errors++;
+}
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 < 0 || isNaN(data95)){
+const err228 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+}
+if(data79.source !== undefined){
+if(typeof data79.source !== "string"){
+const err229 = {instancePath:instancePath+"/dora/source",schemaPath:"#/properties/dora/anyOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+var _valid5 = _errs186 === errors;
+valid36 = valid36 || _valid5;
+if(!valid36){
+const _errs244 = errors;
+if(data79 !== null){
+const err231 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+var _valid5 = _errs244 === errors;
+valid36 = valid36 || _valid5;
+}
+if(!valid36){
+const err232 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
 }
 errors++;
 }
@@ -4821,63 +4883,13 @@ vErrors = null;
 }
 }
 if(data.forecast !== undefined){
-let data94 = data.forecast;
-const _errs241 = errors;
+let data97 = data.forecast;
+const _errs247 = errors;
 let valid51 = false;
-const _errs242 = errors;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.p50 === undefined){
-const err228 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-if(data94.p85 === undefined){
-const err229 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-if(data94.p95 === undefined){
-const err230 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-if(data94.due === undefined){
-const err231 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-if(data94.onTimeProbability === undefined){
-const err232 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-if(data94.trials === undefined){
-const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
+const _errs248 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.p50 === undefined){
+const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4886,9 +4898,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!((((((key15 === "p50") || (key15 === "p85")) || (key15 === "p95")) || (key15 === "due")) || (key15 === "onTimeProbability")) || (key15 === "trials"))){
-const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data97.p85 === undefined){
+const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4897,12 +4908,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data94.p50 !== undefined){
-let data95 = data94.p50;
-if(typeof data95 === "string"){
-if(!(formats4.validate(data95))){
-const err235 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data97.p95 === undefined){
+const err235 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4911,9 +4918,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.due === undefined){
+const err236 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4922,12 +4928,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data94.p85 !== undefined){
-let data96 = data94.p85;
-if(typeof data96 === "string"){
-if(!(formats4.validate(data96))){
-const err237 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data97.onTimeProbability === undefined){
+const err237 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4936,9 +4938,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-else {
-const err238 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.trials === undefined){
+const err238 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4947,12 +4948,9 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data94.p95 !== undefined){
-let data97 = data94.p95;
-if(typeof data97 === "string"){
-if(!(formats4.validate(data97))){
-const err239 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+for(const key15 in data97){
+if(!((((((key15 === "p50") || (key15 === "p85")) || (key15 === "p95")) || (key15 === "due")) || (key15 === "onTimeProbability")) || (key15 === "trials"))){
+const err239 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4962,8 +4960,11 @@ vErrors.push(err239);
 errors++;
 }
 }
-else {
-const err240 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.p50 !== undefined){
+let data98 = data97.p50;
+if(typeof data98 === "string"){
+if(!(formats4.validate(data98))){
+const err240 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4973,14 +4974,8 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data94.due !== undefined){
-let data98 = data94.due;
-const _errs252 = errors;
-let valid53 = false;
-const _errs253 = errors;
-if(typeof data98 === "string"){
-if(!(formats4.validate(data98))){
-const err241 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err241 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4990,8 +4985,11 @@ vErrors.push(err241);
 errors++;
 }
 }
-else {
-const err242 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.p85 !== undefined){
+let data99 = data97.p85;
+if(typeof data99 === "string"){
+if(!(formats4.validate(data99))){
+const err242 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5000,12 +4998,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-var _valid11 = _errs253 === errors;
-valid53 = valid53 || _valid11;
-if(!valid53){
-const _errs255 = errors;
-if(data98 !== null){
-const err243 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err243 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5014,11 +5009,12 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid11 = _errs255 === errors;
-valid53 = valid53 || _valid11;
 }
-if(!valid53){
-const err244 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data97.p95 !== undefined){
+let data100 = data97.p95;
+if(typeof data100 === "string"){
+if(!(formats4.validate(data100))){
+const err244 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5027,22 +5023,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-else {
-errors = _errs252;
-if(vErrors !== null){
-if(_errs252){
-vErrors.length = _errs252;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data94.onTimeProbability !== undefined){
-let data99 = data94.onTimeProbability;
-if((!((typeof data99 == "number") && (isFinite(data99)))) && (data99 !== null)){
-const err245 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+const err245 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5052,10 +5035,14 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data94.trials !== undefined){
-let data100 = data94.trials;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err246 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data97.due !== undefined){
+let data101 = data97.due;
+const _errs258 = errors;
+let valid53 = false;
+const _errs259 = errors;
+if(typeof data101 === "string"){
+if(!(formats4.validate(data101))){
+const err246 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5064,9 +5051,9 @@ vErrors.push(err246);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err247 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err247 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5075,11 +5062,12 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err248 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid11 = _errs259 === errors;
+valid53 = valid53 || _valid11;
+if(!valid53){
+const _errs261 = errors;
+if(data101 !== null){
+const err248 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5088,12 +5076,11 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid10 = _errs242 === errors;
-valid51 = valid51 || _valid10;
-if(!valid51){
-const _errs262 = errors;
-if(data94 !== null){
-const err249 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid11 = _errs261 === errors;
+valid53 = valid53 || _valid11;
+}
+if(!valid53){
+const err249 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5102,11 +5089,22 @@ vErrors.push(err249);
 }
 errors++;
 }
-var _valid10 = _errs262 === errors;
-valid51 = valid51 || _valid10;
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
 }
-if(!valid51){
-const err250 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data97.onTimeProbability !== undefined){
+let data102 = data97.onTimeProbability;
+if((!((typeof data102 == "number") && (isFinite(data102)))) && (data102 !== null)){
+const err250 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5115,27 +5113,11 @@ vErrors.push(err250);
 }
 errors++;
 }
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.warnings !== undefined){
-let data101 = data.warnings;
-if(Array.isArray(data101)){
-const len9 = data101.length;
-for(let i9=0; i9<len9; i9++){
-let data102 = data101[i9];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.code === undefined){
-const err251 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(data97.trials !== undefined){
+let data103 = data97.trials;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err251 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5144,8 +5126,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data102.message === undefined){
-const err252 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err252 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5154,8 +5137,11 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data102.evidence === undefined){
-const err253 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
+}
+}
+}
+else {
+const err253 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5164,8 +5150,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data102.action === undefined){
-const err254 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+var _valid10 = _errs248 === errors;
+valid51 = valid51 || _valid10;
+if(!valid51){
+const _errs268 = errors;
+if(data97 !== null){
+const err254 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5174,9 +5164,11 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key16 in data102){
-if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
-const err255 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+var _valid10 = _errs268 === errors;
+valid51 = valid51 || _valid10;
+}
+if(!valid51){
+const err255 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5185,11 +5177,27 @@ vErrors.push(err255);
 }
 errors++;
 }
+else {
+errors = _errs247;
+if(vErrors !== null){
+if(_errs247){
+vErrors.length = _errs247;
 }
-if(data102.code !== undefined){
-let data103 = data102.code;
-if(!(((((data103 === "spi-low") || (data103 === "requirement-churn")) || (data103 === "defect-density-rising")) || (data103 === "flaky-rate-rising")) || (data103 === "forecast-late"))){
-const err256 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.warnings !== undefined){
+let data104 = data.warnings;
+if(Array.isArray(data104)){
+const len9 = data104.length;
+for(let i9=0; i9<len9; i9++){
+let data105 = data104[i9];
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.code === undefined){
+const err256 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5198,10 +5206,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data102.message !== undefined){
-if(typeof data102.message !== "string"){
-const err257 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.message === undefined){
+const err257 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5210,16 +5216,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data102.evidence !== undefined){
-let data105 = data102.evidence;
-if(Array.isArray(data105)){
-const len10 = data105.length;
-for(let i10=0; i10<len10; i10++){
-let data106 = data105[i10];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.kind === undefined){
-const err258 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data105.evidence === undefined){
+const err258 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5228,8 +5226,8 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(data106.ref === undefined){
-const err259 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(data105.action === undefined){
+const err259 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5238,9 +5236,9 @@ vErrors.push(err259);
 }
 errors++;
 }
-for(const key17 in data106){
-if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
-const err260 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+for(const key16 in data105){
+if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
+const err260 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -5250,10 +5248,10 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data106.kind !== undefined){
-let data107 = data106.kind;
-if(!((((data107 === "kpi") || (data107 === "record")) || (data107 === "defect")) || (data107 === "plan"))){
-const err261 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data105.code !== undefined){
+let data106 = data105.code;
+if(!(((((data106 === "spi-low") || (data106 === "requirement-churn")) || (data106 === "defect-density-rising")) || (data106 === "flaky-rate-rising")) || (data106 === "forecast-late"))){
+const err261 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5263,9 +5261,9 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data106.ref !== undefined){
-if(typeof data106.ref !== "string"){
-const err262 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.message !== undefined){
+if(typeof data105.message !== "string"){
+const err262 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5275,9 +5273,15 @@ vErrors.push(err262);
 errors++;
 }
 }
-if(data106.time !== undefined){
-if(typeof data106.time !== "string"){
-const err263 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.evidence !== undefined){
+let data108 = data105.evidence;
+if(Array.isArray(data108)){
+const len10 = data108.length;
+for(let i10=0; i10<len10; i10++){
+let data109 = data108[i10];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.kind === undefined){
+const err263 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5286,11 +5290,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data106.value !== undefined){
-let data110 = data106.value;
-if(!((typeof data110 == "number") && (isFinite(data110)))){
-const err264 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data109.ref === undefined){
+const err264 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5299,10 +5300,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data106.note !== undefined){
-if(typeof data106.note !== "string"){
-const err265 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data109){
+if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
+const err265 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5312,9 +5312,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data109.kind !== undefined){
+let data110 = data109.kind;
+if(!((((data110 === "kpi") || (data110 === "record")) || (data110 === "defect")) || (data110 === "plan"))){
+const err266 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5324,9 +5325,9 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data109.ref !== undefined){
+if(typeof data109.ref !== "string"){
+const err267 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5336,11 +5337,9 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data102.action !== undefined){
-let data112 = data102.action;
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
-const err268 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data109.time !== undefined){
+if(typeof data109.time !== "string"){
+const err268 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5350,8 +5349,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-else {
-const err269 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.value !== undefined){
+let data113 = data109.value;
+if(!((typeof data113 == "number") && (isFinite(data113)))){
+const err269 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5361,9 +5362,9 @@ vErrors.push(err269);
 errors++;
 }
 }
-}
-else {
-const err270 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data109.note !== undefined){
+if(typeof data109.note !== "string"){
+const err270 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5375,7 +5376,7 @@ errors++;
 }
 }
 else {
-const err271 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err271 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5385,11 +5386,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data113 = data.waivers;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.inForce === undefined){
-const err272 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
+}
+else {
+const err272 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5398,8 +5397,12 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data113.expiring === undefined){
-const err273 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
+}
+if(data105.action !== undefined){
+let data115 = data105.action;
+if(typeof data115 === "string"){
+if(func3(data115) < 1){
+const err273 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5408,9 +5411,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key18 in data113){
-if(!((key18 === "inForce") || (key18 === "expiring"))){
-const err274 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+else {
+const err274 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5420,15 +5423,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data113.inForce !== undefined){
-let data114 = data113.inForce;
-if(Array.isArray(data114)){
-const len11 = data114.length;
-for(let i11=0; i11<len11; i11++){
-let data115 = data114[i11];
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.rule === undefined){
-const err275 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+}
+else {
+const err275 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5437,8 +5434,10 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data115.finding === undefined){
-const err276 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5447,8 +5446,12 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data115.owner === undefined){
-const err277 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data.waivers !== undefined){
+let data116 = data.waivers;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.inForce === undefined){
+const err277 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5457,8 +5460,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data115.reason === undefined){
-const err278 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data116.expiring === undefined){
+const err278 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5467,8 +5470,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data115.approvers === undefined){
-const err279 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+for(const key18 in data116){
+if(!((key18 === "inForce") || (key18 === "expiring"))){
+const err279 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5477,8 +5481,16 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data115.expires === undefined){
-const err280 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+if(data116.inForce !== undefined){
+let data117 = data116.inForce;
+if(Array.isArray(data117)){
+const len11 = data117.length;
+for(let i11=0; i11<len11; i11++){
+let data118 = data117[i11];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.rule === undefined){
+const err280 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5487,8 +5499,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data115.daysLeft === undefined){
-const err281 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+if(data118.finding === undefined){
+const err281 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5497,8 +5509,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data115.source === undefined){
-const err282 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data118.owner === undefined){
+const err282 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5507,9 +5519,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key19 in data115){
-if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
-const err283 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data118.reason === undefined){
+const err283 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5518,10 +5529,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data115.rule !== undefined){
-if(typeof data115.rule !== "string"){
-const err284 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.approvers === undefined){
+const err284 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5530,11 +5539,8 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-if(data115.finding !== undefined){
-let data117 = data115.finding;
-if((typeof data117 !== "string") && (data117 !== null)){
-const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data118.expires === undefined){
+const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5543,10 +5549,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data115.owner !== undefined){
-if(typeof data115.owner !== "string"){
-const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.daysLeft === undefined){
+const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5555,10 +5559,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data115.reason !== undefined){
-if(typeof data115.reason !== "string"){
-const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.source === undefined){
+const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5567,14 +5569,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data115.approvers !== undefined){
-let data120 = data115.approvers;
-if(Array.isArray(data120)){
-const len12 = data120.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data120[i12] !== "string"){
-const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data118){
+if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
+const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5584,9 +5581,9 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.rule !== undefined){
+if(typeof data118.rule !== "string"){
+const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5596,11 +5593,10 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data115.expires !== undefined){
-let data122 = data115.expires;
-if(typeof data122 === "string"){
-if(!(formats4.validate(data122))){
-const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data118.finding !== undefined){
+let data120 = data118.finding;
+if((typeof data120 !== "string") && (data120 !== null)){
+const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5610,8 +5606,9 @@ vErrors.push(err290);
 errors++;
 }
 }
-else {
-const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.owner !== undefined){
+if(typeof data118.owner !== "string"){
+const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5621,10 +5618,9 @@ vErrors.push(err291);
 errors++;
 }
 }
-if(data115.daysLeft !== undefined){
-let data123 = data115.daysLeft;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data118.reason !== undefined){
+if(typeof data118.reason !== "string"){
+const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5634,9 +5630,13 @@ vErrors.push(err292);
 errors++;
 }
 }
-if(data115.source !== undefined){
-if(typeof data115.source !== "string"){
-const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.approvers !== undefined){
+let data123 = data118.approvers;
+if(Array.isArray(data123)){
+const len12 = data123.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data123[i12] !== "string"){
+const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5648,7 +5648,7 @@ errors++;
 }
 }
 else {
-const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5658,9 +5658,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.expires !== undefined){
+let data125 = data118.expires;
+if(typeof data125 === "string"){
+if(!(formats4.validate(data125))){
+const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5670,15 +5672,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data113.expiring !== undefined){
-let data125 = data113.expiring;
-if(Array.isArray(data125)){
-const len13 = data125.length;
-for(let i13=0; i13<len13; i13++){
-let data126 = data125[i13];
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.rule === undefined){
-const err296 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5687,8 +5682,11 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data126.finding === undefined){
-const err297 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+if(data118.daysLeft !== undefined){
+let data126 = data118.daysLeft;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5697,8 +5695,10 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data126.owner === undefined){
-const err298 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data118.source !== undefined){
+if(typeof data118.source !== "string"){
+const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5707,8 +5707,10 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data126.reason === undefined){
-const err299 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5717,8 +5719,10 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data126.approvers === undefined){
-const err300 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+}
+else {
+const err300 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5727,8 +5731,16 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data126.expires === undefined){
-const err301 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+if(data116.expiring !== undefined){
+let data128 = data116.expiring;
+if(Array.isArray(data128)){
+const len13 = data128.length;
+for(let i13=0; i13<len13; i13++){
+let data129 = data128[i13];
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.rule === undefined){
+const err301 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5737,8 +5749,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data126.daysLeft === undefined){
-const err302 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+if(data129.finding === undefined){
+const err302 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5747,8 +5759,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data126.source === undefined){
-const err303 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data129.owner === undefined){
+const err303 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5757,9 +5769,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key20 in data126){
-if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
-const err304 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data129.reason === undefined){
+const err304 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5768,10 +5779,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data126.rule !== undefined){
-if(typeof data126.rule !== "string"){
-const err305 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.approvers === undefined){
+const err305 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5780,11 +5789,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-if(data126.finding !== undefined){
-let data128 = data126.finding;
-if((typeof data128 !== "string") && (data128 !== null)){
-const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data129.expires === undefined){
+const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5793,10 +5799,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data126.owner !== undefined){
-if(typeof data126.owner !== "string"){
-const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.daysLeft === undefined){
+const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5805,10 +5809,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data126.reason !== undefined){
-if(typeof data126.reason !== "string"){
-const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.source === undefined){
+const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5817,14 +5819,9 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data126.approvers !== undefined){
-let data131 = data126.approvers;
-if(Array.isArray(data131)){
-const len14 = data131.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data131[i14] !== "string"){
-const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data129){
+if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
+const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5834,9 +5831,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.rule !== undefined){
+if(typeof data129.rule !== "string"){
+const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5846,11 +5843,10 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data126.expires !== undefined){
-let data133 = data126.expires;
-if(typeof data133 === "string"){
-if(!(formats4.validate(data133))){
-const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data129.finding !== undefined){
+let data131 = data129.finding;
+if((typeof data131 !== "string") && (data131 !== null)){
+const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5860,8 +5856,9 @@ vErrors.push(err311);
 errors++;
 }
 }
-else {
-const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.owner !== undefined){
+if(typeof data129.owner !== "string"){
+const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5871,10 +5868,9 @@ vErrors.push(err312);
 errors++;
 }
 }
-if(data126.daysLeft !== undefined){
-let data134 = data126.daysLeft;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data129.reason !== undefined){
+if(typeof data129.reason !== "string"){
+const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5884,9 +5880,13 @@ vErrors.push(err313);
 errors++;
 }
 }
-if(data126.source !== undefined){
-if(typeof data126.source !== "string"){
-const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.approvers !== undefined){
+let data134 = data129.approvers;
+if(Array.isArray(data134)){
+const len14 = data134.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data134[i14] !== "string"){
+const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5898,7 +5898,7 @@ errors++;
 }
 }
 else {
-const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5908,9 +5908,11 @@ vErrors.push(err315);
 errors++;
 }
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.expires !== undefined){
+let data136 = data129.expires;
+if(typeof data136 === "string"){
+if(!(formats4.validate(data136))){
+const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5920,9 +5922,8 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
 else {
-const err317 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5932,11 +5933,10 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data.releaseDecisions !== undefined){
-let data136 = data.releaseDecisions;
-if(Array.isArray(data136)){
-if(data136.length > 0){
-const err318 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(data129.daysLeft !== undefined){
+let data137 = data129.daysLeft;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5946,8 +5946,9 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.source !== undefined){
+if(typeof data129.source !== "string"){
+const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5959,12 +5960,73 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err320];
 }
 else {
 vErrors.push(err320);
+}
+errors++;
+}
+}
+}
+else {
+const err321 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data.releaseDecisions !== undefined){
+let data139 = data.releaseDecisions;
+if(Array.isArray(data139)){
+if(data139.length > 0){
+const err323 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+else {
+const err324 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+else {
+const err325 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
 }
 errors++;
 }

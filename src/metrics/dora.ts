@@ -1,15 +1,19 @@
 /**
  * DORA's four keys from deployment and incident records, over a window ending at asOf, each
- * with its performance band. Bands follow the software delivery performance clusters of the
- * Accelerate State of DevOps Report 2023 (DORA / Google Cloud); docs/metrics.md quotes them.
+ * with its performance band. Definitions follow DORA and its reference implementation, Four
+ * Keys (github.com/dora-team/fourkeys): lead time is the median over every commit a deployment
+ * brought, time to restore counts only failures caused by a deployment, and deployment
+ * frequency is given both as a rate and as Four Keys' deploy-days per week. Bands follow the
+ * software delivery performance clusters of the Accelerate State of DevOps Report 2023;
+ * docs/metrics.md quotes them with their source.
  */
 import type { DeploymentRecord, IncidentRecord } from '../store/records.js';
 import type { At } from './history.js';
 import { Tally } from './measure.js';
-import { DAY_MS, HOUR_MS, median } from './time.js';
+import { DAY_MS, HOUR_MS, WEEK_MS, median } from './time.js';
 
 export type Band = 'elite' | 'high' | 'medium' | 'low';
-export const DORA_SOURCE = 'Accelerate State of DevOps Report 2023 (DORA), software delivery performance clusters';
+export const DORA_SOURCE = 'Accelerate State of DevOps Report 2023 (DORA / Google Cloud), software delivery performance clusters';
 
 /** Deployments per day: elite on demand (daily or more), high at least weekly, medium at least monthly. */
 export function deploymentFrequencyBand(perDay: number): Band {
@@ -21,9 +25,17 @@ export function leadTimeBand(hours: number): Band {
   return hours < 24 ? 'elite' : hours <= 168 ? 'high' : hours <= 720 ? 'medium' : 'low';
 }
 
-/** Change-failure rate in percent: elite ≤ 5, high ≤ 10, medium ≤ 15 (the 2023 cluster values), else low. */
+/**
+ * The 2023 report gives one change-failure rate per cluster (elite 5 %, high 10 %, medium 15 %,
+ * low 64 %), not ranges: a rate takes the band of the nearest cluster value, so the boundaries
+ * are the midpoints 7.5, 12.5 and 39.5 %.
+ */
+export const CHANGE_FAILURE_CLUSTERS: Readonly<Record<Band, number>> = { elite: 5, high: 10, medium: 15, low: 64 };
+
+/** Change-failure rate in percent: the cluster whose 2023 value is nearest (≤ 7.5 elite, ≤ 12.5 high, ≤ 39.5 medium, else low). */
 export function changeFailureBand(percent: number): Band {
-  return percent <= 5 ? 'elite' : percent <= 10 ? 'high' : percent <= 15 ? 'medium' : 'low';
+  const c = CHANGE_FAILURE_CLUSTERS;
+  return percent <= (c.elite + c.high) / 2 ? 'elite' : percent <= (c.high + c.medium) / 2 ? 'high' : percent <= (c.medium + c.low) / 2 ? 'medium' : 'low';
 }
 
 /** Time to restore in hours: elite under an hour, high under a day, medium up to a week. */
@@ -31,55 +43,116 @@ export function timeToRestoreBand(hours: number): Band {
   return hours < 1 ? 'elite' : hours < 24 ? 'high' : hours <= 168 ? 'medium' : 'low';
 }
 
+/** Four Keys' deployment-frequency bucket: daily (median deploy-days per week ≥ 3), weekly, monthly, yearly. */
+export type FourKeysFrequency = 'daily' | 'weekly' | 'monthly' | 'yearly';
+
 export interface DoraReport {
   environment: string;
   window: { from: string; to: string; days: number };
   source: string;
   deployments: number;
-  deploymentFrequency?: { value: number; band: Band };
-  leadTime?: { value: number; band: Band; deployments: number };
+  /**
+   * `value` per day (deployments / window days) and the same per week; `deployDaysPerWeek` is
+   * the median, over the window's whole 7-day weeks counted back from asOf, of the days with a
+   * deployment (Four Keys' measure), with Four Keys' bucket; absent for a window under a week.
+   */
+  deploymentFrequency?: { value: number; perWeek: number; band: Band; deployDaysPerWeek?: number; weeks?: number; fourKeys?: FourKeysFrequency };
+  /** Median hours over every commit of the window's deployments; `commits` lead times from `deployments` deployments. */
+  leadTime?: { value: number; band: Band; deployments: number; commits: number };
   changeFailureRate?: { value: number; band: Band; failed: string[] };
-  timeToRestore?: { value: number; band: Band; incidents: number; unresolved: number };
+  /**
+   * Median hours from the deployment that caused a failure to the restore, over the incidents
+   * of the window that name a recorded deployment; `notCaused` incidents named none (or one not
+   * recorded) and are left out.
+   */
+  timeToRestore?: { value: number; band: Band; incidents: number; unresolved: number; notCaused: number };
 }
 
 export interface DoraInput {
   deployments: readonly At<DeploymentRecord>[];
   incidents: readonly At<IncidentRecord>[];
   asOf: number;
+  /** Length of the window ending at asOf, in days (the CLI and policy default is 30). */
   windowDays: number;
   environment: string;
 }
 
+const KEYS = ['dora.deploymentFrequency', 'dora.leadTime', 'dora.changeFailureRate', 'dora.timeToRestore'];
+
 /** The DORA section of the report and the dora.* KPIs. */
 export function doraKpis(input: DoraInput): { report: DoraReport | null; tally: Tally } {
   const tally = new Tally();
+  if (!(input.windowDays > 0)) throw new RangeError(`windowDays must be positive, got ${input.windowDays}`);
   const env = input.deployments.filter((d) => d.r.environment === input.environment && d.r.status !== 'failed');
   if (env.length === 0) {
-    tally.skip(['dora.deploymentFrequency', 'dora.leadTime', 'dora.changeFailureRate', 'dora.timeToRestore'], `no deployment to ${input.environment} recorded`);
+    tally.skip(KEYS, `no deployment to ${input.environment} recorded`);
     return { report: null, tally };
   }
   const from = input.asOf - input.windowDays * DAY_MS;
-  const deps = env.filter((d) => d.ms > from);
+  const deps = env.filter((d) => d.ms > from && d.ms <= input.asOf);
   const report: DoraReport = {
     environment: input.environment,
     window: { from: new Date(from).toISOString(), to: new Date(input.asOf).toISOString(), days: input.windowDays },
     source: DORA_SOURCE,
     deployments: deps.length,
   };
-  const perDay = deps.length / input.windowDays;
-  report.deploymentFrequency = { value: perDay, band: deploymentFrequencyBand(perDay) };
-  tally.set('dora.deploymentFrequency', perDay, '');
+  report.deploymentFrequency = frequency(deps, input.asOf, input.windowDays);
+  tally.set('dora.deploymentFrequency', report.deploymentFrequency.value, '');
   leadTime(deps, report, tally, input.windowDays);
   changeFailure(deps, input.incidents, report, tally, input.windowDays);
-  restore(input.incidents.filter((i) => i.ms > from), input.asOf, report, tally, input.windowDays);
+  restore(env, input.incidents.filter((i) => i.ms > from && i.ms <= input.asOf), input.asOf, report, tally, input.windowDays);
   return { report, tally };
 }
 
+function frequency(deps: readonly At<DeploymentRecord>[], asOf: number, days: number): NonNullable<DoraReport['deploymentFrequency']> {
+  const perDay = deps.length / days;
+  const out: NonNullable<DoraReport['deploymentFrequency']> = { value: perDay, perWeek: (deps.length * 7) / days, band: deploymentFrequencyBand(perDay) };
+  const weeks = Math.floor(days / 7);
+  if (weeks === 0) return out;
+  // Four Keys: per week, the number of distinct (UTC) days with a deployment; its median.
+  const daysPerWeek = Array.from({ length: weeks }, (_, w) => {
+    const end = asOf - w * WEEK_MS;
+    return new Set(deps.filter((d) => d.ms > end - WEEK_MS && d.ms <= end).map((d) => Math.floor(d.ms / DAY_MS))).size;
+  });
+  const deployDaysPerWeek = median(daysPerWeek);
+  out.deployDaysPerWeek = deployDaysPerWeek;
+  out.weeks = weeks;
+  out.fourKeys = fourKeysBucket(daysPerWeek);
+  return out;
+}
+
+/**
+ * Four Keys' dashboard: daily when the median deploy-days per week is at least 3, weekly when
+ * most weeks have a deployment, monthly when the median month (here: 4-week block) has one, else yearly.
+ */
+function fourKeysBucket(daysPerWeek: readonly number[]): FourKeysFrequency {
+  if (median(daysPerWeek) >= 3) return 'daily';
+  if (median(daysPerWeek.map((n) => (n > 0 ? 1 : 0))) >= 1) return 'weekly';
+  const months: number[] = [];
+  for (let i = 0; i < daysPerWeek.length; i += 4) months.push(daysPerWeek.slice(i, i + 4).filter((n) => n > 0).length);
+  return median(months) >= 1 ? 'monthly' : 'yearly';
+}
+
+/** Commit times of a deployment: its `commits`, else its `commitTime` (older records: the earliest commit only). */
+function commitTimes(d: DeploymentRecord): number[] {
+  if (d.commits?.length) return d.commits.map((c) => Date.parse(c.time));
+  return d.commitTime === undefined ? [] : [Date.parse(d.commitTime)];
+}
+
 function leadTime(deps: readonly At<DeploymentRecord>[], report: DoraReport, tally: Tally, days: number): void {
-  // A commit time after the deployment (or unreadable) is a recording error, not a lead time.
-  const hours = deps.filter((d) => d.r.commitTime !== undefined).map((d) => (d.ms - Date.parse(d.r.commitTime!)) / HOUR_MS).filter((h) => h >= 0);
-  if (hours.length > 0) report.leadTime = { value: median(hours), band: leadTimeBand(median(hours)), deployments: hours.length };
-  tally.set('dora.leadTime', report.leadTime?.value, `no deployment in the last ${days} days records commitTime`);
+  // One lead time per commit a deployment brought (DORA, Four Keys); a commit after its deployment is a recording error.
+  let counted = 0;
+  const hours: number[] = [];
+  for (const d of deps) {
+    const h = commitTimes(d.r).map((t) => (d.ms - t) / HOUR_MS).filter((x) => x >= 0);
+    if (h.length > 0) counted++;
+    hours.push(...h);
+  }
+  if (hours.length > 0) {
+    const value = median(hours);
+    report.leadTime = { value, band: leadTimeBand(value), deployments: counted, commits: hours.length };
+  }
+  tally.set('dora.leadTime', report.leadTime?.value, `no deployment in the last ${days} days records its commits (record deployment --commits) or --commit-time`);
 }
 
 function changeFailure(deps: readonly At<DeploymentRecord>[], incidents: readonly At<IncidentRecord>[], report: DoraReport, tally: Tally, days: number): void {
@@ -94,12 +167,32 @@ function changeFailure(deps: readonly At<DeploymentRecord>[], incidents: readonl
   tally.set('dora.changeFailureRate', value, '');
 }
 
-function restore(incidents: readonly At<IncidentRecord>[], asOf: number, report: DoraReport, tally: Tally, days: number): void {
-  const resolved = incidents.filter((i) => i.r.resolved !== undefined && Date.parse(i.r.resolved) <= asOf);
-  const hours = resolved.map((i) => (Date.parse(i.r.resolved!) - i.ms) / HOUR_MS).filter((h) => h >= 0);
+/** The deployment an incident names (by id, else by version), if recorded for the environment. */
+function causeOf(i: IncidentRecord, env: readonly At<DeploymentRecord>[]): At<DeploymentRecord> | undefined {
+  if (i.deployment === undefined) return undefined;
+  return env.find((d) => d.r.id === i.deployment) ?? env.filter((d) => d.r.version === i.deployment).at(-1);
+}
+
+function restore(env: readonly At<DeploymentRecord>[], incidents: readonly At<IncidentRecord>[], asOf: number, report: DoraReport, tally: Tally, days: number): void {
+  const caused = incidents.map((i) => ({ i, cause: causeOf(i.r, env) })).filter((x) => x.cause !== undefined);
+  const resolved = caused.filter((x) => x.i.r.resolved !== undefined && Date.parse(x.i.r.resolved) <= asOf);
+  // From the deployment that caused the failure (never later than the incident's start) to the restore.
+  const hours = resolved.map((x) => (Date.parse(x.i.r.resolved!) - Math.min(x.cause!.ms, x.i.ms)) / HOUR_MS).filter((h) => h >= 0);
   if (hours.length > 0) {
     const value = median(hours);
-    report.timeToRestore = { value, band: timeToRestoreBand(value), incidents: hours.length, unresolved: incidents.length - hours.length };
+    report.timeToRestore = { value, band: timeToRestoreBand(value), incidents: hours.length, unresolved: caused.length - hours.length, notCaused: incidents.length - caused.length };
   }
-  tally.set('dora.timeToRestore', report.timeToRestore?.value, `no incident started in the last ${days} days and was resolved`);
+  tally.set('dora.timeToRestore', report.timeToRestore?.value, `no incident started in the last ${days} days, named the deployment that caused it (record incident --deployment) and was resolved`);
+}
+
+/**
+ * A deployment rate in words that never rounds to 0 for a slow but steady cadence: per day
+ * from one a day, else per week from one a week, else per 30 days.
+ */
+export function frequencyText(perDay: number): string {
+  const show = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (perDay === 0) return '0 per day';
+  if (perDay >= 1) return `${show(perDay)} per day`;
+  if (perDay * 7 >= 1) return `${show(perDay * 7)} per week`;
+  return `${show(perDay * 30)} per 30 days`;
 }

@@ -84,7 +84,7 @@ export interface ReportSchedule {
   table: EvmRow[];
 }
 
-/** A DORA key with its 2023 performance band. */
+/** A DORA key with its performance band (Accelerate State of DevOps Report 2023 clusters). */
 export interface DoraMetric {
   value: number;
   band: Band;
@@ -98,6 +98,12 @@ export interface ReportDora {
   leadTime: DoraMetric | null;
   changeFailureRate: DoraMetric | null;
   timeToRestore: DoraMetric | null;
+  /** Length of the window ending at asOf, in days. */
+  windowDays?: number;
+  /** Four Keys' median deploy-days per week over the window; null for a window under a week. */
+  deployDaysPerWeek?: number | null;
+  /** The report the bands come from. */
+  source?: string;
 }
 
 /** The Monte Carlo forecast: finish dates by percentile against the due date. */

@@ -95,6 +95,7 @@ export function doraSection(kpis?: KpiReport): ReportDora | null {
   return {
     environment: d.environment, deployments: d.deployments,
     deploymentFrequency: band(d.deploymentFrequency), leadTime: band(d.leadTime), changeFailureRate: band(d.changeFailureRate), timeToRestore: band(d.timeToRestore),
+    windowDays: d.window.days, deployDaysPerWeek: d.deploymentFrequency?.deployDaysPerWeek ?? null, source: d.source,
   };
 }
 

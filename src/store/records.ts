@@ -54,14 +54,23 @@ export interface VerdictRecord extends RecordBase {
   rules: Record<string, 'pass' | 'warn' | 'fail' | 'waived' | 'error' | 'n/a'>;
 }
 
+/** A commit a deployment brought to its environment. */
+export interface DeployedCommit {
+  sha: string;
+  /** When it was committed (ISO-8601 UTC). */
+  time: string;
+}
+
 /** A deployment to an environment (production counts for DORA). */
 export interface DeploymentRecord extends RecordBase {
   kind: 'deployment';
   environment: string;
   version: string;
   commit: string;
-  /** When the earliest commit in this deployment was made (ISO); for lead time for changes. */
+  /** When the earliest commit in this deployment was made (ISO); lead time from it when `commits` is absent (older records). */
   commitTime?: string;
+  /** Every commit this deployment brought, with its time (ISO): lead time for changes is the median over them. */
+  commits?: DeployedCommit[];
   status: 'success' | 'failed' | 'rolled_back';
 }
 

@@ -51,13 +51,16 @@ export interface DeploymentOptions extends StoreOptions {
   version: string;
   commit: string;
   commitTime?: Date;
+  /** File listing the deployment's commits with their times (`SHA TIME` a line). */
+  commits?: string;
   status: 'success' | 'failed' | 'rolled_back';
   id?: string;
 }
 
 /** `record deployment`. */
 export async function recordDeployment(opts: DeploymentOptions): Promise<number> {
-  const rec = deploymentRecord({ ...opts, time: opts.time ?? new Date() });
+  const commits = opts.commits === undefined ? undefined : (await import('../../metrics/deploy-commits.js')).loadDeployCommits(opts.commits);
+  const rec = deploymentRecord({ ...opts, commits, time: opts.time ?? new Date() });
   return appendAll(opts, [rec], `deployment ${rec.id} (${opts.environment} ${opts.version}, ${opts.status})`);
 }
 

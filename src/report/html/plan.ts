@@ -4,6 +4,7 @@
  * (P50/P85/P95 against the due date). A section without its input says how to get it.
  */
 import type { DoraMetric, EvmRow, Report } from '../types.js';
+import { frequencyText } from '../../metrics/dora.js';
 import { spiChart } from './charts.js';
 import { esc } from './escape.js';
 import { badge, day, num, notMeasured, signedPercent, valueOr, withUnit } from './format.js';
@@ -49,7 +50,7 @@ const BAND_TONE = { elite: 'good', high: 'good', medium: 'warn', low: 'bad' } as
 const BAND_ICON = { elite: '★', high: '✔', medium: '▲', low: '✖' } as const;
 const bandBadge = (m: DoraMetric): string => badge(BAND_TONE[m.band], BAND_ICON[m.band], `${m.band[0]!.toUpperCase()}${m.band.slice(1)}`);
 
-const DORA_ROWS: ReadonlyArray<[keyof Omit<NonNullable<Report['dora']>, 'environment' | 'deployments'>, string, string]> = [
+const DORA_ROWS: ReadonlyArray<['deploymentFrequency' | 'leadTime' | 'changeFailureRate' | 'timeToRestore', string, string]> = [
   ['deploymentFrequency', 'Deployment frequency', 'per-day'],
   ['leadTime', 'Lead time for changes', 'hours'],
   ['changeFailureRate', 'Change failure rate', 'percent'],
@@ -63,11 +64,16 @@ export function dora(r: Report): string {
   const rows = DORA_ROWS.map(([key, label, unit]) => ({ label, unit, m: d[key] }));
   const cols: Column<(typeof rows)[number]>[] = [
     { head: 'Key', cell: (x) => x.label },
-    { head: 'Value', num: true, cell: (x) => (x.m ? withUnit(x.m.value, x.unit) : notMeasured('no data for it yet')) },
+    { head: 'Value', num: true, cell: (x) => (x.m ? (x.unit === 'per-day' ? frequencyText(x.m.value) : withUnit(x.m.value, x.unit)) : notMeasured('no data for it yet')) },
     { head: 'Band', cell: (x) => (x.m ? bandBadge(x.m) : '<span class="muted">—</span>') },
   ];
-  const caption = `DORA keys in ${esc(d.environment)} over ${d.deployments} deployments (bands: elite, high, medium, low)`;
-  return section('dora', 'DORA', table(caption, cols, rows, { id: 'dora-table' }));
+  const window = d.windowDays === undefined ? '' : ` in the last ${num(d.windowDays, 0)} days`;
+  const caption = `DORA keys in ${esc(d.environment)} over ${d.deployments} deployments${window} (bands: elite, high, medium, low${d.source ? `; ${esc(d.source)}` : ''})`;
+  const notes = [
+    typeof d.deployDaysPerWeek === 'number' ? `Deploy-days per week (Four Keys, median over the window's weeks): ${num(d.deployDaysPerWeek, 1)}.` : '',
+    'Lead time is the median over every deployed commit; time to restore counts incidents caused by a deployment, from that deployment.',
+  ].filter((x) => x !== '');
+  return section('dora', 'DORA', [table(caption, cols, rows, { id: 'dora-table' }), `<p class="more">${notes.join(' ')}</p>`].join('\n'));
 }
 
 /** The forecast finish dates against the due date. */

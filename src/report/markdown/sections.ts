@@ -4,6 +4,7 @@
  * (their tables drop at level 6; the count stays).
  */
 import type { Report, ReportWaiver } from '../types.js';
+import { frequencyText } from '../../metrics/dora.js';
 import { findingList } from './lists.js';
 import { day, details, mdText, num, plural, signedPercent, table, type Rendered } from './format.js';
 
@@ -45,8 +46,8 @@ export function deliveryPart(r: Report): Rendered {
   const lines = ['', '#### Delivery and forecast', ''];
   const d = r.dora;
   if (d) {
-    const keys = [['Deployment frequency (per day)', d.deploymentFrequency], ['Lead time (hours)', d.leadTime], ['Change failure rate (%)', d.changeFailureRate], ['Time to restore (hours)', d.timeToRestore]] as const;
-    lines.push(...table(['DORA key', 'Value', 'Band'], keys.map(([name, m]) => [name, m ? num(m.value) : 'not measured', m ? m.band : '—'])), '', `${plural(d.deployments, 'deployment')} to ${mdText(d.environment)}.`);
+    const keys = [['Deployment frequency', d.deploymentFrequency], ['Lead time (hours)', d.leadTime], ['Change failure rate (%)', d.changeFailureRate], ['Time to restore (hours)', d.timeToRestore]] as const;
+    lines.push(...table(['DORA key', 'Value', 'Band'], keys.map(([name, m]) => [name, m ? (m === d.deploymentFrequency ? frequencyText(m.value) : num(m.value)) : 'not measured', m ? m.band : '—'])), '', `${plural(d.deployments, 'deployment')} to ${mdText(d.environment)}${d.windowDays === undefined ? '' : ` in the last ${num(d.windowDays, 0)} days`}${typeof d.deployDaysPerWeek === 'number' ? `; ${num(d.deployDaysPerWeek, 1)} deploy-days per week (Four Keys)` : ''}. Lead time: median over every deployed commit; time to restore: incidents caused by a deployment, from that deployment.`);
   } else lines.push('DORA: not measured (no deployments recorded).');
   const f = r.forecast;
   const due = f?.due ? ` against the due date ${day(f.due)}: ${f.onTimeProbability === null ? '—' : `${num(f.onTimeProbability, 1)} %`} of ${num(f.trials, 0)} trials on time` : '';
