@@ -94,6 +94,41 @@ export class GitRepo {
     return out;
   }
 
+  /** Each changed file's path on the base side, renames followed: cwd-relative head path → top-level path; added files absent. */
+  private basePaths(base: string): Map<string, string> {
+    const fields = this.diff(base, ['--name-status', '-M', '-z']).split('\0');
+    const out = new Map<string, string>();
+    for (let i = 0; i < fields.length - 1; ) {
+      const code = fields[i++]![0];
+      if (code === 'R' || code === 'C') {
+        const from = fields[i++]!;
+        out.set(this.local(fields[i++]!), from);
+      } else {
+        const p = fields[i++]!;
+        if (code !== 'A' && code !== 'D') out.set(this.local(p), p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A reader of changed files as they were at the merge base of `base` and HEAD (what the diff
+   * compares against): cwd-relative head path → the base version's bytes, undefined for a file
+   * the change added.
+   */
+  baseVersions(base: string): (file: string) => Buffer | undefined {
+    const mb = run(this.cwd, ['merge-base', base, 'HEAD']);
+    if (!mb.ok) throw new PhasegateError({ message: `--base ${base}: git merge-base failed (${mb.err}); a shallow clone may need more history (fetch-depth: 0)` });
+    const commit = mb.out.trim();
+    const paths = this.basePaths(base);
+    return (file) => {
+      const from = paths.get(file);
+      if (from === undefined) return undefined;
+      const r = spawnSync('git', ['show', `${commit}:${from}`], { cwd: this.toplevel(), maxBuffer: MAX_OUTPUT });
+      return r.status === 0 ? r.stdout : undefined;
+    };
+  }
+
   /** The committer date (ISO) of the last commit that touched `file`, if any. */
   lastCommitDate(file: string): string | undefined {
     const r = run(this.cwd, ['log', '-1', '--format=%cI', '--', file]);

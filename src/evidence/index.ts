@@ -149,7 +149,7 @@ export async function collectEvidence(opts: CollectOptions): Promise<EvidenceBun
   if (opts.source) {
     const { measureSize } = await import('./size.js');
     const reports = [...junit, ...coverage, ...sarif, ...perf]; // never counted as code
-    const size = measureSize({ root, cwd, include: opts.include, exclude: opts.exclude, reports, settings: opts.size }, run.added);
+    const size = measureSize({ root, cwd, include: opts.include, exclude: opts.exclude, reports, settings: opts.size }, run.added, opts.base && run.added ? run.git.baseVersions(opts.base) : undefined);
     Object.assign(run.bundle.metrics, size.metrics);
     run.bundle.size = size.size;
     run.bundle.sources.push({ kind: 'source', path: run.shown(root) });

@@ -1,11 +1,12 @@
 /**
  * Code size: code lines (not blank, not comment) counted by cloc, of the source tree and of
- * the lines added since --base. Only languages counted as code add to `size.kloc` (by default
+ * the lines added or changed since --base (cloc --diff of each changed file against its base
+ * version). Only languages counted as code add to `size.kloc` (by default
  * the `code` class of src/catalog/languages.ts; a policy's `settings.size` moves languages in
  * or out); every language cloc found is listed in the bundle's size table.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,9 @@ export interface SizeOptions extends SourceFileOptions {
 }
 
 type Languages = SizeSettings['languages'] | undefined;
+
+/** A changed file's version at the base (cwd-relative path → bytes), undefined for a file the change added. */
+export type BaseVersions = (file: string) => Buffer | Uint8Array | string | undefined;
 
 interface ClocFile {
   code: number;
@@ -98,10 +102,11 @@ function languageTable(counted: Map<string, ClocFile>, languages: Languages): Si
 
 /**
  * `size.kloc` and `size.<language>.kloc` over the languages counted as code, `size.newKloc`
- * given the lines added since the base (added lines of counted files that cloc counts as code,
- * each file's added lines counted alone), and the whole language table.
+ * given the lines added since the base and the base versions of the changed files (the code
+ * lines `cloc --diff` finds added or modified in counted files, comments recognised in context),
+ * and the whole language table.
  */
-export function measureSize(opts: SizeOptions, added?: AddedLines): { metrics: Record<string, number>; size: SizeEvidence } {
+export function measureSize(opts: SizeOptions, added?: AddedLines, baseOf: BaseVersions = () => undefined): { metrics: Record<string, number>; size: SizeEvidence } {
   const files = sourceFiles({ ...opts, exclude: [...(opts.exclude ?? []), ...(opts.settings?.exclude ?? [])] });
   const languages = opts.settings?.languages;
   const work = mkdtempSync(path.join(os.tmpdir(), 'phasegate-size-'));
@@ -119,7 +124,7 @@ export function measureSize(opts: SizeOptions, added?: AddedLines): { metrics: R
         const v = found.get(path.resolve(opts.cwd, f));
         return v !== undefined && countsAsCode(v.language, languages);
       });
-      metrics['size.newKloc'] = kloc(newCode(opts.cwd, countedFiles, added, work));
+      metrics['size.newKloc'] = kloc(newCode(opts.cwd, countedFiles, added, baseOf, work));
     }
     return { metrics, size: { languages: table } };
   } finally {
@@ -127,21 +132,37 @@ export function measureSize(opts: SizeOptions, added?: AddedLines): { metrics: R
   }
 }
 
-/** Code lines among the added lines of `files` (cwd-relative): each file's added lines written alone and counted by cloc. */
-function newCode(cwd: string, files: string[], added: AddedLines, work: string): number {
-  const copies: string[] = [];
-  const dir = path.join(work, 'added');
+/**
+ * New and changed code lines of `files` (cwd-relative) counted the way `cloc --diff` counts the
+ * head file against its base version: comments and blank lines are recognised in the context of
+ * the whole file (a line added inside an existing doc comment is a comment), and the code lines
+ * cloc finds added or modified are the new code. Files the change added count whole.
+ */
+function newCode(cwd: string, files: string[], added: AddedLines, baseOf: BaseVersions, work: string): number {
+  const baseDir = path.join(work, 'base');
+  const headDir = path.join(work, 'head');
+  mkdirSync(baseDir, { recursive: true });
+  let any = false;
   for (const rel of files) {
-    const lines = added.get(rel);
-    if (!lines || lines.size === 0) continue;
-    const text = readFileSync(path.resolve(cwd, rel), 'utf8').split('\n');
-    const kept = [...lines].sort((a, b) => a - b).map((n) => text[n - 1] ?? '');
-    const copy = path.join(dir, rel);
-    mkdirSync(path.dirname(copy), { recursive: true });
-    writeFileSync(copy, kept.join('\n') + '\n');
-    copies.push(copy);
+    if (!added.get(rel)?.size) continue;
+    const head = path.join(headDir, rel);
+    mkdirSync(path.dirname(head), { recursive: true });
+    copyFileSync(path.resolve(cwd, rel), head);
+    const before = baseOf(rel);
+    if (before !== undefined) {
+      const copy = path.join(baseDir, rel);
+      mkdirSync(path.dirname(copy), { recursive: true });
+      writeFileSync(copy, before);
+    }
+    any = true;
   }
-  let code = 0;
-  for (const v of cloc(copies, work).values()) code += v.code;
-  return code;
+  if (!any) return 0;
+  const r = spawnSync('perl', [clocScript(), '--diff', baseDir, headDir, '--json', '--quiet', '--skip-uniqueness'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? (r.error as NodeJS.ErrnoException).code : r.stderr.trim().split('\n')[0];
+    throw new PhasegateError({ message: `--source with --base: counting new code lines with cloc --diff failed (${why}); cloc needs perl on the PATH` });
+  }
+  if (!r.stdout.trim()) return 0;
+  const sum = (JSON.parse(r.stdout) as { SUM?: Record<string, { code?: number }> }).SUM;
+  return (sum?.added?.code ?? 0) + (sum?.modified?.code ?? 0);
 }
