@@ -129,6 +129,13 @@ export class GitRepo {
     };
   }
 
+  /** When the change's first commit (the oldest on HEAD not on `base`) was authored, as an ISO instant; undefined when HEAD adds none. */
+  firstCommitTime(base: string): string | undefined {
+    const r = run(this.cwd, ['log', '--reverse', '--format=%aI', `${base}..HEAD`]);
+    const first = r.ok ? r.out.split('\n')[0]!.trim() : '';
+    return first ? new Date(first).toISOString() : undefined;
+  }
+
   /** The committer date (ISO) of the last commit that touched `file`, if any. */
   lastCommitDate(file: string): string | undefined {
     const r = run(this.cwd, ['log', '-1', '--format=%cI', '--', file]);

@@ -166,7 +166,8 @@ function collectChanges(run: Run, base: string): void {
   run.git.checkBase(base);
   const files = run.git.changedFiles(base);
   run.added = run.git.addedLines(base);
-  run.bundle.changes = { base, files };
+  const since = run.git.firstCommitTime(base);
+  run.bundle.changes = { base, ...(since ? { since } : {}), files };
   run.bundle.metrics['changes.files'] = files.length;
   run.bundle.sources.push({ kind: 'git', path: base });
 }

@@ -112,8 +112,8 @@ export interface EvidenceBundle {
   metrics: Record<string, number>;
   items: EvidenceItem[];
   documents: DocumentEvidence[];
-  /** Changed files since the base ref; absent when no base was given. */
-  changes?: { base: string; files: ChangedFile[] };
+  /** Changed files since the base ref, and when the change's first commit was authored (`since`, ISO); absent when no base was given. */
+  changes?: { base: string; since?: string; files: ChangedFile[] };
   /** Uncovered lines among those added since the base (needs coverage and a base ref). */
   uncoveredNewLines?: UncoveredLines[];
   facts?: Facts;

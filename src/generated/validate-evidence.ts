@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const evidence: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/evidence.schema.json","title":"phasegate evidence bundle","description":"What `phasegate collect` writes and `phasegate gate --evidence` reads. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","metrics","items","documents","sources"],"properties":{"schemaVersion":{"const":1},"metrics":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"additionalProperties":{"type":"number"}},"items":{"type":"array","items":{"$ref":"#/definitions/item"}},"documents":{"type":"array","items":{"$ref":"#/definitions/document"}},"changes":{"type":"object","additionalProperties":false,"required":["base","files"],"properties":{"base":{"type":"string","minLength":1},"files":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","status"],"properties":{"path":{"type":"string","minLength":1},"status":{"enum":["added","modified","deleted","renamed"]}}}}}},"uncoveredNewLines":{"description":"Lines added since the base that coverage instruments but no test ran, per file.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ranges"],"properties":{"file":{"type":"string","minLength":1},"ranges":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":"integer","minimum":1},"end":{"type":"integer","minimum":1}}}}}}},"facts":{"$ref":"#/definitions/facts"},"size":{"description":"Code size language by language: every language cloc found under --source, and whether its code lines count towards size.kloc.","type":"object","additionalProperties":false,"required":["languages"],"properties":{"languages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["language","class","counted","files","code","comment","blank"],"properties":{"language":{"description":"cloc's language name.","type":"string","minLength":1},"class":{"description":"The language's default class.","enum":["code","data","docs"]},"counted":{"description":"Whether its code lines count towards size.kloc.","type":"boolean"},"files":{"type":"integer","minimum":0},"code":{"type":"integer","minimum":0},"comment":{"type":"integer","minimum":0},"blank":{"type":"integer","minimum":0}}}}}},"sources":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{"kind":{"enum":["junit","coverage","sarif","docs","source","git","facts","perf"]},"path":{"type":"string","minLength":1},"format":{"type":"string"}}}},"notApplicable":{"description":"Metrics with nothing to judge (e.g. a new-code metric over zero new lines), each with the reason.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"additionalProperties":{"type":"string","minLength":1}},"warnings":{"description":"Usable data with a caveat, one per problem.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","message"],"properties":{"file":{"type":"string","minLength":1},"message":{"type":"string","minLength":1}}}}},"definitions":{"item":{"type":"object","additionalProperties":false,"required":["id","kind","title","level","counts"],"properties":{"id":{"type":"string","minLength":1},"kind":{"enum":["test","finding"]},"title":{"type":"string"},"message":{"type":"string"},"details":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"level":{"type":"string","minLength":1},"tool":{"type":"string"},"counts":{"type":"array","items":{"type":"string","minLength":1}}}},"signoff":{"type":"object","additionalProperties":false,"required":["by","role","date"],"properties":{"by":{"type":"string","minLength":1},"role":{"type":"string","minLength":1},"date":{"type":"string","minLength":1}}},"document":{"type":"object","additionalProperties":false,"required":["kind","path","signoffs"],"properties":{"kind":{"type":"string","minLength":1},"path":{"type":"string","minLength":1},"updated":{"type":"string"},"signoffs":{"type":"array","items":{"$ref":"#/definitions/signoff"}},"requirements":{"type":"object","additionalProperties":false,"required":["count","withAcceptance"],"properties":{"count":{"type":"integer","minimum":0},"withAcceptance":{"type":"integer","minimum":0}}}}},"approval":{"type":"object","additionalProperties":false,"required":["by","roles","teams"],"properties":{"by":{"type":"string","minLength":1},"roles":{"type":"array","items":{"type":"string"}},"teams":{"type":"array","items":{"type":"string"}},"at":{"type":"string","format":"date-time"},"commit":{"type":"string"}}},"facts":{"type":"object","additionalProperties":false,"properties":{"author":{"type":"string"},"labels":{"type":"array","items":{"type":"string"}},"approvals":{"type":"array","items":{"$ref":"#/definitions/approval"}},"changeRequest":{"type":"object","additionalProperties":false,"required":["id","state","approvedBy"],"properties":{"id":{"type":"string","minLength":1},"state":{"enum":["approved","pending","rejected"]},"approvedBy":{"type":"array","items":{"$ref":"#/definitions/approval"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/evidence.schema.json","title":"phasegate evidence bundle","description":"What `phasegate collect` writes and `phasegate gate --evidence` reads. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","metrics","items","documents","sources"],"properties":{"schemaVersion":{"const":1},"metrics":{"type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"additionalProperties":{"type":"number"}},"items":{"type":"array","items":{"$ref":"#/definitions/item"}},"documents":{"type":"array","items":{"$ref":"#/definitions/document"}},"changes":{"type":"object","additionalProperties":false,"required":["base","files"],"properties":{"base":{"type":"string","minLength":1},"since":{"description":"When the change's first commit (the oldest on HEAD not on base) was authored; defects are tied to the change by file only when opened at or after it.","type":"string","format":"date-time"},"files":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["path","status"],"properties":{"path":{"type":"string","minLength":1},"status":{"enum":["added","modified","deleted","renamed"]}}}}}},"uncoveredNewLines":{"description":"Lines added since the base that coverage instruments but no test ran, per file.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ranges"],"properties":{"file":{"type":"string","minLength":1},"ranges":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":"integer","minimum":1},"end":{"type":"integer","minimum":1}}}}}}},"facts":{"$ref":"#/definitions/facts"},"size":{"description":"Code size language by language: every language cloc found under --source, and whether its code lines count towards size.kloc.","type":"object","additionalProperties":false,"required":["languages"],"properties":{"languages":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["language","class","counted","files","code","comment","blank"],"properties":{"language":{"description":"cloc's language name.","type":"string","minLength":1},"class":{"description":"The language's default class.","enum":["code","data","docs"]},"counted":{"description":"Whether its code lines count towards size.kloc.","type":"boolean"},"files":{"type":"integer","minimum":0},"code":{"type":"integer","minimum":0},"comment":{"type":"integer","minimum":0},"blank":{"type":"integer","minimum":0}}}}}},"sources":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","path"],"properties":{"kind":{"enum":["junit","coverage","sarif","docs","source","git","facts","perf"]},"path":{"type":"string","minLength":1},"format":{"type":"string"}}}},"notApplicable":{"description":"Metrics with nothing to judge (e.g. a new-code metric over zero new lines), each with the reason.","type":"object","propertyNames":{"pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"additionalProperties":{"type":"string","minLength":1}},"warnings":{"description":"Usable data with a caveat, one per problem.","type":"array","items":{"type":"object","additionalProperties":false,"required":["file","message"],"properties":{"file":{"type":"string","minLength":1},"message":{"type":"string","minLength":1}}}}},"definitions":{"item":{"type":"object","additionalProperties":false,"required":["id","kind","title","level","counts"],"properties":{"id":{"type":"string","minLength":1},"kind":{"enum":["test","finding"]},"title":{"type":"string"},"message":{"type":"string"},"details":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"level":{"type":"string","minLength":1},"tool":{"type":"string"},"counts":{"type":"array","items":{"type":"string","minLength":1}}}},"signoff":{"type":"object","additionalProperties":false,"required":["by","role","date"],"properties":{"by":{"type":"string","minLength":1},"role":{"type":"string","minLength":1},"date":{"type":"string","minLength":1}}},"document":{"type":"object","additionalProperties":false,"required":["kind","path","signoffs"],"properties":{"kind":{"type":"string","minLength":1},"path":{"type":"string","minLength":1},"updated":{"type":"string"},"signoffs":{"type":"array","items":{"$ref":"#/definitions/signoff"}},"requirements":{"type":"object","additionalProperties":false,"required":["count","withAcceptance"],"properties":{"count":{"type":"integer","minimum":0},"withAcceptance":{"type":"integer","minimum":0}}}}},"approval":{"type":"object","additionalProperties":false,"required":["by","roles","teams"],"properties":{"by":{"type":"string","minLength":1},"roles":{"type":"array","items":{"type":"string"}},"teams":{"type":"array","items":{"type":"string"}},"at":{"type":"string","format":"date-time"},"commit":{"type":"string"}}},"facts":{"type":"object","additionalProperties":false,"properties":{"author":{"type":"string"},"labels":{"type":"array","items":{"type":"string"}},"approvals":{"type":"array","items":{"$ref":"#/definitions/approval"}},"changeRequest":{"type":"object","additionalProperties":false,"required":["id","state","approvedBy"],"properties":{"id":{"type":"string","minLength":1},"state":{"enum":["approved","pending","rejected"]},"approvedBy":{"type":"array","items":{"$ref":"#/definitions/approval"}}}}}}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["id","kind","title","level","counts"],"properties":{"id":{"type":"string","minLength":1},"kind":{"enum":["test","finding"]},"title":{"type":"string"},"message":{"type":"string"},"details":{"type":"string"},"file":{"type":"string"},"line":{"type":"integer","minimum":1},"level":{"type":"string","minLength":1},"tool":{"type":"string"},"counts":{"type":"array","items":{"type":"string","minLength":1}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func4 = ucs2length;
@@ -1394,7 +1394,7 @@ vErrors.push(err36);
 errors++;
 }
 for(const key4 in data18){
-if(!((key4 === "base") || (key4 === "files"))){
+if(!(((key4 === "base") || (key4 === "since")) || (key4 === "files"))){
 const err37 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err37];
@@ -1430,15 +1430,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data18.files !== undefined){
-let data20 = data18.files;
-if(Array.isArray(data20)){
-const len3 = data20.length;
-for(let i3=0; i3<len3; i3++){
-let data21 = data20[i3];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.path === undefined){
-const err40 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data18.since !== undefined){
+let data20 = data18.since;
+if(typeof data20 === "string"){
+if(!(formats0.validate(data20))){
+const err40 = {instancePath:instancePath+"/changes/since",schemaPath:"#/properties/changes/properties/since/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1447,8 +1443,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data21.status === undefined){
-const err41 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+else {
+const err41 = {instancePath:instancePath+"/changes/since",schemaPath:"#/properties/changes/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1457,9 +1454,16 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key5 in data21){
-if(!((key5 === "path") || (key5 === "status"))){
-const err42 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data18.files !== undefined){
+let data21 = data18.files;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i3=0; i3<len3; i3++){
+let data22 = data21[i3];
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.path === undefined){
+const err42 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1468,12 +1472,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data21.path !== undefined){
-let data22 = data21.path;
-if(typeof data22 === "string"){
-if(func4(data22) < 1){
-const err43 = {instancePath:instancePath+"/changes/files/" + i3+"/path",schemaPath:"#/properties/changes/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data22.status === undefined){
+const err43 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1482,9 +1482,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/changes/files/" + i3+"/path",schemaPath:"#/properties/changes/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data22){
+if(!((key5 === "path") || (key5 === "status"))){
+const err44 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1494,10 +1494,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data21.status !== undefined){
-let data23 = data21.status;
-if(!((((data23 === "added") || (data23 === "modified")) || (data23 === "deleted")) || (data23 === "renamed"))){
-const err45 = {instancePath:instancePath+"/changes/files/" + i3+"/status",schemaPath:"#/properties/changes/properties/files/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.changes.properties.files.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data22.path !== undefined){
+let data23 = data22.path;
+if(typeof data23 === "string"){
+if(func4(data23) < 1){
+const err45 = {instancePath:instancePath+"/changes/files/" + i3+"/path",schemaPath:"#/properties/changes/properties/files/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1507,9 +1508,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
 else {
-const err46 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err46 = {instancePath:instancePath+"/changes/files/" + i3+"/path",schemaPath:"#/properties/changes/properties/files/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1519,9 +1519,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/changes/files",schemaPath:"#/properties/changes/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data22.status !== undefined){
+let data24 = data22.status;
+if(!((((data24 === "added") || (data24 === "modified")) || (data24 === "deleted")) || (data24 === "renamed"))){
+const err47 = {instancePath:instancePath+"/changes/files/" + i3+"/status",schemaPath:"#/properties/changes/properties/files/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.changes.properties.files.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1533,7 +1534,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/changes/files/" + i3,schemaPath:"#/properties/changes/properties/files/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1543,15 +1544,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.uncoveredNewLines !== undefined){
-let data24 = data.uncoveredNewLines;
-if(Array.isArray(data24)){
-const len4 = data24.length;
-for(let i4=0; i4<len4; i4++){
-let data25 = data24[i4];
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(data25.file === undefined){
-const err49 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+else {
+const err49 = {instancePath:instancePath+"/changes/files",schemaPath:"#/properties/changes/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1560,8 +1555,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data25.ranges === undefined){
-const err50 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/required",keyword:"required",params:{missingProperty: "ranges"},message:"must have required property '"+"ranges"+"'"};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/changes",schemaPath:"#/properties/changes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1570,9 +1567,16 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key6 in data25){
-if(!((key6 === "file") || (key6 === "ranges"))){
-const err51 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.uncoveredNewLines !== undefined){
+let data25 = data.uncoveredNewLines;
+if(Array.isArray(data25)){
+const len4 = data25.length;
+for(let i4=0; i4<len4; i4++){
+let data26 = data25[i4];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.file === undefined){
+const err51 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1581,12 +1585,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data25.file !== undefined){
-let data26 = data25.file;
-if(typeof data26 === "string"){
-if(func4(data26) < 1){
-const err52 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/file",schemaPath:"#/properties/uncoveredNewLines/items/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data26.ranges === undefined){
+const err52 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/required",keyword:"required",params:{missingProperty: "ranges"},message:"must have required property '"+"ranges"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1595,9 +1595,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/file",schemaPath:"#/properties/uncoveredNewLines/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data26){
+if(!((key6 === "file") || (key6 === "ranges"))){
+const err53 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1607,11 +1607,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data25.ranges !== undefined){
-let data27 = data25.ranges;
-if(Array.isArray(data27)){
-if(data27.length < 1){
-const err54 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data26.file !== undefined){
+let data27 = data26.file;
+if(typeof data27 === "string"){
+if(func4(data27) < 1){
+const err54 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/file",schemaPath:"#/properties/uncoveredNewLines/items/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1620,12 +1620,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-const len5 = data27.length;
-for(let i5=0; i5<len5; i5++){
-let data28 = data27[i5];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.start === undefined){
-const err55 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
+}
+else {
+const err55 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/file",schemaPath:"#/properties/uncoveredNewLines/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1634,8 +1631,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data28.end === undefined){
-const err56 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
+}
+if(data26.ranges !== undefined){
+let data28 = data26.ranges;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err56 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1644,9 +1645,12 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key7 in data28){
-if(!((key7 === "start") || (key7 === "end"))){
-const err57 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const len5 = data28.length;
+for(let i5=0; i5<len5; i5++){
+let data29 = data28[i5];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.start === undefined){
+const err57 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/required",keyword:"required",params:{missingProperty: "start"},message:"must have required property '"+"start"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1655,11 +1659,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data28.start !== undefined){
-let data29 = data28.start;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err58 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/start",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data29.end === undefined){
+const err58 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/required",keyword:"required",params:{missingProperty: "end"},message:"must have required property '"+"end"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1668,9 +1669,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err59 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/start",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key7 in data29){
+if(!((key7 === "start") || (key7 === "end"))){
+const err59 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1680,11 +1681,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-if(data28.end !== undefined){
-let data30 = data28.end;
+if(data29.start !== undefined){
+let data30 = data29.start;
 if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err60 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/end",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err60 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/start",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/start/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1695,7 +1695,7 @@ errors++;
 }
 if((typeof data30 == "number") && (isFinite(data30))){
 if(data30 < 1 || isNaN(data30)){
-const err61 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/end",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err61 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/start",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/start/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1706,9 +1706,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.end !== undefined){
+let data31 = data29.end;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err62 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/end",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/end/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1717,10 +1718,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 1 || isNaN(data31)){
+const err63 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5+"/end",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/properties/end/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1731,8 +1731,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err64 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges/" + i5,schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1744,12 +1745,36 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/uncoveredNewLines",schemaPath:"#/properties/uncoveredNewLines/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err65 = {instancePath:instancePath+"/uncoveredNewLines/" + i4+"/ranges",schemaPath:"#/properties/uncoveredNewLines/items/properties/ranges/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/uncoveredNewLines/" + i4,schemaPath:"#/properties/uncoveredNewLines/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/uncoveredNewLines",schemaPath:"#/properties/uncoveredNewLines/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -1761,39 +1786,10 @@ errors = vErrors.length;
 }
 }
 if(data.size !== undefined){
-let data32 = data.size;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.languages === undefined){
-const err66 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-for(const key8 in data32){
-if(!(key8 === "languages")){
-const err67 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data32.languages !== undefined){
-let data33 = data32.languages;
-if(Array.isArray(data33)){
-const len6 = data33.length;
-for(let i6=0; i6<len6; i6++){
-let data34 = data33[i6];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.language === undefined){
-const err68 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
+let data33 = data.size;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.languages === undefined){
+const err68 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/required",keyword:"required",params:{missingProperty: "languages"},message:"must have required property '"+"languages"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1802,8 +1798,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data34.class === undefined){
-const err69 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+for(const key8 in data33){
+if(!(key8 === "languages")){
+const err69 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1812,8 +1809,16 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data34.counted === undefined){
-const err70 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "counted"},message:"must have required property '"+"counted"+"'"};
+}
+if(data33.languages !== undefined){
+let data34 = data33.languages;
+if(Array.isArray(data34)){
+const len6 = data34.length;
+for(let i6=0; i6<len6; i6++){
+let data35 = data34[i6];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.language === undefined){
+const err70 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "language"},message:"must have required property '"+"language"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1822,8 +1827,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data34.files === undefined){
-const err71 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(data35.class === undefined){
+const err71 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1832,8 +1837,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data34.code === undefined){
-const err72 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(data35.counted === undefined){
+const err72 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "counted"},message:"must have required property '"+"counted"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1842,8 +1847,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data34.comment === undefined){
-const err73 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "comment"},message:"must have required property '"+"comment"+"'"};
+if(data35.files === undefined){
+const err73 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1852,8 +1857,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data34.blank === undefined){
-const err74 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "blank"},message:"must have required property '"+"blank"+"'"};
+if(data35.code === undefined){
+const err74 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1862,9 +1867,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key9 in data34){
-if(!(((((((key9 === "language") || (key9 === "class")) || (key9 === "counted")) || (key9 === "files")) || (key9 === "code")) || (key9 === "comment")) || (key9 === "blank"))){
-const err75 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data35.comment === undefined){
+const err75 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "comment"},message:"must have required property '"+"comment"+"'"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1873,12 +1877,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data34.language !== undefined){
-let data35 = data34.language;
-if(typeof data35 === "string"){
-if(func4(data35) < 1){
-const err76 = {instancePath:instancePath+"/size/languages/" + i6+"/language",schemaPath:"#/properties/size/properties/languages/items/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data35.blank === undefined){
+const err76 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/required",keyword:"required",params:{missingProperty: "blank"},message:"must have required property '"+"blank"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1887,9 +1887,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/size/languages/" + i6+"/language",schemaPath:"#/properties/size/properties/languages/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data35){
+if(!(((((((key9 === "language") || (key9 === "class")) || (key9 === "counted")) || (key9 === "files")) || (key9 === "code")) || (key9 === "comment")) || (key9 === "blank"))){
+const err77 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1899,10 +1899,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data34.class !== undefined){
-let data36 = data34.class;
-if(!(((data36 === "code") || (data36 === "data")) || (data36 === "docs"))){
-const err78 = {instancePath:instancePath+"/size/languages/" + i6+"/class",schemaPath:"#/properties/size/properties/languages/items/properties/class/enum",keyword:"enum",params:{allowedValues: schema11.properties.size.properties.languages.items.properties.class.enum},message:"must be equal to one of the allowed values"};
+if(data35.language !== undefined){
+let data36 = data35.language;
+if(typeof data36 === "string"){
+if(func4(data36) < 1){
+const err78 = {instancePath:instancePath+"/size/languages/" + i6+"/language",schemaPath:"#/properties/size/properties/languages/items/properties/language/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1912,9 +1913,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data34.counted !== undefined){
-if(typeof data34.counted !== "boolean"){
-const err79 = {instancePath:instancePath+"/size/languages/" + i6+"/counted",schemaPath:"#/properties/size/properties/languages/items/properties/counted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err79 = {instancePath:instancePath+"/size/languages/" + i6+"/language",schemaPath:"#/properties/size/properties/languages/items/properties/language/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1924,10 +1924,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data34.files !== undefined){
-let data38 = data34.files;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err80 = {instancePath:instancePath+"/size/languages/" + i6+"/files",schemaPath:"#/properties/size/properties/languages/items/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data35.class !== undefined){
+let data37 = data35.class;
+if(!(((data37 === "code") || (data37 === "data")) || (data37 === "docs"))){
+const err80 = {instancePath:instancePath+"/size/languages/" + i6+"/class",schemaPath:"#/properties/size/properties/languages/items/properties/class/enum",keyword:"enum",params:{allowedValues: schema11.properties.size.properties.languages.items.properties.class.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1936,9 +1936,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err81 = {instancePath:instancePath+"/size/languages/" + i6+"/files",schemaPath:"#/properties/size/properties/languages/items/properties/files/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data35.counted !== undefined){
+if(typeof data35.counted !== "boolean"){
+const err81 = {instancePath:instancePath+"/size/languages/" + i6+"/counted",schemaPath:"#/properties/size/properties/languages/items/properties/counted/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1948,11 +1949,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-if(data34.code !== undefined){
-let data39 = data34.code;
+if(data35.files !== undefined){
+let data39 = data35.files;
 if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err82 = {instancePath:instancePath+"/size/languages/" + i6+"/code",schemaPath:"#/properties/size/properties/languages/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err82 = {instancePath:instancePath+"/size/languages/" + i6+"/files",schemaPath:"#/properties/size/properties/languages/items/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1963,7 +1963,7 @@ errors++;
 }
 if((typeof data39 == "number") && (isFinite(data39))){
 if(data39 < 0 || isNaN(data39)){
-const err83 = {instancePath:instancePath+"/size/languages/" + i6+"/code",schemaPath:"#/properties/size/properties/languages/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err83 = {instancePath:instancePath+"/size/languages/" + i6+"/files",schemaPath:"#/properties/size/properties/languages/items/properties/files/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1974,10 +1974,10 @@ errors++;
 }
 }
 }
-if(data34.comment !== undefined){
-let data40 = data34.comment;
+if(data35.code !== undefined){
+let data40 = data35.code;
 if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
-const err84 = {instancePath:instancePath+"/size/languages/" + i6+"/comment",schemaPath:"#/properties/size/properties/languages/items/properties/comment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err84 = {instancePath:instancePath+"/size/languages/" + i6+"/code",schemaPath:"#/properties/size/properties/languages/items/properties/code/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1988,7 +1988,7 @@ errors++;
 }
 if((typeof data40 == "number") && (isFinite(data40))){
 if(data40 < 0 || isNaN(data40)){
-const err85 = {instancePath:instancePath+"/size/languages/" + i6+"/comment",schemaPath:"#/properties/size/properties/languages/items/properties/comment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err85 = {instancePath:instancePath+"/size/languages/" + i6+"/code",schemaPath:"#/properties/size/properties/languages/items/properties/code/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1999,10 +1999,10 @@ errors++;
 }
 }
 }
-if(data34.blank !== undefined){
-let data41 = data34.blank;
+if(data35.comment !== undefined){
+let data41 = data35.comment;
 if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err86 = {instancePath:instancePath+"/size/languages/" + i6+"/blank",schemaPath:"#/properties/size/properties/languages/items/properties/blank/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err86 = {instancePath:instancePath+"/size/languages/" + i6+"/comment",schemaPath:"#/properties/size/properties/languages/items/properties/comment/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2013,7 +2013,7 @@ errors++;
 }
 if((typeof data41 == "number") && (isFinite(data41))){
 if(data41 < 0 || isNaN(data41)){
-const err87 = {instancePath:instancePath+"/size/languages/" + i6+"/blank",schemaPath:"#/properties/size/properties/languages/items/properties/blank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err87 = {instancePath:instancePath+"/size/languages/" + i6+"/comment",schemaPath:"#/properties/size/properties/languages/items/properties/comment/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2024,9 +2024,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err88 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.blank !== undefined){
+let data42 = data35.blank;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err88 = {instancePath:instancePath+"/size/languages/" + i6+"/blank",schemaPath:"#/properties/size/properties/languages/items/properties/blank/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2035,10 +2036,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/size/languages",schemaPath:"#/properties/size/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err89 = {instancePath:instancePath+"/size/languages/" + i6+"/blank",schemaPath:"#/properties/size/properties/languages/items/properties/blank/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2049,8 +2049,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err90 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err90 = {instancePath:instancePath+"/size/languages/" + i6,schemaPath:"#/properties/size/properties/languages/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2060,15 +2061,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.sources !== undefined){
-let data42 = data.sources;
-if(Array.isArray(data42)){
-const len7 = data42.length;
-for(let i7=0; i7<len7; i7++){
-let data43 = data42[i7];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.kind === undefined){
-const err91 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+else {
+const err91 = {instancePath:instancePath+"/size/languages",schemaPath:"#/properties/size/properties/languages/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2077,8 +2072,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data43.path === undefined){
-const err92 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2087,9 +2084,16 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key10 in data43){
-if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "format"))){
-const err93 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data.sources !== undefined){
+let data43 = data.sources;
+if(Array.isArray(data43)){
+const len7 = data43.length;
+for(let i7=0; i7<len7; i7++){
+let data44 = data43[i7];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.kind === undefined){
+const err93 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2098,11 +2102,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data43.kind !== undefined){
-let data44 = data43.kind;
-if(!((((((((data44 === "junit") || (data44 === "coverage")) || (data44 === "sarif")) || (data44 === "docs")) || (data44 === "source")) || (data44 === "git")) || (data44 === "facts")) || (data44 === "perf"))){
-const err94 = {instancePath:instancePath+"/sources/" + i7+"/kind",schemaPath:"#/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data44.path === undefined){
+const err94 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2111,12 +2112,9 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data43.path !== undefined){
-let data45 = data43.path;
-if(typeof data45 === "string"){
-if(func4(data45) < 1){
-const err95 = {instancePath:instancePath+"/sources/" + i7+"/path",schemaPath:"#/properties/sources/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key10 in data44){
+if(!(((key10 === "kind") || (key10 === "path")) || (key10 === "format"))){
+const err95 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2126,8 +2124,10 @@ vErrors.push(err95);
 errors++;
 }
 }
-else {
-const err96 = {instancePath:instancePath+"/sources/" + i7+"/path",schemaPath:"#/properties/sources/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.kind !== undefined){
+let data45 = data44.kind;
+if(!((((((((data45 === "junit") || (data45 === "coverage")) || (data45 === "sarif")) || (data45 === "docs")) || (data45 === "source")) || (data45 === "git")) || (data45 === "facts")) || (data45 === "perf"))){
+const err96 = {instancePath:instancePath+"/sources/" + i7+"/kind",schemaPath:"#/properties/sources/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.sources.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2137,9 +2137,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data43.format !== undefined){
-if(typeof data43.format !== "string"){
-const err97 = {instancePath:instancePath+"/sources/" + i7+"/format",schemaPath:"#/properties/sources/items/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.path !== undefined){
+let data46 = data44.path;
+if(typeof data46 === "string"){
+if(func4(data46) < 1){
+const err97 = {instancePath:instancePath+"/sources/" + i7+"/path",schemaPath:"#/properties/sources/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2149,9 +2151,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
 else {
-const err98 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err98 = {instancePath:instancePath+"/sources/" + i7+"/path",schemaPath:"#/properties/sources/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2161,9 +2162,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.format !== undefined){
+if(typeof data44.format !== "string"){
+const err99 = {instancePath:instancePath+"/sources/" + i7+"/format",schemaPath:"#/properties/sources/items/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2173,14 +2174,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data.notApplicable !== undefined){
-let data47 = data.notApplicable;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key11 in data47){
-const _errs102 = errors;
-if(typeof key11 === "string"){
-if(!pattern0.test(key11)){
-const err100 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"+"\"",propertyName:key11};
+}
+else {
+const err100 = {instancePath:instancePath+"/sources/" + i7,schemaPath:"#/properties/sources/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2190,9 +2186,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-var valid28 = _errs102 === errors;
-if(!valid28){
-const err101 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
+}
+else {
+const err101 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2202,11 +2198,14 @@ vErrors.push(err101);
 errors++;
 }
 }
-for(const key12 in data47){
-let data48 = data47[key12];
-if(typeof data48 === "string"){
-if(func4(data48) < 1){
-const err102 = {instancePath:instancePath+"/notApplicable/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notApplicable/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.notApplicable !== undefined){
+let data48 = data.notApplicable;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key11 in data48){
+const _errs104 = errors;
+if(typeof key11 === "string"){
+if(!pattern0.test(key11)){
+const err102 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},message:"must match pattern \""+"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"+"\"",propertyName:key11};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2216,8 +2215,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-else {
-const err103 = {instancePath:instancePath+"/notApplicable/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notApplicable/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid28 = _errs104 === errors;
+if(!valid28){
+const err103 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/propertyNames",keyword:"propertyNames",params:{propertyName: key11},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2227,9 +2227,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data48){
+let data49 = data48[key12];
+if(typeof data49 === "string"){
+if(func4(data49) < 1){
+const err104 = {instancePath:instancePath+"/notApplicable/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notApplicable/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2239,15 +2241,8 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data.warnings !== undefined){
-let data49 = data.warnings;
-if(Array.isArray(data49)){
-const len8 = data49.length;
-for(let i8=0; i8<len8; i8++){
-let data50 = data49[i8];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.file === undefined){
-const err105 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+else {
+const err105 = {instancePath:instancePath+"/notApplicable/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/notApplicable/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2256,8 +2251,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(data50.message === undefined){
-const err106 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/notApplicable",schemaPath:"#/properties/notApplicable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2266,9 +2263,16 @@ vErrors.push(err106);
 }
 errors++;
 }
-for(const key13 in data50){
-if(!((key13 === "file") || (key13 === "message"))){
-const err107 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data.warnings !== undefined){
+let data50 = data.warnings;
+if(Array.isArray(data50)){
+const len8 = data50.length;
+for(let i8=0; i8<len8; i8++){
+let data51 = data50[i8];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.file === undefined){
+const err107 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2277,12 +2281,8 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data50.file !== undefined){
-let data51 = data50.file;
-if(typeof data51 === "string"){
-if(func4(data51) < 1){
-const err108 = {instancePath:instancePath+"/warnings/" + i8+"/file",schemaPath:"#/properties/warnings/items/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data51.message === undefined){
+const err108 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2291,9 +2291,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/warnings/" + i8+"/file",schemaPath:"#/properties/warnings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data51){
+if(!((key13 === "file") || (key13 === "message"))){
+const err109 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2303,11 +2303,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data50.message !== undefined){
-let data52 = data50.message;
+if(data51.file !== undefined){
+let data52 = data51.file;
 if(typeof data52 === "string"){
 if(func4(data52) < 1){
-const err110 = {instancePath:instancePath+"/warnings/" + i8+"/message",schemaPath:"#/properties/warnings/items/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err110 = {instancePath:instancePath+"/warnings/" + i8+"/file",schemaPath:"#/properties/warnings/items/properties/file/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2318,7 +2318,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/warnings/" + i8+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err111 = {instancePath:instancePath+"/warnings/" + i8+"/file",schemaPath:"#/properties/warnings/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2328,9 +2328,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-}
-else {
-const err112 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data51.message !== undefined){
+let data53 = data51.message;
+if(typeof data53 === "string"){
+if(func4(data53) < 1){
+const err112 = {instancePath:instancePath+"/warnings/" + i8+"/message",schemaPath:"#/properties/warnings/items/properties/message/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2340,9 +2342,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-}
 else {
-const err113 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err113 = {instancePath:instancePath+"/warnings/" + i8+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2354,12 +2355,36 @@ errors++;
 }
 }
 else {
-const err114 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err114 = {instancePath:instancePath+"/warnings/" + i8,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
 else {
 vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
 }
 errors++;
 }

@@ -1,6 +1,7 @@
 /**
  * Defect density (DOMAIN.md §3): confirmed defects per KLOC of the code base, and defects tied
- * to the change per changed KLOC. A defect is confirmed unless its status or resolution
+ * to the change per changed KLOC (by linked commit, or by changed file when opened after the
+ * change's first commit). A defect is confirmed unless its status or resolution
  * rejects it (duplicate, invalid, won't fix, not a bug, cannot reproduce, by design…); fixed
  * and closed defects still count, because density measures defects found in the code.
  */
@@ -28,12 +29,28 @@ export function isOpen(d: Defect, asOf: number): boolean {
   return !CLOSED.has(word(d.status));
 }
 
-/** Whether a defect is tied to the change: a linked commit (either sha a prefix of the other, 7+ characters) or file. */
-export function tiedToChange(d: Defect, change: { commits?: string[]; files?: string[] }): boolean {
+/** The change under review: its commits, its changed files and when its first commit was made (ISO). */
+export interface ChangeRef {
+  commits?: string[];
+  files?: string[];
+  /** When the change's first commit was made: a defect is tied by file only when opened at or after it. */
+  since?: string;
+}
+
+/**
+ * Whether a defect is tied to the change: a linked commit (either sha a prefix of the other, 7+
+ * characters), or a changed file when the defect was opened at or after the change's first
+ * commit (an older defect on a changed file is a defect of the old code, not of the change; a
+ * defect with no opened date, or a change with no `since`, ties by commit only).
+ */
+export function tiedToChange(d: Defect, change: ChangeRef): boolean {
   const commits = (change.commits ?? []).map((c) => c.toLowerCase());
-  const files = new Set((change.files ?? []).map(normalizePath));
   const sameCommit = (a: string, b: string) => Math.min(a.length, b.length) >= 7 && (a.startsWith(b) || b.startsWith(a));
-  return d.commits.some((c) => commits.some((x) => sameCommit(c.toLowerCase(), x))) || d.files.some((f) => files.has(f));
+  if (d.commits.some((c) => commits.some((x) => sameCommit(c.toLowerCase(), x)))) return true;
+  const since = change.since === undefined ? NaN : Date.parse(change.since);
+  if (Number.isNaN(since) || d.opened === undefined || Date.parse(d.opened) < since) return false;
+  const files = new Set((change.files ?? []).map(normalizePath));
+  return d.files.some((f) => files.has(f));
 }
 
 export interface DefectTrendPoint {
@@ -65,7 +82,7 @@ export interface DefectInput {
   evidence: Record<string, number>;
   runs: readonly At<RunRecord>[];
   countEvidence: readonly string[];
-  change?: { commits?: string[]; files?: string[] };
+  change?: ChangeRef;
   unit: PeriodUnit;
   periods: number;
 }
@@ -129,6 +146,10 @@ function newDensity(input: DefectInput, confirmed: readonly Defect[], report: De
   const change = input.change;
   if (!change?.commits?.length && !change?.files?.length && Object.keys(fromNew).length === 0) {
     tally.skip(['defects.newDensity'], 'the change is unknown: give its commits or changed files (options.change)');
+    return;
+  }
+  if (!change?.commits?.length && change?.files?.length && change.since === undefined && Object.keys(fromNew).length === 0) {
+    tally.skip(['defects.newDensity'], "the change's first commit time is unknown, so no defect can be tied to it by file: collect the evidence with --base (it records changes.since) or give change.since");
     return;
   }
   const tied = change ? confirmed.filter((d) => tiedToChange(d, change)).map((d) => d.id) : [];

@@ -86,8 +86,8 @@ export interface KpiOptions {
   risingPeriods?: number;
   /** Evidence count metrics added to the confirmed defects (e.g. `tests.failed`, `security.high`). */
   countEvidence?: string[];
-  /** The change under review, for defects.newDensity: its commits and changed files. */
-  change?: { commits?: string[]; files?: string[] };
+  /** The change under review, for defects.newDensity: its commits, changed files and first commit time (`since`, ISO; file ties need it). */
+  change?: { commits?: string[]; files?: string[]; since?: string };
   /** Monte Carlo trials (default 10,000), seed (default 1), weeks of throughput history (default 12). */
   trials?: number;
   seed?: number;

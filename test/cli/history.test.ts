@@ -97,7 +97,7 @@ describe('KPIs of the example history on the file store', () => {
         items: [],
         documents: [],
         sources: [],
-        changes: { base: 'origin/main', files: [{ path: 'src/fx.ts', status: 'modified' }] },
+        changes: { base: 'origin/main', since: '2026-10-15T09:00:00.000Z', files: [{ path: 'src/fx.ts', status: 'modified' }] },
       }),
     });
     const args = ['metrics', '--project', 'acme-payments', '--store', store, '--as-of', '2026-11-21', '--format', 'json', '--defects', path.join(EXAMPLE, 'defects.csv')];
@@ -105,8 +105,10 @@ describe('KPIs of the example history on the file store', () => {
     const k = JSON.parse(r.stdout).kpis;
     // Five confirmed defects plus one high security finding, over 0.304 KLOC.
     expect(k['defects.density']).toBeCloseTo(6 / 0.304, 9);
-    // ACME-502 and ACME-504 touch src/fx.ts, the changed file: 2 over 0.05 changed KLOC.
-    expect(k['defects.newDensity']).toBeCloseTo(2 / 0.05, 9);
+    // ACME-502 (opened 12 Oct) and ACME-504 (opened 3 Nov) touch src/fx.ts, the changed file;
+    // the change's first commit is of 15 Oct, so ACME-502 is a defect of the old code and only
+    // ACME-504 is tied to the change: 1 over 0.05 changed KLOC (without the date filter: 2).
+    expect(k['defects.newDensity']).toBeCloseTo(1 / 0.05, 9);
   });
 
   it('a policy gates on the KPIs with phasegate gate --project', () => {

@@ -48,6 +48,8 @@ describe('changes since --base', () => {
     const bundle = await collect();
     expect(bundle.changes).toEqual({
       base: 'main',
+      // the author date of the first commit on HEAD not on main: defects are tied by file only from then
+      since: '2026-10-01T12:00:00.000Z',
       files: [
         { path: 'README.md', status: 'deleted' },
         { path: 'docs/b.md', status: 'renamed' },

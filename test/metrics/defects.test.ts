@@ -81,7 +81,7 @@ describe('defect density', () => {
   });
 
   it('defects tied to the change per changed KLOC, by linked commit prefix or file', () => {
-    const change = { commits: ['a1b2c3d4e5f6a7b8'], files: ['src/pay/b.ts'] };
+    const change = { commits: ['a1b2c3d4e5f6a7b8'], files: ['src/pay/b.ts'], since: '2026-09-01T12:00:00Z' };
     const r = computeKpis({ project: PROJECT, asOf, records: [], defects, evidence, options: { change } });
     // PAY-1 (commit a1b2c3d4e5 is a prefix) and PAY-2 (file src/pay/b.ts): 2 / 0.8 = 2.5
     expect(r.defects?.change).toEqual(['PAY-1', 'PAY-2']);
@@ -89,11 +89,38 @@ describe('defect density', () => {
   });
 
   it('adds the evidence counts chosen with countEvidence (new code: their new counterparts)', () => {
-    const r = computeKpis({ project: PROJECT, asOf, records: [], defects, evidence, options: { countEvidence: ['tests.failed', 'security.high'], change: { files: ['src/pay/b.ts'] } } });
+    const r = computeKpis({ project: PROJECT, asOf, records: [], defects, evidence, options: { countEvidence: ['tests.failed', 'security.high'], change: { files: ['src/pay/b.ts'], since: '2026-09-01T00:00:00Z' } } });
     // overall: (2 defects + 2 failed tests + 1 high finding) / 12.5 = 0.4; new: (PAY-2 + 1 new high) / 0.8 = 2.5
     expect(r.kpis['defects.density']).toBeCloseTo(0.4, 10);
     expect(r.kpis['defects.newDensity']).toBeCloseTo(2.5, 10);
     expect(r.defects?.fromEvidence).toEqual({ 'tests.failed': 2, 'security.high': 1 });
+  });
+
+  it("ties a defect by file only when opened at or after the change's first commit; by commit whatever its date", () => {
+    const on = (since: string, extra: { commits?: string[] } = {}) =>
+      computeKpis({ project: PROJECT, asOf, records: [], defects, evidence, options: { change: { files: ['src/pay/round.ts', 'src/pay/b.ts'], since, ...extra } } });
+    // PAY-1 (opened 1 Sep 10:22) touches round.ts, PAY-2 (opened 2 Sep 00:00) b.ts.
+    // The change began 1 Sep 12:00: PAY-1 is older than the change, a defect of the old code → 1 / 0.8 = 1.25.
+    expect(on('2026-09-01T12:00:00Z').defects?.change).toEqual(['PAY-2']);
+    expect(on('2026-09-01T12:00:00Z').kpis['defects.newDensity']).toBeCloseTo(1.25, 10);
+    // Opened exactly at the first commit counts; a change begun after both ties neither → 0 / 0.8.
+    expect(on('2026-09-02T00:00:00Z').defects?.change).toEqual(['PAY-2']);
+    expect(on('2026-09-05T00:00:00Z').defects?.change).toEqual([]);
+    expect(on('2026-09-05T00:00:00Z').kpis['defects.newDensity']).toBe(0);
+    // A linked commit of the change ties PAY-1 whatever its date.
+    expect(on('2026-09-05T00:00:00Z', { commits: ['a1b2c3d4e5'] }).defects?.change).toEqual(['PAY-1']);
+  });
+
+  it('a defect with no opened date is not tied by file; changed files without a first-commit time tie nothing', () => {
+    const undated = [{ id: 'X-1', commits: [], files: ['src/pay/b.ts'] }];
+    const r = computeKpis({ project: PROJECT, asOf, records: [], defects: undated, evidence, options: { change: { files: ['src/pay/b.ts'], since: '2026-09-01T00:00:00Z' } } });
+    expect(r.defects?.change).toEqual([]);
+    const unknown = computeKpis({ project: PROJECT, asOf, records: [], defects, evidence, options: { change: { files: ['src/pay/b.ts'] } } });
+    expect(unknown.kpis).not.toHaveProperty('defects.newDensity');
+    expect(unknown.notMeasured).toContainEqual({
+      kpi: 'defects.newDensity',
+      reason: "the change's first commit time is unknown, so no defect can be tied to it by file: collect the evidence with --base (it records changes.since) or give change.since",
+    });
   });
 
   it('takes size.kloc from the latest run when the evidence lacks it, and explains when it is nowhere', () => {

@@ -32,7 +32,7 @@ describe('computeKpis', () => {
       plan: PLAN,
       defects: [{ id: 'D-1', opened: '2026-07-02T00:00:00Z', commits: [], files: [] }],
       evidence: { 'size.newKloc': 1 },
-      options: { change: { files: ['x.ts'] } },
+      options: { change: { files: ['x.ts'], since: '2026-07-01T00:00:00Z' } },
     });
 
   it('every KPI it sets is a catalogued metric name and a finite number; every KPI is set or explained', () => {

@@ -20,8 +20,8 @@ export async function metricsCommand(opts: MetricsOptions): Promise<number> {
   const bundle = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
   const history = await readHistory(opts);
   reportStoreWarnings(history.warnings);
-  // The bundle's changed files (collected with --base) tie defects to the change: defects.newDensity.
-  const change = bundle?.changes ? { files: bundle.changes.files.map((f) => f.path) } : undefined;
+  // The bundle's changed files (collected with --base) tie defects opened since the change's first commit to it: defects.newDensity.
+  const change = bundle?.changes ? { files: bundle.changes.files.map((f) => f.path), ...(bundle.changes.since ? { since: bundle.changes.since } : {}) } : undefined;
   const report = computeKpis({
     project: opts.project,
     asOf: opts.asOf ?? new Date(),
