@@ -44,7 +44,7 @@ function doraLines(r: KpiReport): string[] {
   if (d.timeToRestore) {
     const t = d.timeToRestore;
     const left = t.notCaused ? `; ${t.notCaused} not caused by a recorded deployment left out` : '';
-    rows.push(['time to restore', `${showKpi('dora.timeToRestore', t.value)} (from the causing deployment, ${t.incidents} incidents${left})`, t.band]);
+    rows.push(['time to restore', `${showKpi('dora.timeToRestore', t.value)} (from the causing deployment, ${t.incidents} incident${t.incidents === 1 ? '' : 's'}${left})`, t.band]);
   }
   const head = `DORA (${d.environment}, ${d.window.days}-day window ${d.window.from} to ${d.window.to}, ${d.deployments} deployments; bands: ${d.source})`;
   return rows.length ? ['', head, ...table(rows)] : [];
