@@ -5,7 +5,7 @@
  * because all three compute through core/kpis.ts with the same inputs. A mistyped --project
  * is an error with a did-you-mean.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +169,40 @@ describe('--dora-window and --base-branch', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--dora-window');
     expectNoStack(r.stderr);
+  });
+});
+
+describe('recorded release decisions in the report', () => {
+  const RELEASE_POLICY = `schemaVersion: 1
+name: shop-release
+phases: {}
+release:
+  steps:
+    - { weight: 10, minDuration: 10m }
+    - { weight: 100 }
+  metrics:
+    - { name: latency, provider: file, query: latency, kind: latency, tolerance: 0.1, critical: true }
+`;
+
+  it('lists each rollout with its last decision, step and chain head, in JSON and Markdown', () => {
+    const rdir = tempDir({ 'p.yaml': RELEASE_POLICY });
+    copyFileSync(path.join(ROOT, 'test/fixtures/release/canary/plus30.json'), path.join(rdir, 's.json'));
+    const evaluate = cli(['release', 'evaluate', '--project', 'shop', '--rollout', 'v2', '--store', 'file:h', '--policy', 'p.yaml', '--step', '0', '--samples', 's.json', '--started-at', '2024-05-01T10:00:00Z', '--now', '2024-05-01T10:40:00Z', '--format', 'json'], { cwd: rdir });
+    expect(evaluate.code).toBe(1);
+    const decision = JSON.parse(evaluate.stdout) as { decision: string };
+    expect(decision.decision).toBe('rollback');
+    const r = cli(['report', '--project', 'shop', '--store', 'file:h', '--as-of', '2024-05-02T00:00:00Z', '--format', 'json'], { cwd: rdir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { releaseDecisions: Array<Record<string, unknown>> };
+    expect(report.releaseDecisions).toEqual([
+      { rollout: 'v2', decisions: 1, decision: 'rollback', step: 0, weight: 10, nextStep: null, time: '2024-05-01T10:40:00.000Z', seq: 1, head: expect.stringMatching(/^[0-9a-f]{64}$/), policy: 'shop-release' },
+    ]);
+    const md = cli(['report', '--project', 'shop', '--store', 'file:h', '--as-of', '2024-05-02T00:00:00Z', '--format', 'md'], { cwd: rdir });
+    expect(md.stdout).toContain('#### Release decisions');
+    expect(md.stdout).toMatch(/\| v2 \| rollback \(2024-05-01\) \| 0 \(weight 10\) \| 1 \| #1 `[0-9a-f]{12}` \|/);
+    // Before the decision was taken, there is none to list.
+    const before = cli(['report', '--project', 'shop', '--store', 'file:h', '--as-of', '2024-05-01T10:00:00Z', '--format', 'json'], { cwd: rdir });
+    expect((JSON.parse(before.stdout) as { releaseDecisions: unknown[] }).releaseDecisions).toEqual([]);
   });
 });
