@@ -206,3 +206,13 @@ release:
     expect((JSON.parse(before.stdout) as { releaseDecisions: unknown[] }).releaseDecisions).toEqual([]);
   });
 });
+
+describe('messages speak the user\'s words', () => {
+  it('a KPI not measured names the flag to give, never an internal option name', () => {
+    const report = json(['report', '--project', 'acme-payments', '--store', store, '--as-of', AS_OF, '--format', 'json']);
+    const hints = (report.kpis as Array<Kpi & { notMeasured: string | null }>).map((k) => k.notMeasured ?? '');
+    const density = (report.kpis as Array<Kpi & { notMeasured: string | null }>).find((k) => k.name === 'defects.density')!;
+    expect(density.notMeasured).toBe('no defects file given: give the defects export (--defects FILE), or count evidence findings as defects (--count-as-defects METRIC)');
+    for (const h of hints) expect(h).not.toMatch(/options\.|countEvidence|windowDays|throughputWeeks/);
+  });
+});
