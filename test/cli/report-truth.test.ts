@@ -5,7 +5,7 @@
  * because all three compute through core/kpis.ts with the same inputs. A mistyped --project
  * is an error with a did-you-mean.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -215,4 +215,30 @@ describe('messages speak the user\'s words', () => {
     expect(density.notMeasured).toBe('no defects file given: give the defects export (--defects FILE), or count evidence findings as defects (--count-as-defects METRIC)');
     for (const h of hints) expect(h).not.toMatch(/options\.|countEvidence|windowDays|throughputWeeks/);
   });
+});
+
+describe('the demo (npm start): one truth', () => {
+  it('its gates, its report and the report from its store agree: defect density 16.45 per KLOC, one health score', () => {
+    const ddir = tempDir();
+    expect(cli(['demo'], { cwd: ddir }).code).toBe(0);
+    const out = path.join(ddir, '.phasegate', 'demo');
+    const read = (f: string) => JSON.parse(readFileSync(path.join(out, f), 'utf8')) as Record<string, unknown>;
+    const demoReport = read('report.json');
+    const density = (demoReport.kpis as Kpi[]).find((k) => k.name === 'defects.density')!;
+    expect(density).toMatchObject({ value: 5 / 0.304, status: 'red' });
+    // The gate judged the same value (it used to say "not measured" here).
+    const testing = (read('testing.verdict.json').rules as Array<Rule & { id: string }>).find((r) => r.id === 'defect-density')!;
+    expect(testing.actual).toBe(density.value);
+    // The demo recorded its run, verdicts and plan: the report from the store (with the defects file, which no store keeps) is the demo's.
+    const args = ['--store', `file:${path.join(out, 'history')}`, '--policy', path.join(EXAMPLE, 'phasegate.yaml'), '--as-of', AS_OF, '--format', 'json'];
+    const fromStore = JSON.parse(cli(['report', '--project', 'acme-payments', '--defects', DEFECTS, ...args], { cwd: ddir }).stdout) as Record<string, unknown>;
+    expect(fromStore.health).toEqual(demoReport.health);
+    // Same values, statuses, previous values and trends (only a not-measured reason may differ: the store keeps no changed files).
+    const shown = (r: Record<string, unknown>) => (r.kpis as Array<Record<string, unknown>>).map(({ notMeasured: _, ...k }) => k);
+    expect(shown(fromStore)).toEqual(shown(demoReport));
+    // The portfolio and the report from the store alone agree with each other (no defects file: density not measured in both).
+    const alone = JSON.parse(cli(['report', '--project', 'acme-payments', ...args], { cwd: ddir }).stdout) as { health: { score: number } };
+    const row = (JSON.parse(cli(['report', '--portfolio', ...args], { cwd: ddir }).stdout) as { projects: Array<{ health: number }> }).projects[0]!;
+    expect(row.health).toBe(alone.health.score);
+  }, 60_000);
 });
