@@ -27,7 +27,9 @@ const LISTED_PROJECTS = 5;
  * A --project with no records in the store is a mistake (a typo, the wrong --store), not an
  * empty project: a usage error naming the closest project the store holds, or the ones it holds.
  */
-export async function unknownProject(store: HistoryStore, project: string, where: string): Promise<Error> {
+export async function unknownProject(store: HistoryStore, project: string, url: string): Promise<Error> {
+  // A database URL may carry a password: only a file store is named by its URL.
+  const where = url.startsWith('file:') ? url : '(--store)';
   const known = await store.projects();
   const listed = known.length === 0
     ? `; the store ${where} holds no records yet: record a run first (phasegate record run --project ${project} …)`
