@@ -8,6 +8,7 @@ import { PhasegateError, formatDiagnostic } from '../errors.js';
 import { packageVersion } from './package-info.js';
 import { DEFAULT_STORE, PHASE_CHOICES, TIER_CHOICES, repeatable } from './options.js';
 import { instantOption } from './dates.js';
+import { doraWindowDays } from './kpi-flags.js';
 import { registerHistoryCommands } from './register-history.js';
 import { registerReportCommand } from './register-report.js';
 import { registerReleaseCommands } from './register-release.js';
@@ -67,6 +68,8 @@ function gateCommand(program: Command, setCode: SetCode): void {
     .addOption(new Option('--store <url>', 'history store for --project: file:DIR or postgres://…').env('PHASEGATE_STORE').default(DEFAULT_STORE))
     .option('--plan <file>', 'plan file for --project (default: .phasegate/plan.yaml when it exists)')
     .option('--defects <file>', 'defects export for --project (defect density)')
+    .addOption(new Option('--dora-window <days>', 'with --project: window of the DORA and test-analytics KPIs, days back (default: the policy\'s settings.doraWindowDays, else 30)').argParser(doraWindowDays))
+    .option('--base-branch <name>', 'with --project: the base branch new test failures are compared with (default: the policy\'s settings.baseBranch, else main)')
     .addOption(new Option('--now <iso-8601>', 'evaluate as of this time (waiver expiry, freeze dates)').argParser(instantOption('--now')))
     .action(async (opts) => setCode(await (await import('./commands/gate.js')).gateCommand(opts)));
 }

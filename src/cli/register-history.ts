@@ -3,6 +3,7 @@ import type { Command} from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_STORE, PHASE_CHOICES, repeatable } from './options.js';
 import { instantOption } from './dates.js';
+import { kpiSettingOptions } from './kpi-flags.js';
 
 type SetCode = (code: number) => void;
 
@@ -84,9 +85,9 @@ function kpiOptions(cmd: Command): Command {
 /** Registers `record`, `metrics` and `forecast`. */
 export function registerHistoryCommands(program: Command, setCode: SetCode): void {
   recordCommands(program, setCode);
-  kpiOptions(program.command('metrics').description('KPIs of a project: defect density, earned value, test analytics, DORA, forecast, warnings'))
+  kpiSettingOptions(kpiOptions(program.command('metrics').description('KPIs of a project: defect density, earned value, test analytics, DORA, forecast, warnings'))
     .option('--evidence <file>', 'the current evidence bundle (size, test and security metrics; changed files for defects.newDensity)')
-    .option('--count-as-defects <metric>', 'an evidence count that also counts as defects, e.g. security.high or tests.failed (repeatable)', repeatable)
+    .option('--count-as-defects <metric>', 'an evidence count that also counts as defects, e.g. security.high or tests.failed (repeatable)', repeatable))
     .action(async (o) => setCode(await (await import('./commands/metrics.js')).metricsCommand(o)));
   kpiOptions(program.command('forecast').description('Monte Carlo forecast of the finish date from weekly throughput; --backtest checks it against the past'))
     .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(instantOption('--due')))

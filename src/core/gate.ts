@@ -6,9 +6,9 @@
 import { evaluateGate, type UnapprovedWaiver } from '../gate/engine.js';
 import type { EvidenceBundle } from '../evidence/types.js';
 import type { GateStatus, Verdict } from '../gate/types.js';
-import { computeKpis } from '../metrics/kpis.js';
 import type { EffectivePolicy, Phase } from '../policy/types.js';
 import type { ProjectHistory } from './history.js';
+import { projectKpis, type KpiSettings } from './kpis.js';
 
 export interface GateRequest {
   policy: EffectivePolicy;
@@ -20,19 +20,24 @@ export interface GateRequest {
   history?: ProjectHistory;
   /** Waivers that do not count (an edge that can check approvals found none), with why. */
   unapproved?: ReadonlyArray<UnapprovedWaiver>;
+  /** The KPI window and base branch given on the command line (they win over the policy's settings). */
+  settings?: KpiSettings;
 }
 
-/** The metrics a gate sees: the project's KPIs under the evidence's own metrics, which win on a clash. */
-export function gateMetrics(evidence: EvidenceBundle, history: ProjectHistory | undefined, now: Date): Record<string, number> {
+/**
+ * The metrics a gate sees: the project's KPIs (core/kpis.ts projectKpis, the function the
+ * report and the portfolio use) under the evidence's own metrics, which win on a clash, as
+ * they do in the report's KPI table.
+ */
+export function gateMetrics(evidence: EvidenceBundle, history: ProjectHistory | undefined, now: Date, opts: { policy?: EffectivePolicy; settings?: KpiSettings } = {}): Record<string, number> {
   if (!history) return evidence.metrics;
-  const { project, records, plan, defects } = history;
-  const report = computeKpis({ project, asOf: now, records, plan, defects, evidence: evidence.metrics });
+  const report = projectKpis({ history, asOf: now, evidence, ...opts }, evidence);
   return { ...report.kpis, ...evidence.metrics };
 }
 
 /** Judges one phase gate. */
 export function runGate(req: GateRequest): Verdict {
-  const evidence = req.history ? { ...req.evidence, metrics: gateMetrics(req.evidence, req.history, req.now) } : req.evidence;
+  const evidence = req.history ? { ...req.evidence, metrics: gateMetrics(req.evidence, req.history, req.now, { policy: req.policy, ...(req.settings ? { settings: req.settings } : {}) }) } : req.evidence;
   return evaluateGate({ policy: req.policy, evidence, phase: req.phase, now: req.now, ...(req.unapproved ? { unapproved: req.unapproved } : {}) });
 }
 

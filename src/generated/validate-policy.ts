@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { equal, fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const policy: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/policy.schema.json","title":"phasegate policy","description":"A phase-gate policy layer (YAML). Layers are applied built-in tier -> organisation -> project through `extends`; a later layer overrides a rule by repeating its id. Reference: docs/policy-language.md. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","name"],"properties":{"schemaVersion":{"description":"Version of this policy format; always 1.","const":1},"name":{"description":"Name of the policy (the project's or organisation's name).","type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"tier":{"description":"Project tier. Optional: inherited from the layer extended.","enum":["strategic","operational","innovation"]},"extends":{"description":"Layers this one builds on, applied in order: a tier name (strategic, operational, innovation) for a built-in policy, or a path relative to this file.","type":["string","array"],"minLength":1,"minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"settings":{"type":"object","additionalProperties":false,"properties":{"waiverWarningDays":{"description":"A waiver expiring within this many days gives a warning (default 14).","type":"integer","minimum":0,"maximum":3650},"size":{"description":"What code size (size.kloc) counts; see docs/evidence.md, Code size. Applied layer by layer.","type":"object","additionalProperties":false,"properties":{"languages":{"description":"cloc language names (any letter case) whose default class is overridden.","type":"object","additionalProperties":false,"properties":{"include":{"description":"Counted as code although data or docs by default (e.g. JSON).","$ref":"#/definitions/names"},"exclude":{"description":"Not counted although code by default (e.g. HTML).","$ref":"#/definitions/names"}}},"exclude":{"description":"Path globs, relative to --source, also left out of code size.","$ref":"#/definitions/names"}}}}},"phases":{"description":"Rules per phase gate.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/ruleList"},"design":{"$ref":"#/definitions/ruleList"},"implementation":{"$ref":"#/definitions/ruleList"},"testing":{"$ref":"#/definitions/ruleList"},"release":{"$ref":"#/definitions/ruleList"}}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"release":{"$ref":"#/definitions/release"}},"definitions":{"id":{"type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kebab":{"type":"string","minLength":1,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"date":{"type":"string","format":"date"},"text":{"type":"string","minLength":1},"oneLine":{"type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"names":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"ruleList":{"type":"array","items":{"$ref":"#/definitions/rule"}},"rule":{"description":"A rule: exactly one of metric, document, freeze or approval. An override (same id as a rule of an earlier layer, same phase) gives only the fields it changes.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"Kebab-case id, unique across the file.","$ref":"#/definitions/id"},"metric":{"description":"A metric name from the catalogue, e.g. coverage.line.","type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"operator":{"enum":[">=",">","<=","<","==","!="]},"threshold":{"type":"number"},"scope":{"description":"overall (default) or new: the metric's new-code counterpart.","enum":["overall","new"]},"severity":{"description":"fail (default) or warn.","enum":["fail","warn"]},"onMissing":{"description":"What missing evidence means: fail (default), warn or pass.","enum":["fail","warn","pass"]},"onNothingToJudge":{"description":"Metric rules: what a metric with nothing to judge (not applicable, e.g. new-code coverage of a change without instrumented lines) means: pass (default: status n/a), warn or fail.","enum":["pass","warn","fail"]},"locked":{"description":"Later layers may tighten but never loosen this rule (default false).","type":"boolean"},"waivable":{"description":"Whether waivers may apply (default true).","type":"boolean"},"enabled":{"description":"false drops the rule (an override of an unlocked rule).","type":"boolean"},"description":{"$ref":"#/definitions/text"},"hint":{"description":"One line telling a developer how to make the rule pass.","$ref":"#/definitions/oneLine"},"document":{"$ref":"#/definitions/document"},"freeze":{"$ref":"#/definitions/freeze"},"approval":{"$ref":"#/definitions/approval"}},"not":{"description":"At most one kind per rule.","anyOf":[{"properties":{"metric":true,"document":true},"required":["metric","document"]},{"properties":{"metric":true,"freeze":true},"required":["metric","freeze"]},{"properties":{"metric":true,"approval":true},"required":["metric","approval"]},{"properties":{"document":true,"freeze":true},"required":["document","freeze"]},{"properties":{"document":true,"approval":true},"required":["document","approval"]},{"properties":{"freeze":true,"approval":true},"required":["freeze","approval"]}]}},"document":{"type":"object","additionalProperties":false,"properties":{"kind":{"description":"Document kind, e.g. requirements, design, security-assessment, rollback-plan.","$ref":"#/definitions/kebab"},"paths":{"description":"Globs the documents match; empty = every document of the kind.","$ref":"#/definitions/names"},"signoff":{"description":"Roles that must each sign off every matching document.","$ref":"#/definitions/names"},"newerThan":{"description":"Document kinds this one answers; it must be newer than each.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/kebab"}}}},"freeze":{"type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of frozen files.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"date":{"description":"First frozen day (YYYY-MM-DD).","$ref":"#/definitions/date"},"approvers":{"description":"Roles any of whom may approve a change request; empty = anyone.","$ref":"#/definitions/names"},"label":{"description":"A change label that also counts as an approved change request.","$ref":"#/definitions/text"}}},"approval":{"type":"object","additionalProperties":false,"properties":{"min":{"description":"Distinct approvers other than the author (default 1).","type":"integer","minimum":1},"roles":{"description":"Each role must be held by at least one approver.","$ref":"#/definitions/names"},"teams":{"description":"Each team must have at least one approving member.","$ref":"#/definitions/names"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason","owner","approvers","expires"],"properties":{"rule":{"description":"Id of a rule of the effective policy.","$ref":"#/definitions/id"},"finding":{"description":"Waive one evidence item instead of the whole rule.","$ref":"#/definitions/text"},"reason":{"$ref":"#/definitions/text"},"owner":{"$ref":"#/definitions/text"},"approvers":{"description":"Who approved the waiver.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"expires":{"description":"Last day the waiver applies (YYYY-MM-DD, UTC).","$ref":"#/definitions/date"}}},"duration":{"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"},"release":{"description":"Rollout policy of the gray-release gate (docs/release-gate.md). Layers merge it key by key: steps by id, metrics and approvers by name, score and limits by key; `locked` keeps later layers from loosening what a layer sets.","type":"object","additionalProperties":false,"properties":{"locked":{"description":"Locks parts of the section for later layers: true for the whole section, or a list of parts. A locked part may be tightened but not loosened, and a locked list (steps, metrics, approvers) gets no entry added or removed.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["steps","metrics","approvers","score","limits"]}},"steps":{"description":"Traffic steps, ordered by weight (steps of equal weight in the order first defined). A later layer changes a step by its id, or adds one with a new id.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline. A later layer changes a metric by its name, or adds one with a new name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role. A later layer changes a person's role by their name, or adds a person.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}},"releaseStep":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Names the step so that a later layer can change, lock or remove it; unique in the section.","$ref":"#/definitions/id"},"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100). Required for a new step.","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"},"enabled":{"description":"false removes an inherited step (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this step but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["weight","minDuration","minSamples","approvals"]}}}},"releaseApprovals":{"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager); giving one of `of` and `role` in a later layer drops the other. null removes inherited approvals.","type":["object","null"],"additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}},"releaseMetric":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Metric name, unique in the section. A new metric also needs provider, query and kind.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value; null (or a null max or min) removes an inherited limit.","type":["object","null"],"additionalProperties":false,"minProperties":1,"properties":{"max":{"type":["number","null"]},"min":{"type":["number","null"]}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %); null removes an inherited tolerance.","type":["number","null"],"minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]},"enabled":{"description":"false removes an inherited metric (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this metric but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["provider","query","kind","harmful","limit","tolerance","critical","onNoData"]}}}},"releaseApprover":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"description":"The role recorded with their approvals; required for a new person.","$ref":"#/definitions/text"},"enabled":{"description":"false removes an inherited person (not a locked one).","type":"boolean"},"locked":{"description":"Later layers may neither remove this person nor change their role.","type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/policy.schema.json","title":"phasegate policy","description":"A phase-gate policy layer (YAML). Layers are applied built-in tier -> organisation -> project through `extends`; a later layer overrides a rule by repeating its id. Reference: docs/policy-language.md. Metric names: src/catalog/metrics.ts.","type":"object","additionalProperties":false,"required":["schemaVersion","name"],"properties":{"schemaVersion":{"description":"Version of this policy format; always 1.","const":1},"name":{"description":"Name of the policy (the project's or organisation's name).","type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"tier":{"description":"Project tier. Optional: inherited from the layer extended.","enum":["strategic","operational","innovation"]},"extends":{"description":"Layers this one builds on, applied in order: a tier name (strategic, operational, innovation) for a built-in policy, or a path relative to this file.","type":["string","array"],"minLength":1,"minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}},"settings":{"type":"object","additionalProperties":false,"properties":{"waiverWarningDays":{"description":"A waiver expiring within this many days gives a warning (default 14).","type":"integer","minimum":0,"maximum":3650},"doraWindowDays":{"description":"Window of the DORA and test-analytics KPIs, in days back from the as-of time (default 30); --dora-window overrides it.","type":"integer","minimum":1,"maximum":3660},"baseBranch":{"description":"The base branch whose last run new test failures are compared with (default main); --base-branch overrides it.","type":"string","minLength":1,"maxLength":255},"size":{"description":"What code size (size.kloc) counts; see docs/evidence.md, Code size. Applied layer by layer.","type":"object","additionalProperties":false,"properties":{"languages":{"description":"cloc language names (any letter case) whose default class is overridden.","type":"object","additionalProperties":false,"properties":{"include":{"description":"Counted as code although data or docs by default (e.g. JSON).","$ref":"#/definitions/names"},"exclude":{"description":"Not counted although code by default (e.g. HTML).","$ref":"#/definitions/names"}}},"exclude":{"description":"Path globs, relative to --source, also left out of code size.","$ref":"#/definitions/names"}}}}},"phases":{"description":"Rules per phase gate.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/ruleList"},"design":{"$ref":"#/definitions/ruleList"},"implementation":{"$ref":"#/definitions/ruleList"},"testing":{"$ref":"#/definitions/ruleList"},"release":{"$ref":"#/definitions/ruleList"}}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"release":{"$ref":"#/definitions/release"}},"definitions":{"id":{"type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"kebab":{"type":"string","minLength":1,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"date":{"type":"string","format":"date"},"text":{"type":"string","minLength":1},"oneLine":{"type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"},"names":{"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"ruleList":{"type":"array","items":{"$ref":"#/definitions/rule"}},"rule":{"description":"A rule: exactly one of metric, document, freeze or approval. An override (same id as a rule of an earlier layer, same phase) gives only the fields it changes.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"Kebab-case id, unique across the file.","$ref":"#/definitions/id"},"metric":{"description":"A metric name from the catalogue, e.g. coverage.line.","type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"operator":{"enum":[">=",">","<=","<","==","!="]},"threshold":{"type":"number"},"scope":{"description":"overall (default) or new: the metric's new-code counterpart.","enum":["overall","new"]},"severity":{"description":"fail (default) or warn.","enum":["fail","warn"]},"onMissing":{"description":"What missing evidence means: fail (default), warn or pass.","enum":["fail","warn","pass"]},"onNothingToJudge":{"description":"Metric rules: what a metric with nothing to judge (not applicable, e.g. new-code coverage of a change without instrumented lines) means: pass (default: status n/a), warn or fail.","enum":["pass","warn","fail"]},"locked":{"description":"Later layers may tighten but never loosen this rule (default false).","type":"boolean"},"waivable":{"description":"Whether waivers may apply (default true).","type":"boolean"},"enabled":{"description":"false drops the rule (an override of an unlocked rule).","type":"boolean"},"description":{"$ref":"#/definitions/text"},"hint":{"description":"One line telling a developer how to make the rule pass.","$ref":"#/definitions/oneLine"},"document":{"$ref":"#/definitions/document"},"freeze":{"$ref":"#/definitions/freeze"},"approval":{"$ref":"#/definitions/approval"}},"not":{"description":"At most one kind per rule.","anyOf":[{"properties":{"metric":true,"document":true},"required":["metric","document"]},{"properties":{"metric":true,"freeze":true},"required":["metric","freeze"]},{"properties":{"metric":true,"approval":true},"required":["metric","approval"]},{"properties":{"document":true,"freeze":true},"required":["document","freeze"]},{"properties":{"document":true,"approval":true},"required":["document","approval"]},{"properties":{"freeze":true,"approval":true},"required":["freeze","approval"]}]}},"document":{"type":"object","additionalProperties":false,"properties":{"kind":{"description":"Document kind, e.g. requirements, design, security-assessment, rollback-plan.","$ref":"#/definitions/kebab"},"paths":{"description":"Globs the documents match; empty = every document of the kind.","$ref":"#/definitions/names"},"signoff":{"description":"Roles that must each sign off every matching document.","$ref":"#/definitions/names"},"newerThan":{"description":"Document kinds this one answers; it must be newer than each.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/kebab"}}}},"freeze":{"type":"object","additionalProperties":false,"properties":{"paths":{"description":"Globs of frozen files.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"date":{"description":"First frozen day (YYYY-MM-DD).","$ref":"#/definitions/date"},"approvers":{"description":"Roles any of whom may approve a change request; empty = anyone.","$ref":"#/definitions/names"},"label":{"description":"A change label that also counts as an approved change request.","$ref":"#/definitions/text"}}},"approval":{"type":"object","additionalProperties":false,"properties":{"min":{"description":"Distinct approvers other than the author (default 1).","type":"integer","minimum":1},"roles":{"description":"Each role must be held by at least one approver.","$ref":"#/definitions/names"},"teams":{"description":"Each team must have at least one approving member.","$ref":"#/definitions/names"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","reason","owner","approvers","expires"],"properties":{"rule":{"description":"Id of a rule of the effective policy.","$ref":"#/definitions/id"},"finding":{"description":"Waive one evidence item instead of the whole rule.","$ref":"#/definitions/text"},"reason":{"$ref":"#/definitions/text"},"owner":{"$ref":"#/definitions/text"},"approvers":{"description":"Who approved the waiver.","type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"expires":{"description":"Last day the waiver applies (YYYY-MM-DD, UTC).","$ref":"#/definitions/date"}}},"duration":{"description":"A duration: whole numbers with units ms, s, m, h, d, e.g. 10m, 1h30m.","type":"string","pattern":"^([0-9]+(ms|s|m|h|d))+$"},"release":{"description":"Rollout policy of the gray-release gate (docs/release-gate.md). Layers merge it key by key: steps by id, metrics and approvers by name, score and limits by key; `locked` keeps later layers from loosening what a layer sets.","type":"object","additionalProperties":false,"properties":{"locked":{"description":"Locks parts of the section for later layers: true for the whole section, or a list of parts. A locked part may be tightened but not loosened, and a locked list (steps, metrics, approvers) gets no entry added or removed.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["steps","metrics","approvers","score","limits"]}},"steps":{"description":"Traffic steps, ordered by weight (steps of equal weight in the order first defined). A later layer changes a step by its id, or adds one with a new id.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseStep"}},"metrics":{"description":"Metrics compared between canary and baseline. A later layer changes a metric by its name, or adds one with a new name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/releaseMetric"}},"score":{"type":"object","additionalProperties":false,"properties":{"pass":{"description":"Score (0-100) at or above which the step may be promoted (default 95).","type":"number","minimum":0,"maximum":100},"marginal":{"description":"Score below which the rollout is rolled back (default 75).","type":"number","minimum":0,"maximum":100}}},"limits":{"type":"object","additionalProperties":false,"properties":{"failed":{"description":"Failed checks tolerated per step before rollback (default 0).","type":"integer","minimum":0},"inconclusive":{"description":"Inconclusive checks tolerated per step before rollback (default 2).","type":"integer","minimum":0},"consecutiveErrors":{"description":"Consecutive checks without usable data tolerated before rollback (default 3).","type":"integer","minimum":0}}},"approvers":{"description":"People who may approve steps, with their role. A later layer changes a person's role by their name, or adds a person.","type":"array","items":{"$ref":"#/definitions/releaseApprover"}}}},"releaseStep":{"type":"object","additionalProperties":false,"properties":{"id":{"description":"Names the step so that a later layer can change, lock or remove it; unique in the section.","$ref":"#/definitions/id"},"weight":{"description":"Percent of traffic on the canary (0 < weight <= 100). Required for a new step.","type":"number","exclusiveMinimum":0,"maximum":100},"minDuration":{"description":"Shortest time at this step before promotion (default 0s).","$ref":"#/definitions/duration"},"minSamples":{"description":"Fewest observations per series before promotion (default 0).","type":"integer","minimum":0},"approvals":{"$ref":"#/definitions/releaseApprovals"},"enabled":{"description":"false removes an inherited step (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this step but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["weight","minDuration","minSamples","approvals"]}}}},"releaseApprovals":{"description":"Approvals needed to promote from this step: min of the people in `of`, or of approvers with `role` (default release-manager); giving one of `of` and `role` in a later layer drops the other. null removes inherited approvals.","type":["object","null"],"additionalProperties":false,"properties":{"min":{"type":"integer","minimum":1},"of":{"type":"array","minItems":1,"uniqueItems":true,"items":{"$ref":"#/definitions/text"}},"role":{"$ref":"#/definitions/text"}}},"releaseMetric":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Metric name, unique in the section. A new metric also needs provider, query and kind.","type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"},"provider":{"enum":["prometheus","file"]},"query":{"description":"Provider query (PromQL, or a file path / key for the file provider).","$ref":"#/definitions/text"},"kind":{"enum":["error-ratio","latency","count","business"]},"harmful":{"description":"Which direction hurts (default: decrease for business, increase otherwise).","enum":["increase","decrease"]},"limit":{"description":"Absolute limits on the canary value; null (or a null max or min) removes an inherited limit.","type":["object","null"],"additionalProperties":false,"minProperties":1,"properties":{"max":{"type":["number","null"]},"min":{"type":["number","null"]}}},"tolerance":{"description":"Tolerated relative change against the baseline in the harmful direction (0.1 = 10 %); null removes an inherited tolerance.","type":["number","null"],"minimum":0},"critical":{"description":"A failing critical metric rolls back at once (default false).","type":"boolean"},"onNoData":{"description":"What no usable data means: hold (default), fail or pass.","enum":["hold","fail","pass"]},"enabled":{"description":"false removes an inherited metric (not a locked one); true brings it back.","type":"boolean"},"locked":{"description":"Later layers may tighten this metric but not loosen or remove it: true for all its settings, or a list of them.","type":["boolean","array"],"minItems":1,"uniqueItems":true,"items":{"enum":["provider","query","kind","harmful","limit","tolerance","critical","onNoData"]}}}},"releaseApprover":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/text"},"role":{"description":"The role recorded with their approvals; required for a new person.","$ref":"#/definitions/text"},"enabled":{"description":"false removes an inherited person (not a locked one).","type":"boolean"},"locked":{"description":"Later layers may neither remove this person nor change their role.","type":"boolean"}}}}};
 const func2 = ucs2length;
 const pattern0 = new RegExp("^[^\\n\\r]+$", "u");
 const schema12 = {"type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/text"}};
@@ -80,7 +80,7 @@ const schema14 = {"type":"array","items":{"$ref":"#/definitions/rule"}};
 const schema15 = {"description":"A rule: exactly one of metric, document, freeze or approval. An override (same id as a rule of an earlier layer, same phase) gives only the fields it changes.","type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"description":"Kebab-case id, unique across the file.","$ref":"#/definitions/id"},"metric":{"description":"A metric name from the catalogue, e.g. coverage.line.","type":"string","pattern":"^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$"},"operator":{"enum":[">=",">","<=","<","==","!="]},"threshold":{"type":"number"},"scope":{"description":"overall (default) or new: the metric's new-code counterpart.","enum":["overall","new"]},"severity":{"description":"fail (default) or warn.","enum":["fail","warn"]},"onMissing":{"description":"What missing evidence means: fail (default), warn or pass.","enum":["fail","warn","pass"]},"onNothingToJudge":{"description":"Metric rules: what a metric with nothing to judge (not applicable, e.g. new-code coverage of a change without instrumented lines) means: pass (default: status n/a), warn or fail.","enum":["pass","warn","fail"]},"locked":{"description":"Later layers may tighten but never loosen this rule (default false).","type":"boolean"},"waivable":{"description":"Whether waivers may apply (default true).","type":"boolean"},"enabled":{"description":"false drops the rule (an override of an unlocked rule).","type":"boolean"},"description":{"$ref":"#/definitions/text"},"hint":{"description":"One line telling a developer how to make the rule pass.","$ref":"#/definitions/oneLine"},"document":{"$ref":"#/definitions/document"},"freeze":{"$ref":"#/definitions/freeze"},"approval":{"$ref":"#/definitions/approval"}},"not":{"description":"At most one kind per rule.","anyOf":[{"properties":{"metric":true,"document":true},"required":["metric","document"]},{"properties":{"metric":true,"freeze":true},"required":["metric","freeze"]},{"properties":{"metric":true,"approval":true},"required":["metric","approval"]},{"properties":{"document":true,"freeze":true},"required":["document","freeze"]},{"properties":{"document":true,"approval":true},"required":["document","approval"]},{"properties":{"freeze":true,"approval":true},"required":["freeze","approval"]}]}};
 const schema16 = {"type":"string","minLength":1,"maxLength":80,"pattern":"^[a-z0-9]+(-[a-z0-9]+)*$"};
 const schema18 = {"type":"string","minLength":1,"pattern":"^[^\\n\\r]+$"};
-const func7 = Object.prototype.hasOwnProperty;
+const func9 = Object.prototype.hasOwnProperty;
 const pattern1 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*$", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+$", "u");
 const schema19 = {"type":"object","additionalProperties":false,"properties":{"kind":{"description":"Document kind, e.g. requirements, design, security-assessment, rollback-plan.","$ref":"#/definitions/kebab"},"paths":{"description":"Globs the documents match; empty = every document of the kind.","$ref":"#/definitions/names"},"signoff":{"description":"Roles that must each sign off every matching document.","$ref":"#/definitions/names"},"newerThan":{"description":"Document kinds this one answers; it must be newer than each.","type":"array","uniqueItems":true,"items":{"$ref":"#/definitions/kebab"}}}};
@@ -636,7 +636,7 @@ vErrors.push(err8);
 errors++;
 }
 for(const key0 in data){
-if(!(func7.call(schema15.properties, key0))){
+if(!(func9.call(schema15.properties, key0))){
 const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err9];
@@ -1668,7 +1668,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func7.call(schema41.properties, key0))){
+if(!(func9.call(schema41.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2674,7 +2674,7 @@ if(data.settings !== undefined){
 let data5 = data.settings;
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key1 in data5){
-if(!((key1 === "waiverWarningDays") || (key1 === "size"))){
+if(!((((key1 === "waiverWarningDays") || (key1 === "doraWindowDays")) || (key1 === "baseBranch")) || (key1 === "size"))){
 const err14 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings,data:data5};
 if(vErrors === null){
 vErrors = [err14];
@@ -2720,12 +2720,10 @@ errors++;
 }
 }
 }
-if(data5.size !== undefined){
-let data7 = data5.size;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-if(!((key2 === "languages") || (key2 === "exclude"))){
-const err18 = {instancePath:instancePath+"/settings/size",schemaPath:"#/properties/settings/properties/size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings.properties.size,data:data7};
+if(data5.doraWindowDays !== undefined){
+let data7 = data5.doraWindowDays;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err18 = {instancePath:instancePath+"/settings/doraWindowDays",schemaPath:"#/properties/settings/properties/doraWindowDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.settings.properties.doraWindowDays.type,parentSchema:schema11.properties.settings.properties.doraWindowDays,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2734,13 +2732,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data7.languages !== undefined){
-let data8 = data7.languages;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key3 in data8){
-if(!((key3 === "include") || (key3 === "exclude"))){
-const err19 = {instancePath:instancePath+"/settings/size/languages",schemaPath:"#/properties/settings/properties/size/properties/languages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings.properties.size.properties.languages,data:data8};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 3660 || isNaN(data7)){
+const err19 = {instancePath:instancePath+"/settings/doraWindowDays",schemaPath:"#/properties/settings/properties/doraWindowDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3660},message:"must be <= 3660",schema:3660,parentSchema:schema11.properties.settings.properties.doraWindowDays,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2749,22 +2743,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data8.include !== undefined){
-if(!(validate11(data8.include, {instancePath:instancePath+"/settings/size/languages/include",parentData:data8,parentDataProperty:"include",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-if(data8.exclude !== undefined){
-if(!(validate11(data8.exclude, {instancePath:instancePath+"/settings/size/languages/exclude",parentData:data8,parentDataProperty:"exclude",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/settings/size/languages",schemaPath:"#/properties/settings/properties/size/properties/languages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.properties.size.properties.languages.type,parentSchema:schema11.properties.settings.properties.size.properties.languages,data:data8};
+if(data7 < 1 || isNaN(data7)){
+const err20 = {instancePath:instancePath+"/settings/doraWindowDays",schemaPath:"#/properties/settings/properties/doraWindowDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.settings.properties.doraWindowDays,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2774,15 +2754,12 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.exclude !== undefined){
-if(!(validate11(data7.exclude, {instancePath:instancePath+"/settings/size/exclude",parentData:data7,parentDataProperty:"exclude",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/settings/size",schemaPath:"#/properties/settings/properties/size/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.properties.size.type,parentSchema:schema11.properties.settings.properties.size,data:data7};
+if(data5.baseBranch !== undefined){
+let data8 = data5.baseBranch;
+if(typeof data8 === "string"){
+if(func2(data8) > 255){
+const err21 = {instancePath:instancePath+"/settings/baseBranch",schemaPath:"#/properties/settings/properties/baseBranch/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema11.properties.settings.properties.baseBranch,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2791,10 +2768,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.type,parentSchema:schema11.properties.settings,data:data5};
+if(func2(data8) < 1){
+const err22 = {instancePath:instancePath+"/settings/baseBranch",schemaPath:"#/properties/settings/properties/baseBranch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.settings.properties.baseBranch,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2804,12 +2779,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.phases !== undefined){
-let data12 = data.phases;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key4 in data12){
-if(!(((((key4 === "requirements") || (key4 === "design")) || (key4 === "implementation")) || (key4 === "testing")) || (key4 === "release"))){
-const err23 = {instancePath:instancePath+"/phases",schemaPath:"#/properties/phases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.phases,data:data12};
+else {
+const err23 = {instancePath:instancePath+"/settings/baseBranch",schemaPath:"#/properties/settings/properties/baseBranch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.settings.properties.baseBranch.type,parentSchema:schema11.properties.settings.properties.baseBranch,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2819,39 +2790,12 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data12.requirements !== undefined){
-if(!(validate15(data12.requirements, {instancePath:instancePath+"/phases/requirements",parentData:data12,parentDataProperty:"requirements",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.design !== undefined){
-if(!(validate15(data12.design, {instancePath:instancePath+"/phases/design",parentData:data12,parentDataProperty:"design",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.implementation !== undefined){
-if(!(validate15(data12.implementation, {instancePath:instancePath+"/phases/implementation",parentData:data12,parentDataProperty:"implementation",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.testing !== undefined){
-if(!(validate15(data12.testing, {instancePath:instancePath+"/phases/testing",parentData:data12,parentDataProperty:"testing",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-if(data12.release !== undefined){
-if(!(validate15(data12.release, {instancePath:instancePath+"/phases/release",parentData:data12,parentDataProperty:"release",rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/phases",schemaPath:"#/properties/phases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.phases.type,parentSchema:schema11.properties.phases,data:data12};
+if(data5.size !== undefined){
+let data9 = data5.size;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+if(!((key2 === "languages") || (key2 === "exclude"))){
+const err24 = {instancePath:instancePath+"/settings/size",schemaPath:"#/properties/settings/properties/size/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings.properties.size,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2861,24 +2805,150 @@ vErrors.push(err24);
 errors++;
 }
 }
+if(data9.languages !== undefined){
+let data10 = data9.languages;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key3 in data10){
+if(!((key3 === "include") || (key3 === "exclude"))){
+const err25 = {instancePath:instancePath+"/settings/size/languages",schemaPath:"#/properties/settings/properties/size/properties/languages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.settings.properties.size.properties.languages,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data10.include !== undefined){
+if(!(validate11(data10.include, {instancePath:instancePath+"/settings/size/languages/include",parentData:data10,parentDataProperty:"include",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+if(data10.exclude !== undefined){
+if(!(validate11(data10.exclude, {instancePath:instancePath+"/settings/size/languages/exclude",parentData:data10,parentDataProperty:"exclude",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/settings/size/languages",schemaPath:"#/properties/settings/properties/size/properties/languages/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.properties.size.properties.languages.type,parentSchema:schema11.properties.settings.properties.size.properties.languages,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data9.exclude !== undefined){
+if(!(validate11(data9.exclude, {instancePath:instancePath+"/settings/size/exclude",parentData:data9,parentDataProperty:"exclude",rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/settings/size",schemaPath:"#/properties/settings/properties/size/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.properties.size.type,parentSchema:schema11.properties.settings.properties.size,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.settings.type,parentSchema:schema11.properties.settings,data:data5};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.phases !== undefined){
+let data14 = data.phases;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key4 in data14){
+if(!(((((key4 === "requirements") || (key4 === "design")) || (key4 === "implementation")) || (key4 === "testing")) || (key4 === "release"))){
+const err29 = {instancePath:instancePath+"/phases",schemaPath:"#/properties/phases/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.phases,data:data14};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data14.requirements !== undefined){
+if(!(validate15(data14.requirements, {instancePath:instancePath+"/phases/requirements",parentData:data14,parentDataProperty:"requirements",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data14.design !== undefined){
+if(!(validate15(data14.design, {instancePath:instancePath+"/phases/design",parentData:data14,parentDataProperty:"design",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data14.implementation !== undefined){
+if(!(validate15(data14.implementation, {instancePath:instancePath+"/phases/implementation",parentData:data14,parentDataProperty:"implementation",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data14.testing !== undefined){
+if(!(validate15(data14.testing, {instancePath:instancePath+"/phases/testing",parentData:data14,parentDataProperty:"testing",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+if(data14.release !== undefined){
+if(!(validate15(data14.release, {instancePath:instancePath+"/phases/release",parentData:data14,parentDataProperty:"release",rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/phases",schemaPath:"#/properties/phases/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.phases.type,parentSchema:schema11.properties.phases,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
 if(data.waivers !== undefined){
-let data18 = data.waivers;
-if(Array.isArray(data18)){
-const len1 = data18.length;
+let data20 = data.waivers;
+if(Array.isArray(data20)){
+const len1 = data20.length;
 for(let i2=0; i2<len1; i2++){
-if(!(validate34(data18[i2], {instancePath:instancePath+"/waivers/" + i2,parentData:data18,parentDataProperty:i2,rootData}))){
+if(!(validate34(data20[i2], {instancePath:instancePath+"/waivers/" + i2,parentData:data20,parentDataProperty:i2,rootData}))){
 vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.waivers.type,parentSchema:schema11.properties.waivers,data:data18};
+const err31 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.waivers.type,parentSchema:schema11.properties.waivers,data:data20};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err31];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -2891,12 +2961,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err32];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err32);
 }
 errors++;
 }

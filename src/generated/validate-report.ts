@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Rollouts the gray-release gate decided on (release evaluate), by rollout name: the decisions recorded at or before asOf and the last one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rollout","decisions","decision","step","weight","nextStep","time","seq","head","policy"],"properties":{"rollout":{"type":"string"},"decisions":{"type":"integer","minimum":1},"decision":{"enum":["promote","hold","rollback"]},"step":{"type":"integer","minimum":0},"weight":{"type":"number"},"nextStep":{"type":["integer","null"]},"time":{"type":"string"},"seq":{"type":"integer","minimum":1},"head":{"type":"string"},"policy":{"type":"string"}}}}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -5997,8 +5997,12 @@ errors++;
 if(data.releaseDecisions !== undefined){
 let data139 = data.releaseDecisions;
 if(Array.isArray(data139)){
-if(data139.length > 0){
-const err323 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+const len15 = data139.length;
+for(let i15=0; i15<len15; i15++){
+let data140 = data139[i15];
+if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
+if(data140.rollout === undefined){
+const err323 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "rollout"},message:"must have required property '"+"rollout"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6007,9 +6011,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-else {
-const err324 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data140.decisions === undefined){
+const err324 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decisions"},message:"must have required property '"+"decisions"+"'"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -6018,15 +6021,292 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-}
-else {
-const err325 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data140.decision === undefined){
+const err325 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err325];
 }
 else {
 vErrors.push(err325);
+}
+errors++;
+}
+if(data140.step === undefined){
+const err326 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+if(data140.weight === undefined){
+const err327 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+if(data140.nextStep === undefined){
+const err328 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "nextStep"},message:"must have required property '"+"nextStep"+"'"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+if(data140.time === undefined){
+const err329 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data140.seq === undefined){
+const err330 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if(data140.head === undefined){
+const err331 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if(data140.policy === undefined){
+const err332 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+for(const key21 in data140){
+if(!(func2.call(schema11.properties.releaseDecisions.items.properties, key21))){
+const err333 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data140.rollout !== undefined){
+if(typeof data140.rollout !== "string"){
+const err334 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/rollout",schemaPath:"#/properties/releaseDecisions/items/properties/rollout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data140.decisions !== undefined){
+let data142 = data140.decisions;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err335 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 < 1 || isNaN(data142)){
+const err336 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+if(data140.decision !== undefined){
+let data143 = data140.decision;
+if(!(((data143 === "promote") || (data143 === "hold")) || (data143 === "rollback"))){
+const err337 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decision",schemaPath:"#/properties/releaseDecisions/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.releaseDecisions.items.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+if(data140.step !== undefined){
+let data144 = data140.step;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err338 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 < 0 || isNaN(data144)){
+const err339 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+}
+if(data140.weight !== undefined){
+let data145 = data140.weight;
+if(!((typeof data145 == "number") && (isFinite(data145)))){
+const err340 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/weight",schemaPath:"#/properties/releaseDecisions/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+if(data140.nextStep !== undefined){
+let data146 = data140.nextStep;
+if((!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))) && (data146 !== null)){
+const err341 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/nextStep",schemaPath:"#/properties/releaseDecisions/items/properties/nextStep/type",keyword:"type",params:{type: schema11.properties.releaseDecisions.items.properties.nextStep.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+if(data140.time !== undefined){
+if(typeof data140.time !== "string"){
+const err342 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/time",schemaPath:"#/properties/releaseDecisions/items/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data140.seq !== undefined){
+let data148 = data140.seq;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err343 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 < 1 || isNaN(data148)){
+const err344 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+}
+if(data140.head !== undefined){
+if(typeof data140.head !== "string"){
+const err345 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/head",schemaPath:"#/properties/releaseDecisions/items/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+if(data140.policy !== undefined){
+if(typeof data140.policy !== "string"){
+const err346 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/policy",schemaPath:"#/properties/releaseDecisions/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+else {
+const err349 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
 }
 errors++;
 }

@@ -113,7 +113,7 @@ export function defectKpis(input: DefectInput): { report: DefectReport | null; t
   const tally = new Tally();
   const fromEvidence = evidenceCounts(input.countEvidence, input.evidence, false);
   if (!input.defects && Object.keys(fromEvidence).length === 0) {
-    tally.skip(['defects.density', 'defects.newDensity', 'defects.open'], 'no defects file given (and no evidence counts chosen with countEvidence)');
+    tally.skip(['defects.density', 'defects.newDensity', 'defects.open'], 'no defects file given: give the defects export (--defects FILE), or count evidence findings as defects (--count-as-defects METRIC)');
     return { report: null, tally };
   }
   const defects = input.defects ?? [];
@@ -145,7 +145,7 @@ function newDensity(input: DefectInput, confirmed: readonly Defect[], report: De
   const fromNew = evidenceCounts(input.countEvidence, input.evidence, true);
   const change = input.change;
   if (!change?.commits?.length && !change?.files?.length && Object.keys(fromNew).length === 0) {
-    tally.skip(['defects.newDensity'], 'the change is unknown: give its commits or changed files (options.change)');
+    tally.skip(['defects.newDensity'], 'the change is unknown: give the evidence of the change, collected with --base REF (its changed files tie defects to the change)');
     return;
   }
   if (!change?.commits?.length && change?.files?.length && change.since === undefined && Object.keys(fromNew).length === 0) {

@@ -46,6 +46,8 @@ export interface Layer {
   name?: string;
   tier?: { value: Tier; at: SourceRef };
   waiverWarningDays?: number;
+  doraWindowDays?: number;
+  baseBranch?: string;
   /** The file's `settings.size`, when it has a valid one. */
   size?: SizeLayer;
   extends: { ref: string; at: SourceRef }[];
@@ -167,6 +169,8 @@ export function buildLayer(file: PolicyFile, errors: readonly ErrorObject[]): { 
     name: ok('/name') && typeof data.name === 'string' ? data.name : undefined,
     tier: ok('/tier') && typeof data.tier === 'string' ? { value: data.tier as Tier, at: locate(file, ['tier']) } : undefined,
     waiverWarningDays: isObj(data.settings) && ok('/settings/waiverWarningDays') ? (data.settings.waiverWarningDays as number | undefined) : undefined,
+    doraWindowDays: isObj(data.settings) && ok('/settings/doraWindowDays') ? (data.settings.doraWindowDays as number | undefined) : undefined,
+    baseBranch: isObj(data.settings) && ok('/settings/baseBranch') ? (data.settings.baseBranch as string | undefined) : undefined,
     extends: ok('/extends') ? extendsOf(file, data) : [],
     extendsValid: ok('/extends'),
     rules,

@@ -80,6 +80,11 @@ function build(chain: Chain): { policy?: EffectivePolicy; diagnostics: Diagnosti
   // Only when a layer sets it, so policies without one keep their earlier digests.
   const size = mergeSize(layers.map((l) => l.size));
   if (size) policy.settings.size = size;
+  // The same for the KPI window and base branch: the outermost layer that sets one wins.
+  const window = layers.map((l) => l.doraWindowDays).filter((d) => d !== undefined).at(-1);
+  if (window !== undefined) policy.settings.doraWindowDays = window;
+  const base = layers.map((l) => l.baseBranch).filter((b) => b !== undefined).at(-1);
+  if (base !== undefined) policy.settings.baseBranch = base;
   // Only when a layer has one: merged key by key, locks enforced (docs/release-gate.md).
   const release = layerRelease(layers.map((l) => l.release));
   diagnostics.push(...release.diagnostics);

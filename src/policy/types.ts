@@ -167,6 +167,10 @@ export interface EffectivePolicy {
     waiverWarningDays: number;
     /** What code size counts; absent when no layer sets `settings.size`. */
     size?: SizeSettings;
+    /** Window of DORA and test analytics, days back from the as-of time; absent when no layer sets it (30). */
+    doraWindowDays?: number;
+    /** The base branch new test failures are compared with; absent when no layer sets it (`main`). */
+    baseBranch?: string;
   };
   /** The rollout policy of the gray-release gate, merged across the layers (docs/release-gate.md). */
   release?: ReleasePolicy;

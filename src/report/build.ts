@@ -12,7 +12,7 @@ import { phasesSection, waiversSection, warningsSection } from './governance.js'
 import { healthOf } from './health.js';
 import { reportKpis } from './kpis.js';
 import { performanceSection } from './performance.js';
-import { coverageSection, defectsSection, doraSection, forecastSection, scheduleSection, securitySection, testsSection } from './sections.js';
+import { coverageSection, defectsSection, doraSection, forecastSection, releaseDecisionsSection, scheduleSection, securitySection, testsSection } from './sections.js';
 import { REPORT_SCHEMA_VERSION, type Report } from './types.js';
 
 /** What buildReport reads; only the project, tier, status date and verdicts are required. */
@@ -25,7 +25,7 @@ export interface ReportInput {
   verdicts: Verdict[];
   evidence?: EvidenceBundle;
   kpis?: KpiReport;
-  /** Earlier records (runs give the previous values and trend series of run metrics). */
+  /** Earlier records (runs give the previous values and trend series of run metrics; decisions the release decisions). */
   history?: HistoryRecord[];
 }
 
@@ -56,6 +56,6 @@ export function buildReport(input: ReportInput): Report {
     forecast: forecastSection(kpis),
     warnings: warningsSection(kpis),
     waivers: waiversSection(input.policy, input.asOf),
-    releaseDecisions: [],
+    releaseDecisions: releaseDecisionsSection(input.history, input.project, input.asOf),
   };
 }

@@ -1,47 +1,41 @@
 /**
  * The PMO's view: one row per project of a history store (tier, current phase, health score,
- * SPI, CPI, defect density, open warnings), built from each project's records and latest
- * plan snapshot. Pure: the CLI reads the store.
+ * SPI, CPI, defect density, open warnings), each read from the project's health report
+ * (core projectReport), so a row never disagrees with the report. Pure: the core reads the store.
  */
 import { mdText } from '../gate/render/markdown.js';
-import { computeKpis, type Plan } from '../metrics/index.js';
 import { PHASES } from '../policy/types.js';
-import type { HistoryRecord } from '../store/records.js';
-import { buildReport } from './build.js';
 import { measure, type LimitUnit } from './markdown/size.js';
 import type { PortfolioRow } from './html/portfolio-types.js';
-import { recordedTier, recordedVerdicts } from './recorded-verdicts.js';
+import type { Report } from './types.js';
 
 export type { PortfolioRow };
 
+/** What one portfolio row is read from: the project's report (core projectReport), so its values and score are the report's. */
 export interface PortfolioInput {
-  project: string;
-  records: readonly HistoryRecord[];
-  plan?: Plan;
-  asOf: Date;
+  report: Report;
+  /** Whether the project has a plan: without one and without verdicts, no current phase. */
+  hasPlan: boolean;
 }
 
-/** The portfolio row of one project. */
-export function portfolioRow(input: PortfolioInput): PortfolioRow {
-  const { project, asOf } = input;
-  const records = [...input.records];
-  const kpis = computeKpis({ project, asOf, records, plan: input.plan });
-  const verdicts = recordedVerdicts(records, asOf);
-  const report = buildReport({ project, tier: recordedTier(records), asOf, verdicts, kpis, history: records });
+const kpiValue = (report: Report, name: string): number | null => report.kpis.find((k) => k.name === name)?.value ?? null;
+
+/** The portfolio row of one project: the values and health score of its report. */
+export function portfolioRow({ report, hasPlan }: PortfolioInput): PortfolioRow {
   const passed = new Set(report.phases.filter((p) => p.gate === 'pass' || p.gate === 'warn').map((p) => p.phase));
+  const evaluated = report.phases.some((p) => p.gate !== 'not-evaluated');
   const current = PHASES.find((p) => !passed.has(p)) ?? 'done';
-  const k = kpis.kpis;
   return {
-    project,
+    project: report.project,
     tier: report.tier,
-    phase: verdicts.length || input.plan ? current : null,
+    phase: evaluated || hasPlan ? current : null,
     health: report.health.score,
     healthStatus: report.health.status,
-    spi: k['schedule.spi'] ?? null,
-    cpi: k['cost.cpi'] ?? null,
-    defectDensity: k['defects.density'] ?? null,
+    spi: kpiValue(report, 'schedule.spi'),
+    cpi: kpiValue(report, 'cost.cpi'),
+    defectDensity: kpiValue(report, 'defects.density'),
     warnings: report.warnings.length,
-    asOf: asOf.toISOString(),
+    asOf: report.asOf,
   };
 }
 

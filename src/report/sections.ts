@@ -5,7 +5,8 @@
  */
 import type { EvidenceBundle, EvidenceItem } from '../evidence/types.js';
 import type { KpiReport, PhaseRow } from '../metrics/index.js';
-import type { DoraMetric, EvmRow, ReportCoverage, ReportDefects, ReportDora, ReportForecast, ReportItem, ReportSchedule, ReportSecurity, ReportTests } from './types.js';
+import type { HistoryRecord } from '../store/records.js';
+import type { DoraMetric, EvmRow, ReportCoverage, ReportReleaseDecision, ReportDefects, ReportDora, ReportForecast, ReportItem, ReportSchedule, ReportSecurity, ReportTests } from './types.js';
 
 type Numbers = Record<string, number> | undefined;
 
@@ -104,4 +105,33 @@ export function forecastSection(kpis?: KpiReport): ReportForecast | null {
   const f = kpis?.forecast;
   if (!f) return null;
   return { p50: f.p50, p85: f.p85, p95: f.p95, due: opt(f.due), onTimeProbability: opt(f.onTimeProbability), trials: f.trials };
+}
+
+/**
+ * The release decisions section: per rollout, the decisions `release evaluate` recorded at or
+ * before asOf, the last one (by chain position) with its step, and the chain head.
+ */
+export function releaseDecisionsSection(records: readonly HistoryRecord[] | undefined, project: string, asOf: Date): ReportReleaseDecision[] {
+  const cut = asOf.getTime();
+  const byRollout = new Map<string, { count: number; last: Extract<HistoryRecord, { kind: 'decision' }>['record'] }>();
+  for (const r of records ?? []) {
+    if (r.kind !== 'decision' || r.project !== project || Date.parse(r.record.time) > cut) continue;
+    const seen = byRollout.get(r.record.rollout);
+    if (!seen) byRollout.set(r.record.rollout, { count: 1, last: r.record });
+    else byRollout.set(r.record.rollout, { count: seen.count + 1, last: r.record.seq > seen.last.seq ? r.record : seen.last });
+  }
+  return [...byRollout.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([rollout, { count, last }]) => ({
+      rollout,
+      decisions: count,
+      decision: last.decision,
+      step: last.step,
+      weight: last.weight,
+      nextStep: last.nextStep,
+      time: last.time,
+      seq: last.seq,
+      head: last.hash,
+      policy: last.policy.name,
+    }));
 }

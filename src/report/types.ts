@@ -109,6 +109,24 @@ export interface Report {
   forecast: ReportForecast | null;
   warnings: ReportWarning[];
   waivers: { inForce: ReportWaiver[]; expiring: ReportWaiver[] };
-  /** Release decisions of the gray-release gate; always empty until that gate exists. */
-  releaseDecisions: never[];
+  /** Rollouts the gray-release gate decided on (`release evaluate`), by rollout name. */
+  releaseDecisions: ReportReleaseDecision[];
+}
+
+/** One rollout's recorded decisions as of the report's date: how many, and the last one. */
+export interface ReportReleaseDecision {
+  rollout: string;
+  /** Decisions recorded for the rollout at or before asOf (its hash chain's length then). */
+  decisions: number;
+  /** The last decision: promote, hold or rollback. */
+  decision: 'promote' | 'hold' | 'rollback';
+  /** The step it judged, its canary weight and the step it leads to (null: none). */
+  step: number;
+  weight: number;
+  nextStep: number | null;
+  time: string;
+  /** Position of the last decision in the chain, and its hash: the chain head. */
+  seq: number;
+  head: string;
+  policy: string;
 }

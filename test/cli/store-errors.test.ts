@@ -57,8 +57,9 @@ describe.skipIf(postgresSkipReason() !== undefined)('PostgreSQL errors without a
     }
     // The fix the message names works: the same role with its password in PGPASSWORD.
     const ok = spawnSync(process.execPath, [BIN, 'metrics', '--project', 'p', '--store', url], { cwd: tempDir(), env: { ...env, PGPASSWORD: secret }, encoding: 'utf8', timeout: 20_000 });
-    expect(ok.stderr).toBe('');
-    expect(ok.status).toBe(0);
+    // It connects: the empty store then says project p has no records (exit 2), not a password problem, and never the URL.
+    expect(ok.stderr).toBe('phasegate: --project "p" has no records in the store (--store); the store (--store) holds no records yet: record a run first (phasegate record run --project p …) (run with --help for usage)\n');
+    expect(ok.status).toBe(2);
   }, 60_000);
 });
 

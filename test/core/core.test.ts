@@ -113,10 +113,11 @@ describe('this run in its own history', () => {
     expect(report.kpis.find((k) => k.name === 'tests.newFailures')).toMatchObject({ value: 1 });
   });
 
-  it('leaves out only the record of this project, pipeline and build, and only with evidence', () => {
+  it('leaves out only the record of this project, pipeline and build with evidence; without evidence, the latest run (it is the evidence)', () => {
     const thisRun = records[2]!;
     expect(earlierRuns({ history, evidence: THIS, run: { pipeline: 'ci', build: '3' } })).toEqual({ records: records.slice(0, 2), thisRun });
-    expect(earlierRuns({ history, run: { pipeline: 'ci', build: '3' } })).toEqual({ records });
+    expect(earlierRuns({ history, run: { pipeline: 'ci', build: '3' } })).toEqual({ records: records.slice(0, 2), thisRun });
+    expect(earlierRuns({ history, asOf: new Date(Date.parse(records[1]!.time)) })).toEqual({ records: [records[0], records[2]], thisRun: records[1] });
     expect(earlierRuns({ history, evidence: THIS })).toEqual({ records });
     for (const run of [{ pipeline: 'ci', build: '4' }, { pipeline: 'nightly', build: '3' }]) expect(earlierRuns({ history, evidence: THIS, run })).toEqual({ records });
     expect(earlierRuns({ history: { project: 'q', records }, evidence: THIS, run: { pipeline: 'ci', build: '3' } })).toEqual({ records });

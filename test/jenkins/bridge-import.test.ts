@@ -107,7 +107,9 @@ describe('jenkins import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('<summary>Flaky tests (1)</summary>\n\n- com.example.PriceTest::formatsCurrency\n');
     expect(r.stdout).toContain('| tests.flakyRate | ⚪ unrated | 25 % |');
-    expect(r.stdout).toContain('  title "Test pass rate"\n  x-axis ["-4", "-3", "-2", "-1"]\n  y-axis "%"\n  line [100, 66.67, 100, 66.67]\n');
+    // Without --evidence the latest imported build is the current value (core currentEvidence), the three before it its trend.
+    expect(r.stdout).toContain('| tests.passRate | ⚪ unrated | 66.67 % | 100 % |');
+    expect(r.stdout).toContain('  title "Test pass rate"\n  x-axis ["-3", "-2", "-1", "now"]\n  y-axis "%"\n  line [100, 66.67, 100, 66.67]\n');
   });
 });
 

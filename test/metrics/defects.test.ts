@@ -77,7 +77,7 @@ describe('defect density', () => {
     expect(r.kpis['defects.critical']).toBe(0);
     expect(r.kpis['defects.density.critical']).toBeCloseTo(0.08, 10); // PAY-1: 1 / 12.5
     expect(r.defects).toMatchObject({ confirmed: 2, rejected: 2, open: 1 });
-    expect(r.notMeasured).toContainEqual({ kpi: 'defects.newDensity', reason: 'the change is unknown: give its commits or changed files (options.change)' });
+    expect(r.notMeasured).toContainEqual({ kpi: 'defects.newDensity', reason: 'the change is unknown: give the evidence of the change, collected with --base REF (its changed files tie defects to the change)' });
   });
 
   it('defects tied to the change per changed KLOC, by linked commit prefix or file', () => {

@@ -33,7 +33,7 @@ describe('renderReportJson', () => {
   });
 
   it('reports every schema problem at once', () => {
-    const bad = { ...buildReport({ project: 'p', tier: null, asOf: AS_OF, verdicts: [] }), extra: 1, health: { score: 120, status: 'fine', gates: null, kpis: null }, releaseDecisions: [{}] };
+    const bad = { ...buildReport({ project: 'p', tier: null, asOf: AS_OF, verdicts: [] }), extra: 1, health: { score: 120, status: 'fine', gates: null, kpis: null }, releaseDecisions: [{ rollout: 'v2' }] };
     let err: unknown;
     try {
       assertValidReport(bad, 'report.json');
@@ -44,7 +44,7 @@ describe('renderReportJson', () => {
     const messages = (err as PhasegateError).diagnostics.map((d) => d.message);
     expect(messages).toEqual(expect.arrayContaining([
       '/: must NOT have additional properties ("extra") (not a valid phasegate report)',
-      '/releaseDecisions: must NOT have more than 0 items (not a valid phasegate report)',
+      "/releaseDecisions/0: must have required property 'decisions' (not a valid phasegate report)",
     ]));
     expect(messages.some((m) => m.startsWith('/health/status'))).toBe(true);
     expect(messages.some((m) => m.startsWith('/health/score'))).toBe(true);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { collectEvidence } from '../../evidence/index.js';
 import { PhasegateError } from '../../errors.js';
 import type { EvidenceBundle } from '../../evidence/types.js';
-import { evaluateGate } from '../../gate/engine.js';
+import { runGate } from '../../core/gate.js';
 import { renderVerdict } from '../../gate/render/index.js';
 import type { Verdict } from '../../gate/types.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
@@ -63,17 +63,19 @@ export async function demoCommand(opts: { outDir: string }): Promise<number> {
   const outDir = path.resolve(opts.outDir);
   writeFileAtomic(path.join(outDir, 'evidence.json'), stableJson(evidence));
   process.stdout.write(`phasegate demo: ${settings.project} (policy ${settings.policy}, tier ${policy.tier ?? 'none'}), evaluated as of ${settings.now}\n`);
+  // The gates read the project's KPIs (defect density, SPI, DORA…) from the same history as its report.
+  const { demoHistory, writeDemoReports } = await import('../demo-report.js');
+  const history = await demoHistory({ example: EXAMPLE, project: settings.project, now, outDir });
   const verdicts: Verdict[] = [];
   for (const phase of PHASES) {
-    const verdict = evaluateGate({ policy, evidence, phase, now });
+    const verdict = runGate({ policy, evidence, phase, now, history });
     verdicts.push(verdict);
     process.stdout.write(`\n${renderVerdict(verdict, 'text', { color })}`);
     writeFileAtomic(path.join(outDir, `${phase}.verdict.json`), stableJson(verdict));
     writeFileAtomic(path.join(outDir, `${phase}.md`), renderVerdict(verdict, 'markdown', { color: false }));
   }
   process.stdout.write(`\nSummary\n${verdicts.map(summaryLine).join('\n')}\n`);
-  const { writeDemoReports } = await import('../demo-report.js');
-  const reports = await writeDemoReports({ example: EXAMPLE, project: settings.project, policy, evidence, verdicts, now, outDir });
+  const reports = await writeDemoReports({ history, policy, evidence, verdicts, now, outDir });
   const shown = (f: string) => path.relative(process.cwd(), f) || f;
   process.stdout.write(`\nHealth report (twelve weeks of the example's history, its plan and defects):\n${reports.map((f) => `  ${shown(f)}`).join('\n')}\n`);
   process.stdout.write(`Evidence and verdicts (JSON, Markdown) are in ${shown(outDir)}/\n`);

@@ -7,6 +7,7 @@ import type { Phase, Tier } from '../../policy/types.js';
 import { gateEvidence, type CollectFlags } from '../evidence-input.js';
 import { policyRef, usage, useColor } from '../options.js';
 import { emit } from '../output.js';
+import { kpiSettingsOf } from '../kpi-flags.js';
 
 export interface GateOptions extends CollectFlags {
   project?: string;
@@ -23,6 +24,9 @@ export interface GateOptions extends CollectFlags {
   output?: string[];
   failOnWarn?: boolean;
   now?: Date;
+  /** --dora-window and --base-branch, with --project (cli/kpi-flags.ts). */
+  doraWindow?: number;
+  baseBranch?: string;
 }
 
 /** The project's history for the gate's KPIs, read through the store the flags name. */
@@ -52,11 +56,12 @@ export function parseOutputs(values: readonly string[] = []): Array<{ format: Ve
 /** Loads the policy first (cheap, and its errors matter most), then evidence, then evaluates. */
 export async function gateCommand(opts: GateOptions): Promise<number> {
   const outputs = parseOutputs(opts.output);
+  if (!opts.project && (opts.doraWindow !== undefined || opts.baseBranch !== undefined)) throw usage(`${opts.doraWindow !== undefined ? '--dora-window' : '--base-branch'} applies to the project's KPIs: give --project NAME too`);
   const policy = loadPolicy(policyRef(opts), { cwd: process.cwd() });
   const evidence = await gateEvidence(opts, process.cwd(), policy.settings.size);
   const now = opts.now ?? new Date();
   const history = opts.project ? await projectHistory(opts, opts.project) : undefined;
-  const verdict = runGate({ policy, evidence, phase: opts.phase, now, ...(history ? { history } : {}) });
+  const verdict = runGate({ policy, evidence, phase: opts.phase, now, settings: kpiSettingsOf(opts), ...(history ? { history } : {}) });
   const color = !opts.out && opts.format === 'text' && useColor(process.stdout, process.env);
   for (const o of outputs) emit(renderVerdict(verdict, o.format, { color: false }), o.file);
   emit(renderVerdict(verdict, opts.format, { color }), opts.out);

@@ -1,10 +1,12 @@
 /** `phasegate metrics` and `phasegate forecast`: KPIs and delivery forecasts from the history store. */
-import { computeKpis, forecast, backtest } from '../../metrics/index.js';
+import { projectKpis } from '../../core/kpis.js';
+import { forecast, backtest } from '../../metrics/index.js';
 import { stableJson } from '../../io/json.js';
 import { readHistory, reportStoreWarnings, type HistoryFlags } from '../history-input.js';
 import { backtestLines, forecastLines, renderKpiText } from '../kpi-text.js';
 import { readEvidenceFile } from '../../evidence/index.js';
 import { emit } from '../output.js';
+import { kpiSettingsOf } from '../kpi-flags.js';
 
 export interface MetricsOptions extends HistoryFlags {
   asOf?: Date;
@@ -13,6 +15,9 @@ export interface MetricsOptions extends HistoryFlags {
   countAsDefects?: string[];
   format: 'text' | 'json';
   out?: string;
+  /** --dora-window and --base-branch (cli/kpi-flags.ts). */
+  doraWindow?: number;
+  baseBranch?: string;
 }
 
 /** Computes the KPIs of a project; 0 on success. */
@@ -20,16 +25,14 @@ export async function metricsCommand(opts: MetricsOptions): Promise<number> {
   const bundle = opts.evidence ? readEvidenceFile(opts.evidence) : undefined;
   const history = await readHistory(opts);
   reportStoreWarnings(history.warnings);
-  // The bundle's changed files (collected with --base) tie defects opened since the change's first commit to it: defects.newDensity.
-  const change = bundle?.changes ? { files: bundle.changes.files.map((f) => f.path), ...(bundle.changes.since ? { since: bundle.changes.since } : {}) } : undefined;
-  const report = computeKpis({
-    project: opts.project,
+  // The same function as the report, the portfolio and the gate (core/kpis.ts): without
+  // --evidence, the latest recorded run's metrics; the bundle's changed files give defects.newDensity.
+  const report = projectKpis({
+    history,
     asOf: opts.asOf ?? new Date(),
-    records: history.records,
-    plan: history.plan,
-    defects: history.defects,
-    evidence: bundle?.metrics,
-    options: { countEvidence: opts.countAsDefects ?? [], ...(change ? { change } : {}) },
+    settings: kpiSettingsOf(opts),
+    ...(bundle ? { evidence: bundle } : {}),
+    ...(opts.countAsDefects ? { countAsDefects: opts.countAsDefects } : {}),
   });
   emit(opts.format === 'json' ? stableJson(report) : renderKpiText(report), opts.out);
   return 0;

@@ -20,6 +20,7 @@ import { pastRuns } from '../../report/kpis.js';
 import { renderPortfolioMarkdown, type PortfolioRow } from '../../report/portfolio.js';
 import { openStore } from '../../store/open.js';
 import { readHistory, reportStoreWarnings } from '../history-input.js';
+import { kpiSettingsOf } from '../kpi-flags.js';
 import { usage } from '../options.js';
 import { emit } from '../output.js';
 import { readVerdictFile } from '../verdict-input.js';
@@ -46,6 +47,9 @@ export interface ReportOptions {
   /** HTML only: the stylesheet in the page (inline, the default) or in STYLESHEET_FILE beside --out. */
   htmlAssets?: HtmlAssets;
   out?: string;
+  /** --dora-window and --base-branch (cli/kpi-flags.ts). */
+  doraWindow?: number;
+  baseBranch?: string;
 }
 
 /** GitHub's limits for each place Markdown goes (docs/report.md). */
@@ -92,13 +96,21 @@ async function projectReportOf(opts: ReportOptions, project: string, asOf: Date)
   const history = await readHistory({ store: opts.store, project, plan: opts.plan, defects: opts.defects });
   reportStoreWarnings(history.warnings);
   if (evidence && !run) warnIfRecorded(history, evidence, asOf);
-  return projectReport({ history, asOf, verdicts, ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}), ...(run ? { run } : {}) });
+  const settings = kpiSettingsOf(opts);
+  return projectReport({ history, asOf, verdicts, settings, ...(policy ? { policy } : {}), ...(evidence ? { evidence } : {}), ...(run ? { run } : {}) });
 }
 
-async function portfolioRows(store: string, asOf: Date): Promise<PortfolioRow[]> {
-  const s = await openStore(store);
+/** Flags that name one project's inputs: the portfolio reads every project from the store alone. */
+const PROJECT_ONLY: ReadonlyArray<[keyof ReportOptions, string]> = [['evidence', '--evidence'], ['pipeline', '--pipeline'], ['build', '--build'], ['verdict', '--verdict'], ['plan', '--plan'], ['defects', '--defects']];
+
+/** The portfolio: each project's report from the store alone, rated against --policy or --tier when given. */
+async function portfolioRows(opts: ReportOptions, asOf: Date): Promise<PortfolioRow[]> {
+  const given = PROJECT_ONLY.find(([k]) => opts[k] !== undefined);
+  if (given) throw usage(`${given[1]} names one project's input: give it with --project NAME, or leave it out of --portfolio (the portfolio reads each project from the store)`);
+  const policy = policyOf(opts);
+  const s = await openStore(opts.store);
   try {
-    const { rows, warnings } = await portfolio(s, asOf);
+    const { rows, warnings } = await portfolio(s, asOf, { settings: kpiSettingsOf(opts), ...(policy ? { policy } : {}) });
     reportStoreWarnings(warnings);
     return rows;
   } finally {
@@ -159,7 +171,7 @@ export async function reportCommand(opts: ReportOptions): Promise<number> {
   const assets = htmlAssetsOf(opts);
   const asOf = opts.asOf ?? new Date();
   if (opts.portfolio) {
-    const rows = await portfolioRows(opts.store, asOf);
+    const rows = await portfolioRows(opts, asOf);
     if (opts.format === 'html') {
       const css = emitHtml(await renderHtml('portfolio', rows, assets), opts.out);
       if (css) process.stderr.write(`wrote the html portfolio to ${opts.out} and its stylesheet to ${css}\n`);

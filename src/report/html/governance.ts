@@ -1,9 +1,9 @@
 /**
  * The governance sections of the health report: early warnings with their evidence and
- * action, waivers in force and expiring, release decisions (an empty state until the
- * gray-release gate exists) and how the health score is computed.
+ * action, waivers in force and expiring, release decisions (each rollout's last decision
+ * and chain head) and how the health score is computed.
  */
-import type { Report, ReportWaiver, ReportWarning } from '../types.js';
+import type { Report, ReportReleaseDecision, ReportWaiver, ReportWarning } from '../types.js';
 import { esc, escCut } from './escape.js';
 import { badge, day } from './format.js';
 import { MAX_ROWS, moreNote, section, table, type Column } from './table.js';
@@ -58,11 +58,21 @@ export function waivers(r: Report): string {
   ].join('\n'));
 }
 
-/** Release decisions: none until the gray-release gate records them. */
+const DECISION_COLS: readonly Column<ReportReleaseDecision>[] = [
+  { head: 'Rollout', cell: (d) => `<code>${esc(d.rollout)}</code>` },
+  { head: 'Last decision', cell: (d) => `${esc(d.decision)} <span class="hint">(${day(d.time)})</span>` },
+  { head: 'Step', cell: (d) => `${d.step} <span class="hint">(weight ${d.weight}${d.nextStep === null ? '' : `, next ${d.nextStep}`})</span>`, num: true },
+  { head: 'Decisions', cell: (d) => String(d.decisions), num: true },
+  { head: 'Chain head', cell: (d) => `#${d.seq} <code>${esc(d.head.slice(0, 12))}</code>` },
+  { head: 'Policy', cell: (d) => esc(d.policy) },
+];
+
+/** Release decisions: each rollout `release evaluate` decided on, its last decision and chain head. */
 export function releases(r: Report): string {
+  const shown = r.releaseDecisions.slice(0, MAX_ROWS);
   const body = r.releaseDecisions.length === 0
-    ? '<p class="empty">No release decisions yet. The gray-release gate will list its promote and roll-back decisions here.</p>'
-    : `<p>${r.releaseDecisions.length} release decisions.</p>`;
+    ? '<p class="empty">No release decisions yet. <code>phasegate release evaluate</code> records its promote, hold and roll-back decisions, and they are listed here.</p>'
+    : table(`Rollouts (${r.releaseDecisions.length})`, DECISION_COLS, shown, { id: 'release-decisions', empty: '' }) + moreNote(r.releaseDecisions.length, shown.length, 'rollouts');
   return section('releases', 'Release decisions', body);
 }
 

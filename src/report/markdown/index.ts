@@ -11,7 +11,7 @@ import { mdText, type Dropped, type Rendered } from './format.js';
 import { testsPart } from './lists.js';
 import { context, headline, kpiTable, phaseTable, warnings } from './overview.js';
 import { performancePart } from './performance.js';
-import { deliveryPart, qualityPart, schedulePart, waiversPart } from './sections.js';
+import { deliveryPart, qualityPart, releasesPart, schedulePart, waiversPart } from './sections.js';
 import { measure, type LimitUnit } from './size.js';
 
 /** What each drop level leaves out, in order; level n drops everything of levels 1..n. */
@@ -38,7 +38,7 @@ export interface MarkdownOptions {
 export const reportMarker = (project: string): string => `<!-- phasegate:report:${project.replace(/--/g, '- -').replace(/>/g, '&gt;')} -->`;
 
 function body(r: Report, level: number): Rendered {
-  const parts = [warnings(r, level), testsPart(r, level), qualityPart(r, level), performancePart(r), schedulePart(r, level), deliveryPart(r), waiversPart(r, level), chartsPart(r, level)];
+  const parts = [warnings(r, level), testsPart(r, level), qualityPart(r, level), performancePart(r), schedulePart(r, level), deliveryPart(r), waiversPart(r, level), releasesPart(r), chartsPart(r, level)];
   return { lines: [headline(r), '', context(r), ...phaseTable(r), ...kpiTable(r), ...parts.flatMap((p) => p.lines)], dropped: parts.flatMap((p) => p.dropped) };
 }
 

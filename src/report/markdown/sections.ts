@@ -72,3 +72,10 @@ export function waiversPart(r: Report, level: number): Rendered {
   if (others.length) lines.push(...details(`Other waivers in force (${others.length})`, table(head, others.map(waiverRow))));
   return { lines, dropped: [] };
 }
+
+/** Rollouts with recorded release decisions: the last decision, step and chain head of each. */
+export function releasesPart(r: Report): Rendered {
+  if (r.releaseDecisions.length === 0) return NONE;
+  const rows = r.releaseDecisions.map((d) => [mdText(d.rollout), `${d.decision} (${day(d.time)})`, `${d.step} (weight ${num(d.weight, 0)})`, num(d.decisions, 0), `#${d.seq} \`${d.head.slice(0, 12)}\``]);
+  return { lines: ['', '#### Release decisions', '', ...table(['Rollout', 'Last decision', 'Step', 'Decisions', 'Chain head'], rows)], dropped: [] };
+}
