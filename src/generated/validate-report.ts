@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["unit","remaining","p50","p85","p95","due","onTimeProbability","trials","finished"],"properties":{"unit":{"description":"What remaining work and throughput are counted in: the work items' weights when the plan or a record gives any, else items (docs/metrics.md, Forecast).","enum":["weight","items"]},"remaining":{"type":"number","minimum":0},"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"description":"Percent of the trials whose finish date is on or before the due date (the same dates the percentiles come from); null without a due date or when no work is left.","type":["number","null"]},"trials":{"$ref":"#/definitions/count"},"finished":{"description":"When no work is left: the day the last item was done (then trials is 0 and onTimeProbability null: not measured).","anyOf":[{"type":"string","format":"date"},{"type":"null"}]}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -4826,8 +4826,8 @@ const _errs241 = errors;
 let valid51 = false;
 const _errs242 = errors;
 if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.p50 === undefined){
-const err228 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
+if(data94.unit === undefined){
+const err228 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -4836,8 +4836,8 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data94.p85 === undefined){
-const err229 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
+if(data94.remaining === undefined){
+const err229 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -4846,8 +4846,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data94.p95 === undefined){
-const err230 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(data94.p50 === undefined){
+const err230 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -4856,8 +4856,8 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data94.due === undefined){
-const err231 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
+if(data94.p85 === undefined){
+const err231 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -4866,8 +4866,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data94.onTimeProbability === undefined){
-const err232 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
+if(data94.p95 === undefined){
+const err232 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -4876,8 +4876,8 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data94.trials === undefined){
-const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
+if(data94.due === undefined){
+const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4886,9 +4886,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!((((((key15 === "p50") || (key15 === "p85")) || (key15 === "p95")) || (key15 === "due")) || (key15 === "onTimeProbability")) || (key15 === "trials"))){
-const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data94.onTimeProbability === undefined){
+const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4897,12 +4896,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-if(data94.p50 !== undefined){
-let data95 = data94.p50;
-if(typeof data95 === "string"){
-if(!(formats4.validate(data95))){
-const err235 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data94.trials === undefined){
+const err235 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4911,9 +4906,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.finished === undefined){
+const err236 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4922,12 +4916,9 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data94.p85 !== undefined){
-let data96 = data94.p85;
-if(typeof data96 === "string"){
-if(!(formats4.validate(data96))){
-const err237 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+for(const key15 in data94){
+if(!(func2.call(schema11.properties.forecast.anyOf[0].properties, key15))){
+const err237 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4937,8 +4928,10 @@ vErrors.push(err237);
 errors++;
 }
 }
-else {
-const err238 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.unit !== undefined){
+let data95 = data94.unit;
+if(!((data95 === "weight") || (data95 === "items"))){
+const err238 = {instancePath:instancePath+"/forecast/unit",schemaPath:"#/properties/forecast/anyOf/0/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.forecast.anyOf[0].properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4948,11 +4941,11 @@ vErrors.push(err238);
 errors++;
 }
 }
-if(data94.p95 !== undefined){
-let data97 = data94.p95;
-if(typeof data97 === "string"){
-if(!(formats4.validate(data97))){
-const err239 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data94.remaining !== undefined){
+let data96 = data94.remaining;
+if((typeof data96 == "number") && (isFinite(data96))){
+if(data96 < 0 || isNaN(data96)){
+const err239 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4963,7 +4956,7 @@ errors++;
 }
 }
 else {
-const err240 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err240 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4973,14 +4966,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data94.due !== undefined){
-let data98 = data94.due;
-const _errs252 = errors;
-let valid53 = false;
-const _errs253 = errors;
-if(typeof data98 === "string"){
-if(!(formats4.validate(data98))){
-const err241 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data94.p50 !== undefined){
+let data97 = data94.p50;
+if(typeof data97 === "string"){
+if(!(formats4.validate(data97))){
+const err241 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4991,7 +4981,7 @@ errors++;
 }
 }
 else {
-const err242 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err242 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5000,12 +4990,12 @@ vErrors.push(err242);
 }
 errors++;
 }
-var _valid11 = _errs253 === errors;
-valid53 = valid53 || _valid11;
-if(!valid53){
-const _errs255 = errors;
-if(data98 !== null){
-const err243 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data94.p85 !== undefined){
+let data98 = data94.p85;
+if(typeof data98 === "string"){
+if(!(formats4.validate(data98))){
+const err243 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5014,11 +5004,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid11 = _errs255 === errors;
-valid53 = valid53 || _valid11;
 }
-if(!valid53){
-const err244 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err244 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5027,22 +5015,12 @@ vErrors.push(err244);
 }
 errors++;
 }
-else {
-errors = _errs252;
-if(vErrors !== null){
-if(_errs252){
-vErrors.length = _errs252;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data94.onTimeProbability !== undefined){
-let data99 = data94.onTimeProbability;
-if((!((typeof data99 == "number") && (isFinite(data99)))) && (data99 !== null)){
-const err245 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(data94.p95 !== undefined){
+let data99 = data94.p95;
+if(typeof data99 === "string"){
+if(!(formats4.validate(data99))){
+const err245 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5052,10 +5030,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data94.trials !== undefined){
-let data100 = data94.trials;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err246 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err246 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5064,9 +5040,15 @@ vErrors.push(err246);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err247 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data94.due !== undefined){
+let data100 = data94.due;
+const _errs255 = errors;
+let valid53 = false;
+const _errs256 = errors;
+if(typeof data100 === "string"){
+if(!(formats4.validate(data100))){
+const err247 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5076,10 +5058,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-}
-}
 else {
-const err248 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err248 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5088,12 +5068,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid10 = _errs242 === errors;
-valid51 = valid51 || _valid10;
-if(!valid51){
-const _errs262 = errors;
-if(data94 !== null){
-const err249 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid11 = _errs256 === errors;
+valid53 = valid53 || _valid11;
+if(!valid53){
+const _errs258 = errors;
+if(data100 !== null){
+const err249 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5102,16 +5082,170 @@ vErrors.push(err249);
 }
 errors++;
 }
-var _valid10 = _errs262 === errors;
-valid51 = valid51 || _valid10;
+var _valid11 = _errs258 === errors;
+valid53 = valid53 || _valid11;
 }
-if(!valid51){
-const err250 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid53){
+const err250 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err250];
 }
 else {
 vErrors.push(err250);
+}
+errors++;
+}
+else {
+errors = _errs255;
+if(vErrors !== null){
+if(_errs255){
+vErrors.length = _errs255;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data94.onTimeProbability !== undefined){
+let data101 = data94.onTimeProbability;
+if((!((typeof data101 == "number") && (isFinite(data101)))) && (data101 !== null)){
+const err251 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data94.trials !== undefined){
+let data102 = data94.trials;
+if(!(((typeof data102 == "number") && (!(data102 % 1) && !isNaN(data102))) && (isFinite(data102)))){
+const err252 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+if((typeof data102 == "number") && (isFinite(data102))){
+if(data102 < 0 || isNaN(data102)){
+const err253 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+if(data94.finished !== undefined){
+let data103 = data94.finished;
+const _errs266 = errors;
+let valid55 = false;
+const _errs267 = errors;
+if(typeof data103 === "string"){
+if(!(formats4.validate(data103))){
+const err254 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+else {
+const err255 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+var _valid12 = _errs267 === errors;
+valid55 = valid55 || _valid12;
+if(!valid55){
+const _errs269 = errors;
+if(data103 !== null){
+const err256 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+var _valid12 = _errs269 === errors;
+valid55 = valid55 || _valid12;
+}
+if(!valid55){
+const err257 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+else {
+errors = _errs266;
+if(vErrors !== null){
+if(_errs266){
+vErrors.length = _errs266;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+var _valid10 = _errs242 === errors;
+valid51 = valid51 || _valid10;
+if(!valid51){
+const _errs271 = errors;
+if(data94 !== null){
+const err259 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+var _valid10 = _errs271 === errors;
+valid51 = valid51 || _valid10;
+}
+if(!valid51){
+const err260 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
 }
 errors++;
 }
@@ -5128,132 +5262,14 @@ vErrors = null;
 }
 }
 if(data.warnings !== undefined){
-let data101 = data.warnings;
-if(Array.isArray(data101)){
-const len9 = data101.length;
+let data104 = data.warnings;
+if(Array.isArray(data104)){
+const len9 = data104.length;
 for(let i9=0; i9<len9; i9++){
-let data102 = data101[i9];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.code === undefined){
-const err251 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-if(data102.message === undefined){
-const err252 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-if(data102.evidence === undefined){
-const err253 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-if(data102.action === undefined){
-const err254 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-for(const key16 in data102){
-if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
-const err255 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-if(data102.code !== undefined){
-let data103 = data102.code;
-if(!(((((data103 === "spi-low") || (data103 === "requirement-churn")) || (data103 === "defect-density-rising")) || (data103 === "flaky-rate-rising")) || (data103 === "forecast-late"))){
-const err256 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-if(data102.message !== undefined){
-if(typeof data102.message !== "string"){
-const err257 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-if(data102.evidence !== undefined){
-let data105 = data102.evidence;
-if(Array.isArray(data105)){
-const len10 = data105.length;
-for(let i10=0; i10<len10; i10++){
-let data106 = data105[i10];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.kind === undefined){
-const err258 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-if(data106.ref === undefined){
-const err259 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-for(const key17 in data106){
-if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
-const err260 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-if(data106.kind !== undefined){
-let data107 = data106.kind;
-if(!((((data107 === "kpi") || (data107 === "record")) || (data107 === "defect")) || (data107 === "plan"))){
-const err261 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
+let data105 = data104[i9];
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+if(data105.code === undefined){
+const err261 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5262,10 +5278,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-if(data106.ref !== undefined){
-if(typeof data106.ref !== "string"){
-const err262 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.message === undefined){
+const err262 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5274,10 +5288,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data106.time !== undefined){
-if(typeof data106.time !== "string"){
-const err263 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data105.evidence === undefined){
+const err263 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5286,11 +5298,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data106.value !== undefined){
-let data110 = data106.value;
-if(!((typeof data110 == "number") && (isFinite(data110)))){
-const err264 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data105.action === undefined){
+const err264 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5299,10 +5308,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data106.note !== undefined){
-if(typeof data106.note !== "string"){
-const err265 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data105){
+if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
+const err265 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5312,9 +5320,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data105.code !== undefined){
+let data106 = data105.code;
+if(!(((((data106 === "spi-low") || (data106 === "requirement-churn")) || (data106 === "defect-density-rising")) || (data106 === "flaky-rate-rising")) || (data106 === "forecast-late"))){
+const err266 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5324,9 +5333,9 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data105.message !== undefined){
+if(typeof data105.message !== "string"){
+const err267 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5336,11 +5345,15 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data102.action !== undefined){
-let data112 = data102.action;
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
-const err268 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data105.evidence !== undefined){
+let data108 = data105.evidence;
+if(Array.isArray(data108)){
+const len10 = data108.length;
+for(let i10=0; i10<len10; i10++){
+let data109 = data108[i10];
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.kind === undefined){
+const err268 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5349,9 +5362,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-else {
-const err269 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.ref === undefined){
+const err269 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5360,10 +5372,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data109){
+if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
+const err270 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5373,9 +5384,10 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data109.kind !== undefined){
+let data110 = data109.kind;
+if(!((((data110 === "kpi") || (data110 === "record")) || (data110 === "defect")) || (data110 === "plan"))){
+const err271 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5385,11 +5397,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data113 = data.waivers;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.inForce === undefined){
-const err272 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
+if(data109.ref !== undefined){
+if(typeof data109.ref !== "string"){
+const err272 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5398,8 +5408,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data113.expiring === undefined){
-const err273 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
+}
+if(data109.time !== undefined){
+if(typeof data109.time !== "string"){
+const err273 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5408,9 +5420,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key18 in data113){
-if(!((key18 === "inForce") || (key18 === "expiring"))){
-const err274 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data109.value !== undefined){
+let data113 = data109.value;
+if(!((typeof data113 == "number") && (isFinite(data113)))){
+const err274 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5420,15 +5434,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data113.inForce !== undefined){
-let data114 = data113.inForce;
-if(Array.isArray(data114)){
-const len11 = data114.length;
-for(let i11=0; i11<len11; i11++){
-let data115 = data114[i11];
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.rule === undefined){
-const err275 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data109.note !== undefined){
+if(typeof data109.note !== "string"){
+const err275 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5437,8 +5445,10 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data115.finding === undefined){
-const err276 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5447,8 +5457,10 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data115.owner === undefined){
-const err277 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5457,8 +5469,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data115.reason === undefined){
-const err278 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+if(data105.action !== undefined){
+let data115 = data105.action;
+if(typeof data115 === "string"){
+if(func3(data115) < 1){
+const err278 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5467,8 +5483,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data115.approvers === undefined){
-const err279 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+else {
+const err279 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5477,8 +5494,10 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data115.expires === undefined){
-const err280 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5487,8 +5506,10 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data115.daysLeft === undefined){
-const err281 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5497,8 +5518,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data115.source === undefined){
-const err282 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.waivers !== undefined){
+let data116 = data.waivers;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.inForce === undefined){
+const err282 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5507,9 +5532,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key19 in data115){
-if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
-const err283 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data116.expiring === undefined){
+const err283 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5518,10 +5542,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data115.rule !== undefined){
-if(typeof data115.rule !== "string"){
-const err284 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data116){
+if(!((key18 === "inForce") || (key18 === "expiring"))){
+const err284 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5531,10 +5554,15 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data115.finding !== undefined){
-let data117 = data115.finding;
-if((typeof data117 !== "string") && (data117 !== null)){
-const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data116.inForce !== undefined){
+let data117 = data116.inForce;
+if(Array.isArray(data117)){
+const len11 = data117.length;
+for(let i11=0; i11<len11; i11++){
+let data118 = data117[i11];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.rule === undefined){
+const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5543,10 +5571,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data115.owner !== undefined){
-if(typeof data115.owner !== "string"){
-const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.finding === undefined){
+const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5555,10 +5581,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data115.reason !== undefined){
-if(typeof data115.reason !== "string"){
-const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.owner === undefined){
+const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5567,14 +5591,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data115.approvers !== undefined){
-let data120 = data115.approvers;
-if(Array.isArray(data120)){
-const len12 = data120.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data120[i12] !== "string"){
-const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.reason === undefined){
+const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5583,10 +5601,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.approvers === undefined){
+const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5595,12 +5611,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data115.expires !== undefined){
-let data122 = data115.expires;
-if(typeof data122 === "string"){
-if(!(formats4.validate(data122))){
-const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data118.expires === undefined){
+const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5609,9 +5621,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.daysLeft === undefined){
+const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5620,11 +5631,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data115.daysLeft !== undefined){
-let data123 = data115.daysLeft;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data118.source === undefined){
+const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5633,10 +5641,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data115.source !== undefined){
-if(typeof data115.source !== "string"){
-const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data118){
+if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
+const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5646,9 +5653,9 @@ vErrors.push(err293);
 errors++;
 }
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data118.rule !== undefined){
+if(typeof data118.rule !== "string"){
+const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5658,9 +5665,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.finding !== undefined){
+let data120 = data118.finding;
+if((typeof data120 !== "string") && (data120 !== null)){
+const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5670,15 +5678,9 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data113.expiring !== undefined){
-let data125 = data113.expiring;
-if(Array.isArray(data125)){
-const len13 = data125.length;
-for(let i13=0; i13<len13; i13++){
-let data126 = data125[i13];
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.rule === undefined){
-const err296 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data118.owner !== undefined){
+if(typeof data118.owner !== "string"){
+const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5687,8 +5689,10 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data126.finding === undefined){
-const err297 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+if(data118.reason !== undefined){
+if(typeof data118.reason !== "string"){
+const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5697,8 +5701,14 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data126.owner === undefined){
-const err298 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data118.approvers !== undefined){
+let data123 = data118.approvers;
+if(Array.isArray(data123)){
+const len12 = data123.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data123[i12] !== "string"){
+const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5707,8 +5717,10 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data126.reason === undefined){
-const err299 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5717,8 +5729,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data126.approvers === undefined){
-const err300 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+if(data118.expires !== undefined){
+let data125 = data118.expires;
+if(typeof data125 === "string"){
+if(!(formats4.validate(data125))){
+const err300 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5727,8 +5743,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data126.expires === undefined){
-const err301 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+else {
+const err301 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5737,8 +5754,11 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data126.daysLeft === undefined){
-const err302 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+if(data118.daysLeft !== undefined){
+let data126 = data118.daysLeft;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err302 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5747,8 +5767,10 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data126.source === undefined){
-const err303 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data118.source !== undefined){
+if(typeof data118.source !== "string"){
+const err303 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5757,9 +5779,10 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key20 in data126){
-if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
-const err304 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5769,9 +5792,9 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data126.rule !== undefined){
-if(typeof data126.rule !== "string"){
-const err305 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err305 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5781,10 +5804,15 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data126.finding !== undefined){
-let data128 = data126.finding;
-if((typeof data128 !== "string") && (data128 !== null)){
-const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data116.expiring !== undefined){
+let data128 = data116.expiring;
+if(Array.isArray(data128)){
+const len13 = data128.length;
+for(let i13=0; i13<len13; i13++){
+let data129 = data128[i13];
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.rule === undefined){
+const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5793,10 +5821,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data126.owner !== undefined){
-if(typeof data126.owner !== "string"){
-const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.finding === undefined){
+const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5805,10 +5831,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data126.reason !== undefined){
-if(typeof data126.reason !== "string"){
-const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.owner === undefined){
+const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5817,14 +5841,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data126.approvers !== undefined){
-let data131 = data126.approvers;
-if(Array.isArray(data131)){
-const len14 = data131.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data131[i14] !== "string"){
-const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.reason === undefined){
+const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5833,10 +5851,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.approvers === undefined){
+const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5845,12 +5861,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data126.expires !== undefined){
-let data133 = data126.expires;
-if(typeof data133 === "string"){
-if(!(formats4.validate(data133))){
-const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data129.expires === undefined){
+const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5859,9 +5871,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-else {
-const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data129.daysLeft === undefined){
+const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5870,11 +5881,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data126.daysLeft !== undefined){
-let data134 = data126.daysLeft;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data129.source === undefined){
+const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5883,10 +5891,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data126.source !== undefined){
-if(typeof data126.source !== "string"){
-const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data129){
+if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
+const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5896,9 +5903,9 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-else {
-const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data129.rule !== undefined){
+if(typeof data129.rule !== "string"){
+const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5908,9 +5915,10 @@ vErrors.push(err315);
 errors++;
 }
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.finding !== undefined){
+let data131 = data129.finding;
+if((typeof data131 !== "string") && (data131 !== null)){
+const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5920,9 +5928,9 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data129.owner !== undefined){
+if(typeof data129.owner !== "string"){
+const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5932,11 +5940,9 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data.releaseDecisions !== undefined){
-let data136 = data.releaseDecisions;
-if(Array.isArray(data136)){
-if(data136.length > 0){
-const err318 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(data129.reason !== undefined){
+if(typeof data129.reason !== "string"){
+const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5946,8 +5952,13 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data129.approvers !== undefined){
+let data134 = data129.approvers;
+if(Array.isArray(data134)){
+const len14 = data134.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data134[i14] !== "string"){
+const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5959,12 +5970,135 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err320];
 }
 else {
 vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data129.expires !== undefined){
+let data136 = data129.expires;
+if(typeof data136 === "string"){
+if(!(formats4.validate(data136))){
+const err321 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data129.daysLeft !== undefined){
+let data137 = data129.daysLeft;
+if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
+const err323 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data129.source !== undefined){
+if(typeof data129.source !== "string"){
+const err324 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data.releaseDecisions !== undefined){
+let data139 = data.releaseDecisions;
+if(Array.isArray(data139)){
+if(data139.length > 0){
+const err328 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
 }
 errors++;
 }

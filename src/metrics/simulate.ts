@@ -2,12 +2,12 @@
  * Monte Carlo over weekly throughput: each trial draws past weeks at random (with
  * replacement) until the drawn throughput covers the remaining work; the number of weeks it
  * took is one possible future. A week observed only in part (the oldest one, cut by the first
- * record) is drawn with a probability in proportion to the part observed, and counts at its
+ * record) is drawn with a probability in proportion to the part observed (an alias table: one
+ * uniform number per draw), and counts at its
  * pace over a whole week (its throughput / the part observed): so the expected weekly
  * throughput is the work done over the time observed, not diluted by zero-filled days.
  * Percentiles are nearest-rank over the trials.
  */
-import { mulberry32 } from './random.js';
 
 /** A trial that has not finished after this many weeks (ten years) stops there. */
 export const MAX_WEEKS = 520;
@@ -25,33 +25,57 @@ export interface Simulation {
  * `coverage[i]` (0 < c ≤ 1, default 1) is the part of week i that was observed.
  */
 export function simulate(samples: readonly number[], remaining: number, trials: number, seed: number, coverage?: readonly number[]): Simulation {
-  const rand = mulberry32(seed);
   const counts = new Uint32Array(MAX_WEEKS + 1);
   const n = samples.length;
-  const whole = !coverage || coverage.every((c) => c === 1);
-  const pool = Float64Array.from(samples, (x, i) => (whole ? x : x / coverage[i]!));
-  // Cumulative coverage for the weighted draw: week i when cum[i-1] ≤ u < cum[i].
-  const cum = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) cum[i] = total += whole ? 1 : coverage[i]!;
-  const draw = whole
-    ? () => pool[Math.floor(rand() * n)]!
-    : () => {
-        const u = rand() * total;
-        let i = 0;
-        while (i < n - 1 && cum[i]! <= u) i++;
-        return pool[i]!;
-      };
+  const share = coverage ?? samples.map(() => 1);
+  const pool = Float64Array.from(samples, (x, i) => x / share[i]!);
+  const { prob, alias } = aliasTable(share);
+  // mulberry32 (random.ts) inlined: a call per draw costs more than the draw. The same seed
+  // gives the same stream as mulberry32(seed), one number per draw (a test checks).
+  let a = seed >>> 0;
   for (let i = 0; i < trials; i++) {
     let done = 0;
     let weeks = 0;
     while (done < remaining && weeks < MAX_WEEKS) {
-      done += draw();
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      const x = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n;
+      let k = Math.floor(x);
+      if (x - k >= prob[k]!) k = alias[k]!;
+      done += pool[k]!;
       weeks++;
     }
     counts[done < remaining ? MAX_WEEKS : weeks]!++;
   }
   return { trials, counts, capped: counts[MAX_WEEKS]! };
+}
+
+/**
+ * Walker's alias table for drawing index i with probability w[i] / Σw from one uniform u:
+ * k = ⌊u n⌋, kept when the fraction u n − k < prob[k], else alias[k] (Vose's construction).
+ * Equal weights give prob 1 everywhere: k = ⌊u n⌋, the plain uniform draw.
+ */
+export function aliasTable(w: readonly number[]): { prob: Float64Array; alias: Uint32Array } {
+  const n = w.length;
+  const total = w.reduce((s, x) => s + x, 0);
+  const prob = new Float64Array(n).fill(1);
+  const alias = Uint32Array.from(w, (_, i) => i);
+  const scaled = w.map((x) => (x * n) / total);
+  const small: number[] = [];
+  const large: number[] = [];
+  scaled.forEach((p, i) => (p < 1 ? small : large).push(i));
+  while (small.length && large.length) {
+    const s = small.pop()!;
+    const l = large.pop()!;
+    prob[s] = scaled[s]!;
+    alias[s] = l;
+    scaled[l] = scaled[l]! + scaled[s]! - 1;
+    (scaled[l]! < 1 ? small : large).push(l);
+  }
+  // What is left has probability 1 up to rounding.
+  return { prob, alias };
 }
 
 /** The nearest-rank `p`-th percentile (0 < p ≤ 100, a whole number) of the simulated weeks. */
