@@ -51,28 +51,42 @@ function doraLines(r: KpiReport): string[] {
 }
 
 const showNumber = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+const UNIT_WORDS = { weight: 'weight (the plan\'s and records\' item weights)', items: 'items' } as const;
+const round = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** Forecast lines shared by `metrics` and `forecast`. */
 export function forecastLines(f: ForecastResult): string[] {
-  const due = f.due && f.onTimeProbability !== undefined ? `; ${f.onTimeProbability.toFixed(1)} % chance to finish by the due date ${f.due}` : '';
-  return [
-    `Forecast (${f.trials.toLocaleString('en-US')} trials, seed ${f.seed}, ${f.remaining} units of work left, weekly throughput ${f.throughput.join(' ')})`,
-    `  P50 ${f.p50}   P85 ${f.p85}   P95 ${f.p95}${due}`,
-  ];
+  const partial = f.coverage.length > 0 && f.coverage[0]! < 1 ? ` (oldest week ${Math.round(f.coverage[0]! * 7)} of 7 days observed, weighted by that)` : '';
+  const head = `Forecast in ${UNIT_WORDS[f.unit]}: ${round(f.remaining)} left, weekly throughput ${f.throughput.map(round).join(' ')}${partial}`;
+  if (f.finished !== undefined) {
+    const due = f.due ? `; due ${f.due}` : '';
+    return [head, `  all work done on ${f.finished}${due}; on-time chance not measured (nothing left to forecast)`];
+  }
+  const due = f.due && f.onTimeProbability !== undefined ? `; ${f.onTimeProbability.toFixed(1)} % of the trials finish by the due date ${f.due}` : '';
+  return [head, `  ${f.trials.toLocaleString('en-US')} trials, seed ${f.seed}: P50 ${f.p50}   P85 ${f.p85}   P95 ${f.p95}${due}`];
 }
 
-/** The back-test as a table: each cut, its P50/P85 and the real finish. */
+const pct = (n: number | undefined, scored: number): string => (n === undefined ? 'not scored yet' : `${n.toFixed(0)} % of ${scored} cuts`);
+
+/** The back-test as a table: each cut, its P50/P85, the real finish and the hits; then the hit rates and mean error. */
 export function backtestLines(b: BacktestResult): string[] {
-  const rows = [['cut', 'remaining', 'P50', 'P85', 'actual finish', 'P50 error']];
+  const rows = [['cut', 'remaining', 'P50', 'P85', 'actual finish', 'P50 error', 'P50 hit', 'P85 hit']];
+  const hit = (x: boolean | undefined) => (x === undefined ? 'not yet' : x ? 'hit' : 'miss');
   for (const p of b.points) {
-    const err = p.errorDays === undefined ? (p.reason ?? '—') : `${p.errorDays > 0 ? '+' : ''}${p.errorDays} d`;
-    rows.push([p.cut, String(p.remaining), p.p50 ?? '—', p.p85 ?? '—', p.actual ?? '—', err]);
+    const err = p.errorDays === undefined ? (p.reason ?? '—') : `${p.censored ? '≤ ' : ''}${p.errorDays > 0 ? '+' : ''}${p.errorDays} d`;
+    rows.push([p.cut, round(p.remaining), p.p50 ?? '—', p.p85 ?? '—', p.actual ?? (p.censored ? 'open' : '—'), err, p.p50 ? hit(p.withinP50) : '—', p.p85 ? hit(p.withinP85) : '—']);
   }
-  const summary =
-    b.evaluated === 0
-      ? '  no cut has both a forecast and a real finish yet'
-      : `  ${b.evaluated} cuts evaluated: mean |P50 error| ${b.meanAbsErrorDays?.toFixed(1)} d, actual finish on or before P85 in ${b.p85HitRate?.toFixed(0)} % of cuts`;
-  return ['', 'Back-test', ...table(rows), summary];
+  const summary: string[] = [];
+  if (b.forecasts === 0) summary.push('  no cut had a forecast');
+  else {
+    summary.push(`  ${b.forecasts} cuts forecast, ${b.censored} with work still open at ${b.asOf.slice(0, 10)} (censored); a date is scored once it has passed`);
+    summary.push(`  finished by P50 in ${pct(b.p50HitRate, b.scored.p50)}, by P85 in ${pct(b.p85HitRate, b.scored.p85)}, by P95 in ${pct(b.p95HitRate, b.scored.p95)}`);
+    if (b.meanErrorDays !== undefined) {
+      const bound = b.errorIs === 'bound';
+      summary.push(`  mean P50 error ${bound ? 'at most ' : ''}${b.meanErrorDays > 0 ? '+' : ''}${b.meanErrorDays.toFixed(1)} d, mean |P50 error| ${bound ? 'at least ' : ''}${b.meanAbsErrorDays!.toFixed(1)} d${bound ? ' (open work counted as finishing at the status date)' : ''}`);
+    }
+  }
+  return ['', `Back-test in ${b.unit}`, ...table(rows), ...summary];
 }
 
 /** Renders the KPI report for a terminal. */

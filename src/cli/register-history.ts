@@ -91,7 +91,7 @@ export function registerHistoryCommands(program: Command, setCode: SetCode): voi
     .action(async (o) => setCode(await (await import('./commands/metrics.js')).metricsCommand(o)));
   kpiOptions(program.command('forecast').description('Monte Carlo forecast of the finish date from weekly throughput; --backtest checks it against the past'))
     .addOption(new Option('--due <date>', 'due date (default: the plan\'s)').argParser(instantOption('--due')))
-    .addOption(new Option('--remaining <n>', 'work left, in item weights (default: open work items)').argParser(positive))
+    .addOption(new Option('--remaining <n>', 'work left, in the forecast\'s unit: item weights when the plan or records give any, else items (default: the open work items)').argParser(positive))
     .addOption(new Option('--trials <n>', 'Monte Carlo trials (default 10000)').argParser(integer))
     .addOption(new Option('--seed <n>', 'random seed (default 1): the same seed gives the same forecast').argParser(integer))
     .option('--backtest', 'also cut the history at past dates and compare forecasts with the real finish')

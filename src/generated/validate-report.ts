@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Rollouts the gray-release gate decided on (release evaluate), by rollout name: the decisions recorded at or before asOf and the last one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rollout","decisions","decision","step","weight","nextStep","time","seq","head","policy"],"properties":{"rollout":{"type":"string"},"decisions":{"type":"integer","minimum":1},"decision":{"enum":["promote","hold","rollback"]},"step":{"type":"integer","minimum":0},"weight":{"type":"number"},"nextStep":{"type":["integer","null"]},"time":{"type":"string"},"seq":{"type":"integer","minimum":1},"head":{"type":"string"},"policy":{"type":"string"}}}}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["unit","remaining","p50","p85","p95","due","onTimeProbability","trials","finished"],"properties":{"unit":{"description":"What remaining work and throughput are counted in: the work items' weights when the plan or a record gives any, else items (docs/metrics.md, Forecast).","enum":["weight","items"]},"remaining":{"type":"number","minimum":0},"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"description":"Percent of the trials whose finish date is on or before the due date (the same dates the percentiles come from); null without a due date or when no work is left.","type":["number","null"]},"trials":{"$ref":"#/definitions/count"},"finished":{"description":"When no work is left: the day the last item was done (then trials is 0 and onTimeProbability null: not measured).","anyOf":[{"type":"string","format":"date"},{"type":"null"}]}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Rollouts the gray-release gate decided on (release evaluate), by rollout name: the decisions recorded at or before asOf and the last one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rollout","decisions","decision","step","weight","nextStep","time","seq","head","policy"],"properties":{"rollout":{"type":"string"},"decisions":{"type":"integer","minimum":1},"decision":{"enum":["promote","hold","rollback"]},"step":{"type":"integer","minimum":0},"weight":{"type":"number"},"nextStep":{"type":["integer","null"]},"time":{"type":"string"},"seq":{"type":"integer","minimum":1},"head":{"type":"string"},"policy":{"type":"string"}}}}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -4888,8 +4888,8 @@ const _errs247 = errors;
 let valid51 = false;
 const _errs248 = errors;
 if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.p50 === undefined){
-const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
+if(data97.unit === undefined){
+const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4898,8 +4898,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data97.p85 === undefined){
-const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
+if(data97.remaining === undefined){
+const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4908,8 +4908,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data97.p95 === undefined){
-const err235 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+if(data97.p50 === undefined){
+const err235 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4918,8 +4918,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data97.due === undefined){
-const err236 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
+if(data97.p85 === undefined){
+const err236 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4928,8 +4928,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data97.onTimeProbability === undefined){
-const err237 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
+if(data97.p95 === undefined){
+const err237 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4938,8 +4938,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data97.trials === undefined){
-const err238 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
+if(data97.due === undefined){
+const err238 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4948,9 +4948,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key15 in data97){
-if(!((((((key15 === "p50") || (key15 === "p85")) || (key15 === "p95")) || (key15 === "due")) || (key15 === "onTimeProbability")) || (key15 === "trials"))){
-const err239 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data97.onTimeProbability === undefined){
+const err239 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4959,12 +4958,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-if(data97.p50 !== undefined){
-let data98 = data97.p50;
-if(typeof data98 === "string"){
-if(!(formats4.validate(data98))){
-const err240 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data97.trials === undefined){
+const err240 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4973,9 +4968,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-else {
-const err241 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.finished === undefined){
+const err241 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4984,12 +4978,9 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-if(data97.p85 !== undefined){
-let data99 = data97.p85;
-if(typeof data99 === "string"){
-if(!(formats4.validate(data99))){
-const err242 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+for(const key15 in data97){
+if(!(func2.call(schema11.properties.forecast.anyOf[0].properties, key15))){
+const err242 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -4999,8 +4990,10 @@ vErrors.push(err242);
 errors++;
 }
 }
-else {
-const err243 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data97.unit !== undefined){
+let data98 = data97.unit;
+if(!((data98 === "weight") || (data98 === "items"))){
+const err243 = {instancePath:instancePath+"/forecast/unit",schemaPath:"#/properties/forecast/anyOf/0/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.forecast.anyOf[0].properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5010,11 +5003,11 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data97.p95 !== undefined){
-let data100 = data97.p95;
-if(typeof data100 === "string"){
-if(!(formats4.validate(data100))){
-const err244 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data97.remaining !== undefined){
+let data99 = data97.remaining;
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err244 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5025,7 +5018,7 @@ errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err245 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5035,14 +5028,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data97.due !== undefined){
-let data101 = data97.due;
-const _errs258 = errors;
-let valid53 = false;
-const _errs259 = errors;
-if(typeof data101 === "string"){
-if(!(formats4.validate(data101))){
-const err246 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data97.p50 !== undefined){
+let data100 = data97.p50;
+if(typeof data100 === "string"){
+if(!(formats4.validate(data100))){
+const err246 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5053,7 +5043,7 @@ errors++;
 }
 }
 else {
-const err247 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err247 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5062,12 +5052,12 @@ vErrors.push(err247);
 }
 errors++;
 }
-var _valid11 = _errs259 === errors;
-valid53 = valid53 || _valid11;
-if(!valid53){
-const _errs261 = errors;
-if(data101 !== null){
-const err248 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data97.p85 !== undefined){
+let data101 = data97.p85;
+if(typeof data101 === "string"){
+if(!(formats4.validate(data101))){
+const err248 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5076,11 +5066,9 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid11 = _errs261 === errors;
-valid53 = valid53 || _valid11;
 }
-if(!valid53){
-const err249 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err249 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5089,22 +5077,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-else {
-errors = _errs258;
-if(vErrors !== null){
-if(_errs258){
-vErrors.length = _errs258;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data97.onTimeProbability !== undefined){
-let data102 = data97.onTimeProbability;
-if((!((typeof data102 == "number") && (isFinite(data102)))) && (data102 !== null)){
-const err250 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(data97.p95 !== undefined){
+let data102 = data97.p95;
+if(typeof data102 === "string"){
+if(!(formats4.validate(data102))){
+const err250 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5114,10 +5092,8 @@ vErrors.push(err250);
 errors++;
 }
 }
-if(data97.trials !== undefined){
-let data103 = data97.trials;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err251 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err251 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5126,9 +5102,15 @@ vErrors.push(err251);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err252 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data97.due !== undefined){
+let data103 = data97.due;
+const _errs261 = errors;
+let valid53 = false;
+const _errs262 = errors;
+if(typeof data103 === "string"){
+if(!(formats4.validate(data103))){
+const err252 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5138,10 +5120,8 @@ vErrors.push(err252);
 errors++;
 }
 }
-}
-}
 else {
-const err253 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err253 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5150,12 +5130,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-var _valid10 = _errs248 === errors;
-valid51 = valid51 || _valid10;
-if(!valid51){
-const _errs268 = errors;
-if(data97 !== null){
-const err254 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid11 = _errs262 === errors;
+valid53 = valid53 || _valid11;
+if(!valid53){
+const _errs264 = errors;
+if(data103 !== null){
+const err254 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5164,16 +5144,170 @@ vErrors.push(err254);
 }
 errors++;
 }
-var _valid10 = _errs268 === errors;
-valid51 = valid51 || _valid10;
+var _valid11 = _errs264 === errors;
+valid53 = valid53 || _valid11;
 }
-if(!valid51){
-const err255 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid53){
+const err255 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err255];
 }
 else {
 vErrors.push(err255);
+}
+errors++;
+}
+else {
+errors = _errs261;
+if(vErrors !== null){
+if(_errs261){
+vErrors.length = _errs261;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data97.onTimeProbability !== undefined){
+let data104 = data97.onTimeProbability;
+if((!((typeof data104 == "number") && (isFinite(data104)))) && (data104 !== null)){
+const err256 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data97.trials !== undefined){
+let data105 = data97.trials;
+if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
+const err257 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 0 || isNaN(data105)){
+const err258 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+}
+if(data97.finished !== undefined){
+let data106 = data97.finished;
+const _errs272 = errors;
+let valid55 = false;
+const _errs273 = errors;
+if(typeof data106 === "string"){
+if(!(formats4.validate(data106))){
+const err259 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+var _valid12 = _errs273 === errors;
+valid55 = valid55 || _valid12;
+if(!valid55){
+const _errs275 = errors;
+if(data106 !== null){
+const err261 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+var _valid12 = _errs275 === errors;
+valid55 = valid55 || _valid12;
+}
+if(!valid55){
+const err262 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+else {
+errors = _errs272;
+if(vErrors !== null){
+if(_errs272){
+vErrors.length = _errs272;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+var _valid10 = _errs248 === errors;
+valid51 = valid51 || _valid10;
+if(!valid51){
+const _errs277 = errors;
+if(data97 !== null){
+const err264 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+var _valid10 = _errs277 === errors;
+valid51 = valid51 || _valid10;
+}
+if(!valid51){
+const err265 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
 }
 errors++;
 }
@@ -5190,132 +5324,14 @@ vErrors = null;
 }
 }
 if(data.warnings !== undefined){
-let data104 = data.warnings;
-if(Array.isArray(data104)){
-const len9 = data104.length;
+let data107 = data.warnings;
+if(Array.isArray(data107)){
+const len9 = data107.length;
 for(let i9=0; i9<len9; i9++){
-let data105 = data104[i9];
-if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
-if(data105.code === undefined){
-const err256 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-if(data105.message === undefined){
-const err257 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-if(data105.evidence === undefined){
-const err258 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-if(data105.action === undefined){
-const err259 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-for(const key16 in data105){
-if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
-const err260 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-if(data105.code !== undefined){
-let data106 = data105.code;
-if(!(((((data106 === "spi-low") || (data106 === "requirement-churn")) || (data106 === "defect-density-rising")) || (data106 === "flaky-rate-rising")) || (data106 === "forecast-late"))){
-const err261 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data105.message !== undefined){
-if(typeof data105.message !== "string"){
-const err262 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-if(data105.evidence !== undefined){
-let data108 = data105.evidence;
-if(Array.isArray(data108)){
-const len10 = data108.length;
-for(let i10=0; i10<len10; i10++){
-let data109 = data108[i10];
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.kind === undefined){
-const err263 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-if(data109.ref === undefined){
-const err264 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-for(const key17 in data109){
-if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
-const err265 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-if(data109.kind !== undefined){
-let data110 = data109.kind;
-if(!((((data110 === "kpi") || (data110 === "record")) || (data110 === "defect")) || (data110 === "plan"))){
-const err266 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
+let data108 = data107[i9];
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.code === undefined){
+const err266 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5324,10 +5340,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data109.ref !== undefined){
-if(typeof data109.ref !== "string"){
-const err267 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data108.message === undefined){
+const err267 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5336,10 +5350,8 @@ vErrors.push(err267);
 }
 errors++;
 }
-}
-if(data109.time !== undefined){
-if(typeof data109.time !== "string"){
-const err268 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data108.evidence === undefined){
+const err268 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5348,11 +5360,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-if(data109.value !== undefined){
-let data113 = data109.value;
-if(!((typeof data113 == "number") && (isFinite(data113)))){
-const err269 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data108.action === undefined){
+const err269 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5361,10 +5370,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data109.note !== undefined){
-if(typeof data109.note !== "string"){
-const err270 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data108){
+if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
+const err270 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5374,9 +5382,10 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data108.code !== undefined){
+let data109 = data108.code;
+if(!(((((data109 === "spi-low") || (data109 === "requirement-churn")) || (data109 === "defect-density-rising")) || (data109 === "flaky-rate-rising")) || (data109 === "forecast-late"))){
+const err271 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5386,9 +5395,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-}
-else {
-const err272 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data108.message !== undefined){
+if(typeof data108.message !== "string"){
+const err272 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5398,11 +5407,15 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data105.action !== undefined){
-let data115 = data105.action;
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
-const err273 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data108.evidence !== undefined){
+let data111 = data108.evidence;
+if(Array.isArray(data111)){
+const len10 = data111.length;
+for(let i10=0; i10<len10; i10++){
+let data112 = data111[i10];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.kind === undefined){
+const err273 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5411,9 +5424,8 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-else {
-const err274 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.ref === undefined){
+const err274 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5422,10 +5434,9 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key17 in data112){
+if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
+const err275 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5435,9 +5446,10 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.kind !== undefined){
+let data113 = data112.kind;
+if(!((((data113 === "kpi") || (data113 === "record")) || (data113 === "defect")) || (data113 === "plan"))){
+const err276 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5447,11 +5459,9 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data116 = data.waivers;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.inForce === undefined){
-const err277 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
+if(data112.ref !== undefined){
+if(typeof data112.ref !== "string"){
+const err277 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5460,8 +5470,10 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data116.expiring === undefined){
-const err278 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
+}
+if(data112.time !== undefined){
+if(typeof data112.time !== "string"){
+const err278 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5470,9 +5482,11 @@ vErrors.push(err278);
 }
 errors++;
 }
-for(const key18 in data116){
-if(!((key18 === "inForce") || (key18 === "expiring"))){
-const err279 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data112.value !== undefined){
+let data116 = data112.value;
+if(!((typeof data116 == "number") && (isFinite(data116)))){
+const err279 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5482,15 +5496,9 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data116.inForce !== undefined){
-let data117 = data116.inForce;
-if(Array.isArray(data117)){
-const len11 = data117.length;
-for(let i11=0; i11<len11; i11++){
-let data118 = data117[i11];
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.rule === undefined){
-const err280 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data112.note !== undefined){
+if(typeof data112.note !== "string"){
+const err280 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5499,8 +5507,10 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data118.finding === undefined){
-const err281 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5509,8 +5519,10 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data118.owner === undefined){
-const err282 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5519,8 +5531,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-if(data118.reason === undefined){
-const err283 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+if(data108.action !== undefined){
+let data118 = data108.action;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err283 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5529,8 +5545,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-if(data118.approvers === undefined){
-const err284 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+else {
+const err284 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5539,8 +5556,10 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data118.expires === undefined){
-const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+}
+else {
+const err285 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5549,8 +5568,10 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data118.daysLeft === undefined){
-const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5559,8 +5580,12 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data118.source === undefined){
-const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.waivers !== undefined){
+let data119 = data.waivers;
+if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
+if(data119.inForce === undefined){
+const err287 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5569,9 +5594,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key19 in data118){
-if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
-const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data119.expiring === undefined){
+const err288 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5580,10 +5604,9 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data118.rule !== undefined){
-if(typeof data118.rule !== "string"){
-const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data119){
+if(!((key18 === "inForce") || (key18 === "expiring"))){
+const err289 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5593,10 +5616,15 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data118.finding !== undefined){
-let data120 = data118.finding;
-if((typeof data120 !== "string") && (data120 !== null)){
-const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data119.inForce !== undefined){
+let data120 = data119.inForce;
+if(Array.isArray(data120)){
+const len11 = data120.length;
+for(let i11=0; i11<len11; i11++){
+let data121 = data120[i11];
+if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
+if(data121.rule === undefined){
+const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5605,10 +5633,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-if(data118.owner !== undefined){
-if(typeof data118.owner !== "string"){
-const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.finding === undefined){
+const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5617,10 +5643,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data118.reason !== undefined){
-if(typeof data118.reason !== "string"){
-const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.owner === undefined){
+const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5629,14 +5653,8 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data118.approvers !== undefined){
-let data123 = data118.approvers;
-if(Array.isArray(data123)){
-const len12 = data123.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data123[i12] !== "string"){
-const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.reason === undefined){
+const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5645,10 +5663,8 @@ vErrors.push(err293);
 }
 errors++;
 }
-}
-}
-else {
-const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data121.approvers === undefined){
+const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5657,12 +5673,8 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-if(data118.expires !== undefined){
-let data125 = data118.expires;
-if(typeof data125 === "string"){
-if(!(formats4.validate(data125))){
-const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data121.expires === undefined){
+const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5671,9 +5683,8 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-else {
-const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data121.daysLeft === undefined){
+const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5682,11 +5693,8 @@ vErrors.push(err296);
 }
 errors++;
 }
-}
-if(data118.daysLeft !== undefined){
-let data126 = data118.daysLeft;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data121.source === undefined){
+const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5695,10 +5703,9 @@ vErrors.push(err297);
 }
 errors++;
 }
-}
-if(data118.source !== undefined){
-if(typeof data118.source !== "string"){
-const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data121){
+if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
+const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5708,9 +5715,9 @@ vErrors.push(err298);
 errors++;
 }
 }
-}
-else {
-const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data121.rule !== undefined){
+if(typeof data121.rule !== "string"){
+const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5720,9 +5727,10 @@ vErrors.push(err299);
 errors++;
 }
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data121.finding !== undefined){
+let data123 = data121.finding;
+if((typeof data123 !== "string") && (data123 !== null)){
+const err300 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5732,15 +5740,9 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data116.expiring !== undefined){
-let data128 = data116.expiring;
-if(Array.isArray(data128)){
-const len13 = data128.length;
-for(let i13=0; i13<len13; i13++){
-let data129 = data128[i13];
-if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
-if(data129.rule === undefined){
-const err301 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data121.owner !== undefined){
+if(typeof data121.owner !== "string"){
+const err301 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5749,8 +5751,10 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data129.finding === undefined){
-const err302 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+if(data121.reason !== undefined){
+if(typeof data121.reason !== "string"){
+const err302 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5759,8 +5763,14 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data129.owner === undefined){
-const err303 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data121.approvers !== undefined){
+let data126 = data121.approvers;
+if(Array.isArray(data126)){
+const len12 = data126.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data126[i12] !== "string"){
+const err303 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5769,8 +5779,10 @@ vErrors.push(err303);
 }
 errors++;
 }
-if(data129.reason === undefined){
-const err304 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5779,8 +5791,12 @@ vErrors.push(err304);
 }
 errors++;
 }
-if(data129.approvers === undefined){
-const err305 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+if(data121.expires !== undefined){
+let data128 = data121.expires;
+if(typeof data128 === "string"){
+if(!(formats4.validate(data128))){
+const err305 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5789,8 +5805,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(data129.expires === undefined){
-const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+else {
+const err306 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5799,8 +5816,11 @@ vErrors.push(err306);
 }
 errors++;
 }
-if(data129.daysLeft === undefined){
-const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+if(data121.daysLeft !== undefined){
+let data129 = data121.daysLeft;
+if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
+const err307 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5809,8 +5829,10 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data129.source === undefined){
-const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data121.source !== undefined){
+if(typeof data121.source !== "string"){
+const err308 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5819,9 +5841,10 @@ vErrors.push(err308);
 }
 errors++;
 }
-for(const key20 in data129){
-if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
-const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5831,9 +5854,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data129.rule !== undefined){
-if(typeof data129.rule !== "string"){
-const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err310 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5843,10 +5866,15 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data129.finding !== undefined){
-let data131 = data129.finding;
-if((typeof data131 !== "string") && (data131 !== null)){
-const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data119.expiring !== undefined){
+let data131 = data119.expiring;
+if(Array.isArray(data131)){
+const len13 = data131.length;
+for(let i13=0; i13<len13; i13++){
+let data132 = data131[i13];
+if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
+if(data132.rule === undefined){
+const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5855,10 +5883,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-if(data129.owner !== undefined){
-if(typeof data129.owner !== "string"){
-const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.finding === undefined){
+const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5867,10 +5893,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data129.reason !== undefined){
-if(typeof data129.reason !== "string"){
-const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.owner === undefined){
+const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5879,14 +5903,8 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data129.approvers !== undefined){
-let data134 = data129.approvers;
-if(Array.isArray(data134)){
-const len14 = data134.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data134[i14] !== "string"){
-const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.reason === undefined){
+const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5895,10 +5913,8 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-}
-else {
-const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data132.approvers === undefined){
+const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5907,12 +5923,8 @@ vErrors.push(err315);
 }
 errors++;
 }
-}
-if(data129.expires !== undefined){
-let data136 = data129.expires;
-if(typeof data136 === "string"){
-if(!(formats4.validate(data136))){
-const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data132.expires === undefined){
+const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5921,9 +5933,8 @@ vErrors.push(err316);
 }
 errors++;
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data132.daysLeft === undefined){
+const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5932,11 +5943,8 @@ vErrors.push(err317);
 }
 errors++;
 }
-}
-if(data129.daysLeft !== undefined){
-let data137 = data129.daysLeft;
-if(!(((typeof data137 == "number") && (!(data137 % 1) && !isNaN(data137))) && (isFinite(data137)))){
-const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data132.source === undefined){
+const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5945,10 +5953,9 @@ vErrors.push(err318);
 }
 errors++;
 }
-}
-if(data129.source !== undefined){
-if(typeof data129.source !== "string"){
-const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data132){
+if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
+const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5958,9 +5965,9 @@ vErrors.push(err319);
 errors++;
 }
 }
-}
-else {
-const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.rule !== undefined){
+if(typeof data132.rule !== "string"){
+const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -5970,9 +5977,10 @@ vErrors.push(err320);
 errors++;
 }
 }
-}
-else {
-const err321 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data132.finding !== undefined){
+let data134 = data132.finding;
+if((typeof data134 !== "string") && (data134 !== null)){
+const err321 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -5982,9 +5990,9 @@ vErrors.push(err321);
 errors++;
 }
 }
-}
-else {
-const err322 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data132.owner !== undefined){
+if(typeof data132.owner !== "string"){
+const err322 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -5994,15 +6002,9 @@ vErrors.push(err322);
 errors++;
 }
 }
-if(data.releaseDecisions !== undefined){
-let data139 = data.releaseDecisions;
-if(Array.isArray(data139)){
-const len15 = data139.length;
-for(let i15=0; i15<len15; i15++){
-let data140 = data139[i15];
-if(data140 && typeof data140 == "object" && !Array.isArray(data140)){
-if(data140.rollout === undefined){
-const err323 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "rollout"},message:"must have required property '"+"rollout"+"'"};
+if(data132.reason !== undefined){
+if(typeof data132.reason !== "string"){
+const err323 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6011,8 +6013,14 @@ vErrors.push(err323);
 }
 errors++;
 }
-if(data140.decisions === undefined){
-const err324 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decisions"},message:"must have required property '"+"decisions"+"'"};
+}
+if(data132.approvers !== undefined){
+let data137 = data132.approvers;
+if(Array.isArray(data137)){
+const len14 = data137.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data137[i14] !== "string"){
+const err324 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -6021,8 +6029,10 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data140.decision === undefined){
-const err325 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -6031,8 +6041,12 @@ vErrors.push(err325);
 }
 errors++;
 }
-if(data140.step === undefined){
-const err326 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data132.expires !== undefined){
+let data139 = data132.expires;
+if(typeof data139 === "string"){
+if(!(formats4.validate(data139))){
+const err326 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -6041,8 +6055,9 @@ vErrors.push(err326);
 }
 errors++;
 }
-if(data140.weight === undefined){
-const err327 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+}
+else {
+const err327 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -6051,8 +6066,11 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(data140.nextStep === undefined){
-const err328 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "nextStep"},message:"must have required property '"+"nextStep"+"'"};
+}
+if(data132.daysLeft !== undefined){
+let data140 = data132.daysLeft;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err328 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -6061,8 +6079,10 @@ vErrors.push(err328);
 }
 errors++;
 }
-if(data140.time === undefined){
-const err329 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+}
+if(data132.source !== undefined){
+if(typeof data132.source !== "string"){
+const err329 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -6071,8 +6091,10 @@ vErrors.push(err329);
 }
 errors++;
 }
-if(data140.seq === undefined){
-const err330 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -6081,8 +6103,10 @@ vErrors.push(err330);
 }
 errors++;
 }
-if(data140.head === undefined){
-const err331 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -6091,8 +6115,10 @@ vErrors.push(err331);
 }
 errors++;
 }
-if(data140.policy === undefined){
-const err332 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -6101,9 +6127,16 @@ vErrors.push(err332);
 }
 errors++;
 }
-for(const key21 in data140){
-if(!(func2.call(schema11.properties.releaseDecisions.items.properties, key21))){
-const err333 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.releaseDecisions !== undefined){
+let data142 = data.releaseDecisions;
+if(Array.isArray(data142)){
+const len15 = data142.length;
+for(let i15=0; i15<len15; i15++){
+let data143 = data142[i15];
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+if(data143.rollout === undefined){
+const err333 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "rollout"},message:"must have required property '"+"rollout"+"'"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -6112,10 +6145,8 @@ vErrors.push(err333);
 }
 errors++;
 }
-}
-if(data140.rollout !== undefined){
-if(typeof data140.rollout !== "string"){
-const err334 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/rollout",schemaPath:"#/properties/releaseDecisions/items/properties/rollout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data143.decisions === undefined){
+const err334 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decisions"},message:"must have required property '"+"decisions"+"'"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -6124,11 +6155,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-if(data140.decisions !== undefined){
-let data142 = data140.decisions;
-if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
-const err335 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data143.decision === undefined){
+const err335 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -6137,9 +6165,8 @@ vErrors.push(err335);
 }
 errors++;
 }
-if((typeof data142 == "number") && (isFinite(data142))){
-if(data142 < 1 || isNaN(data142)){
-const err336 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data143.step === undefined){
+const err336 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -6148,12 +6175,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-if(data140.decision !== undefined){
-let data143 = data140.decision;
-if(!(((data143 === "promote") || (data143 === "hold")) || (data143 === "rollback"))){
-const err337 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decision",schemaPath:"#/properties/releaseDecisions/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.releaseDecisions.items.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(data143.weight === undefined){
+const err337 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -6162,11 +6185,8 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data140.step !== undefined){
-let data144 = data140.step;
-if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
-const err338 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data143.nextStep === undefined){
+const err338 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "nextStep"},message:"must have required property '"+"nextStep"+"'"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -6175,9 +6195,8 @@ vErrors.push(err338);
 }
 errors++;
 }
-if((typeof data144 == "number") && (isFinite(data144))){
-if(data144 < 0 || isNaN(data144)){
-const err339 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data143.time === undefined){
+const err339 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -6186,12 +6205,8 @@ vErrors.push(err339);
 }
 errors++;
 }
-}
-}
-if(data140.weight !== undefined){
-let data145 = data140.weight;
-if(!((typeof data145 == "number") && (isFinite(data145)))){
-const err340 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/weight",schemaPath:"#/properties/releaseDecisions/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data143.seq === undefined){
+const err340 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -6200,11 +6215,8 @@ vErrors.push(err340);
 }
 errors++;
 }
-}
-if(data140.nextStep !== undefined){
-let data146 = data140.nextStep;
-if((!(((typeof data146 == "number") && (!(data146 % 1) && !isNaN(data146))) && (isFinite(data146)))) && (data146 !== null)){
-const err341 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/nextStep",schemaPath:"#/properties/releaseDecisions/items/properties/nextStep/type",keyword:"type",params:{type: schema11.properties.releaseDecisions.items.properties.nextStep.type},message:"must be integer,null"};
+if(data143.head === undefined){
+const err341 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -6213,10 +6225,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-}
-if(data140.time !== undefined){
-if(typeof data140.time !== "string"){
-const err342 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/time",schemaPath:"#/properties/releaseDecisions/items/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data143.policy === undefined){
+const err342 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -6225,11 +6235,9 @@ vErrors.push(err342);
 }
 errors++;
 }
-}
-if(data140.seq !== undefined){
-let data148 = data140.seq;
-if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
-const err343 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key21 in data143){
+if(!(func2.call(schema11.properties.releaseDecisions.items.properties, key21))){
+const err343 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -6238,9 +6246,10 @@ vErrors.push(err343);
 }
 errors++;
 }
-if((typeof data148 == "number") && (isFinite(data148))){
-if(data148 < 1 || isNaN(data148)){
-const err344 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data143.rollout !== undefined){
+if(typeof data143.rollout !== "string"){
+const err344 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/rollout",schemaPath:"#/properties/releaseDecisions/items/properties/rollout/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -6250,10 +6259,10 @@ vErrors.push(err344);
 errors++;
 }
 }
-}
-if(data140.head !== undefined){
-if(typeof data140.head !== "string"){
-const err345 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/head",schemaPath:"#/properties/releaseDecisions/items/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data143.decisions !== undefined){
+let data145 = data143.decisions;
+if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
+const err345 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -6262,10 +6271,9 @@ vErrors.push(err345);
 }
 errors++;
 }
-}
-if(data140.policy !== undefined){
-if(typeof data140.policy !== "string"){
-const err346 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/policy",schemaPath:"#/properties/releaseDecisions/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data145 == "number") && (isFinite(data145))){
+if(data145 < 1 || isNaN(data145)){
+const err346 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -6276,8 +6284,10 @@ errors++;
 }
 }
 }
-else {
-const err347 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data143.decision !== undefined){
+let data146 = data143.decision;
+if(!(((data146 === "promote") || (data146 === "hold")) || (data146 === "rollback"))){
+const err347 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decision",schemaPath:"#/properties/releaseDecisions/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.releaseDecisions.items.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -6287,9 +6297,10 @@ vErrors.push(err347);
 errors++;
 }
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data143.step !== undefined){
+let data147 = data143.step;
+if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
+const err348 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -6298,15 +6309,138 @@ vErrors.push(err348);
 }
 errors++;
 }
-}
-}
-else {
-const err349 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 < 0 || isNaN(data147)){
+const err349 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err349];
 }
 else {
 vErrors.push(err349);
+}
+errors++;
+}
+}
+}
+if(data143.weight !== undefined){
+let data148 = data143.weight;
+if(!((typeof data148 == "number") && (isFinite(data148)))){
+const err350 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/weight",schemaPath:"#/properties/releaseDecisions/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+if(data143.nextStep !== undefined){
+let data149 = data143.nextStep;
+if((!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))) && (data149 !== null)){
+const err351 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/nextStep",schemaPath:"#/properties/releaseDecisions/items/properties/nextStep/type",keyword:"type",params:{type: schema11.properties.releaseDecisions.items.properties.nextStep.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data143.time !== undefined){
+if(typeof data143.time !== "string"){
+const err352 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/time",schemaPath:"#/properties/releaseDecisions/items/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+if(data143.seq !== undefined){
+let data151 = data143.seq;
+if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
+const err353 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+if((typeof data151 == "number") && (isFinite(data151))){
+if(data151 < 1 || isNaN(data151)){
+const err354 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+if(data143.head !== undefined){
+if(typeof data143.head !== "string"){
+const err355 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/head",schemaPath:"#/properties/releaseDecisions/items/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+if(data143.policy !== undefined){
+if(typeof data143.policy !== "string"){
+const err356 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/policy",schemaPath:"#/properties/releaseDecisions/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+}
+else {
+const err359 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
 }
 errors++;
 }

@@ -4,7 +4,7 @@
  * files.
  */
 export { computeKpis, kpiSettings, KPI_REPORT_SCHEMA_VERSION, type KpiReport } from './kpis.js';
-export { forecast, DEFAULT_SEED, DEFAULT_THROUGHPUT_WEEKS, DEFAULT_TRIALS, type ForecastInput, type ForecastResult } from './forecast.js';
+export { forecast, DEFAULT_SEED, DEFAULT_THROUGHPUT_WEEKS, DEFAULT_TRIALS, type ForecastInput, type ForecastResult, type ForecastUnit } from './forecast.js';
 export { backtest, type BacktestInput, type BacktestPoint, type BacktestResult } from './backtest.js';
 export { loadPlanFile, type LoadFileOptions } from './plan-file.js';
 export { loadDefectsFile } from './defects-file.js';

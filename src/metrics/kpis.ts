@@ -6,7 +6,7 @@
 import { defectKpis, type DefectReport } from './defects.js';
 import { doraKpis, type DoraReport } from './dora.js';
 import { evmKpis, type EvmReport } from './evm-report.js';
-import { forecastFrom, type ForecastResult } from './forecast.js';
+import { forecastFrom, onTimeAbsence, type ForecastResult } from './forecast.js';
 import { partition, timelines } from './history.js';
 import { Tally } from './measure.js';
 import { testKpis, type TestReport } from './test-analytics.js';
@@ -70,7 +70,7 @@ export function computeKpis(input: KpiInput): KpiReport {
   for (const part of [defects, evm, tests, dora]) tally.merge(part.tally);
   const fc = forecastFrom(items, asOf, { plan: input.plan, trials: s.trials, seed: s.seed, throughputWeeks: s.throughputWeeks });
   const forecast = 'reason' in fc ? null : fc;
-  tally.set('forecast.onTimeProbability', forecast?.onTimeProbability, 'reason' in fc ? fc.reason : 'no due date: give a plan');
+  tally.set('forecast.onTimeProbability', forecast?.onTimeProbability, 'reason' in fc ? fc.reason : (onTimeAbsence(fc) ?? ''));
   const warnings = [
     evm.report && spiWarning(evm.report.trend, s.spiThreshold, input.plan?.file),
     input.plan?.freeze && churnWarning(items, input.plan.freeze, input.plan.file),

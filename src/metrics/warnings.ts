@@ -82,7 +82,7 @@ export function forecastWarning(f: ForecastResult): KpiWarning | undefined {
         kind: 'kpi',
         ref: 'forecast.onTimeProbability',
         value: f.onTimeProbability,
-        note: `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}; remaining ${f.remaining}; weekly throughput ${f.throughput.join(' ')}`,
+        note: `P50 ${f.p50}, P85 ${f.p85}, P95 ${f.p95}; remaining ${f.remaining} ${f.unit}; weekly throughput ${f.throughput.join(' ')} ${f.unit}`,
       },
     ],
   };

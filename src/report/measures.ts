@@ -108,10 +108,16 @@ export interface ReportDora {
 
 /** The Monte Carlo forecast: finish dates by percentile against the due date. */
 export interface ReportForecast {
+  /** What `remaining` is counted in: the items' weights when any is given, else items. */
+  unit: 'weight' | 'items';
+  remaining: number;
   p50: string;
   p85: string;
   p95: string;
   due: string | null;
+  /** null without a due date, or when no work is left (`finished`): not measured. */
   onTimeProbability: number | null;
   trials: number;
+  /** The day the last item was done, when no work is left. */
+  finished: string | null;
 }

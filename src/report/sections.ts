@@ -104,7 +104,7 @@ export function doraSection(kpis?: KpiReport): ReportDora | null {
 export function forecastSection(kpis?: KpiReport): ReportForecast | null {
   const f = kpis?.forecast;
   if (!f) return null;
-  return { p50: f.p50, p85: f.p85, p95: f.p95, due: opt(f.due), onTimeProbability: opt(f.onTimeProbability), trials: f.trials };
+  return { unit: f.unit, remaining: f.remaining, p50: f.p50, p85: f.p85, p95: f.p95, due: opt(f.due), onTimeProbability: opt(f.onTimeProbability), trials: f.trials, finished: opt(f.finished) };
 }
 
 /**

@@ -54,8 +54,8 @@ export async function forecastCommand(opts: ForecastOptions): Promise<number> {
   const history = await readHistory(opts);
   reportStoreWarnings(history.warnings);
   const asOf = opts.asOf ?? new Date();
-  const common = { project: opts.project, asOf, records: history.records, trials: opts.trials, seed: opts.seed };
-  const result = forecast({ ...common, plan: history.plan, remaining: opts.remaining, due: opts.due?.toISOString().slice(0, 10) });
+  const common = { project: opts.project, asOf, records: history.records, plan: history.plan, trials: opts.trials, seed: opts.seed };
+  const result = forecast({ ...common, remaining: opts.remaining, due: opts.due?.toISOString().slice(0, 10) });
   const back = opts.backtest ? backtest(common) : undefined;
   if (opts.format === 'json') {
     emit(stableJson(back ? { forecast: result, backtest: back } : { forecast: result }), opts.out);

@@ -76,11 +76,20 @@ export function dora(r: Report): string {
   return section('dora', 'DORA', [table(caption, cols, rows, { id: 'dora-table' }), `<p class="more">${notes.join(' ')}</p>`].join('\n'));
 }
 
-/** The forecast finish dates against the due date. */
+/** The forecast finish dates against the due date, in the unit of the work (weight or items). */
 export function forecast(r: Report): string {
   const f = r.forecast;
   if (f === null) return section('forecast', 'Forecast', `<p>${notMeasured('no forecast: give the plan and work item history to phasegate forecast')}</p>`);
   const due = f.due;
+  const work: [string, string] = ['Work left', `${num(f.remaining)} ${f.unit === 'weight' ? 'weight (the items\' weights)' : 'items'}`];
+  if (f.finished !== null) {
+    const vsDue = due === null ? '' : ` ${f.finished <= due ? badge('good', '✔', 'by the due date') : badge('bad', '✖', 'after the due date')}`;
+    return section('forecast', 'Forecast', facts([
+      ['Due', due === null ? '<span class="muted">none</span>' : day(due)], work,
+      ['All work done', `${day(f.finished)}${vsDue}`],
+      ['On-time probability', notMeasured('nothing left to forecast')],
+    ]));
+  }
   const vsDue = (d: string): string =>
     due === null ? '<span class="muted">no due date</span>' : d <= due ? badge('good', '✔', 'by the due date') : badge('bad', '✖', 'after the due date');
   const rows: Array<[string, string]> = [['P50 (even odds)', f.p50], ['P85', f.p85], ['P95', f.p95]];
@@ -89,9 +98,9 @@ export function forecast(r: Report): string {
     { head: 'Finish by', cell: ([, d]) => day(d) },
     { head: 'Against due date', cell: ([, d]) => vsDue(d) },
   ];
-  const odds = valueOr(f.onTimeProbability, (v) => withUnit(v, 'percent'), 'no due date');
+  const odds = valueOr(f.onTimeProbability, (v) => `${withUnit(v, 'percent')} <span class="hint">of the trials finish by the due date</span>`, 'no due date');
   return section('forecast', 'Forecast', [
-    facts([['Due', due === null ? '<span class="muted">none</span>' : day(due)], ['On-time probability', odds], ['Trials', num(f.trials, 0)]]),
+    facts([['Due', due === null ? '<span class="muted">none</span>' : day(due)], work, ['On-time probability', odds], ['Trials', num(f.trials, 0)]]),
     table('Monte Carlo finish dates', cols, rows, { id: 'forecast-table' }),
   ].join('\n'));
 }

@@ -49,10 +49,18 @@ export function deliveryPart(r: Report): Rendered {
     const keys = [['Deployment frequency', d.deploymentFrequency], ['Lead time (hours)', d.leadTime], ['Change failure rate (%)', d.changeFailureRate], ['Time to restore (hours)', d.timeToRestore]] as const;
     lines.push(...table(['DORA key', 'Value', 'Band'], keys.map(([name, m]) => [name, m ? (m === d.deploymentFrequency ? frequencyText(m.value) : num(m.value)) : 'not measured', m ? m.band : '—'])), '', `${plural(d.deployments, 'deployment')} to ${mdText(d.environment)}${d.windowDays === undefined ? '' : ` in the last ${num(d.windowDays, 0)} days`}${typeof d.deployDaysPerWeek === 'number' ? `; ${num(d.deployDaysPerWeek, 1)} deploy-days per week (Four Keys)` : ''}. Lead time: median over every deployed commit; time to restore: incidents caused by a deployment, from that deployment.`);
   } else lines.push('DORA: not measured (no deployments recorded).');
-  const f = r.forecast;
-  const due = f?.due ? ` against the due date ${day(f.due)}: ${f.onTimeProbability === null ? '—' : `${num(f.onTimeProbability, 1)} %`} of ${num(f.trials, 0)} trials on time` : '';
-  lines.push('', f ? `Forecast finish: P50 ${day(f.p50)}, P85 ${day(f.p85)}, P95 ${day(f.p95)}${due}.` : 'Forecast: not measured.');
+  lines.push('', forecastLine(r));
   return { lines, dropped: [] };
+}
+
+/** The forecast in one sentence: its unit, the P50/P85/P95 dates and the on-time chance, or the finish when nothing is left. */
+function forecastLine(r: Report): string {
+  const f = r.forecast;
+  if (!f) return 'Forecast: not measured.';
+  const unit = f.unit === 'weight' ? 'weight' : 'items';
+  if (f.finished !== null) return `Forecast: all work done on ${day(f.finished)}${f.due ? ` (due ${day(f.due)})` : ''}; on-time chance not measured (nothing left to forecast).`;
+  const due = f.due ? ` against the due date ${day(f.due)}: ${f.onTimeProbability === null ? 'not measured' : `${num(f.onTimeProbability, 1)} % of ${num(f.trials, 0)} trials finish by it`}` : '';
+  return `Forecast finish (${num(f.remaining)} ${unit} left, throughput in ${unit}): P50 ${day(f.p50)}, P85 ${day(f.p85)}, P95 ${day(f.p95)}${due}.`;
 }
 
 const waiverRow = (w: ReportWaiver): string[] => [mdText(w.finding ? `${w.rule} (finding ${w.finding})` : w.rule), mdText(w.owner), day(w.expires), num(w.daysLeft, 0), mdText(w.reason), mdText(w.source)];
