@@ -2,7 +2,9 @@
  * Earned value over time from a plan and the history. PV accrues linearly over each
  * element's planned window by its budget; an element earns its whole budget once done (the
  * 0/100 rule: a work item whose latest state is `done`, a budgeted phase without work items
- * once its gate passed); AC is the cost booked in periods that started by the status date.
+ * once its gate passed); AC accrues the way PV does: each booking linearly over its period (a
+ * month over its days, a dated booking over its day) up to the status date, so CPI and EAC do
+ * not jump at month boundaries.
  */
 import { PhasegateError } from '../errors.js';
 import { PHASES } from '../policy/types.js';
@@ -10,7 +12,7 @@ import type { WorkItemRecord } from '../store/records.js';
 import { earnedSchedule, evIndices, overrunRate, scheduleIndicators, type EvIndices } from './formulas.js';
 import { doneSince, firstGatePass, timelines, type At, type History } from './history.js';
 import { resolvePlan, type Element, type ResolvedPlan } from './plan-model.js';
-import { DAY_MS, dayStart } from './time.js';
+import { bookingWindow, DAY_MS } from './time.js';
 import type { Phase, Plan } from './types.js';
 
 /** A plan resolved against the history, ready to be read at any status date. */
@@ -20,6 +22,16 @@ export interface PlanContext {
   items: Map<string, At<WorkItemRecord>[]>;
   history: History;
   bac: number;
+  /** The plan's cost bookings with the window each accrues over. */
+  bookings: Booking[];
+}
+
+/** A cost booking accruing linearly over [start, end). */
+export interface Booking {
+  start: number;
+  end: number;
+  cost: number;
+  phase?: Phase;
 }
 
 /** Resolves the plan; a plan with problems (only possible when built in code) is a user error. */
@@ -28,7 +40,11 @@ export function planContext(plan: Plan, history: History): PlanContext {
   if (resolved.problems.length > 0) {
     throw new PhasegateError(resolved.problems.map((p) => ({ file: plan.file, message: `${p.path.join('.')}: ${p.message}` })));
   }
-  return { plan, resolved, items: timelines(history.workItems), history, bac: plan.budget };
+  const bookings = (plan.actuals ?? []).map((a) => {
+    const w = bookingWindow(a.period)!; // resolvePlan reported any period that does not parse
+    return { ...w, cost: a.cost, ...(a.phase ? { phase: a.phase } : {}) };
+  });
+  return { plan, resolved, items: timelines(history.workItems), history, bac: plan.budget, bookings };
 }
 
 /** When the element was done at `t` (undefined while it is not). */
@@ -52,11 +68,13 @@ export function evAt(ctx: PlanContext, t: number, phase?: Phase): number {
   return ctx.resolved.elements.reduce((s, el) => (phase && el.phase !== phase) || elementDone(ctx, el, t) === undefined ? s : s + el.budget, 0);
 }
 
-/** Actual cost booked by `t` (of `phase` when given); undefined when the plan books none. */
+/** Actual cost accrued by `t` (of `phase` when given): each booking spread linearly over its period; undefined when the plan books none. */
 export function acAt(ctx: PlanContext, t: number, phase?: Phase): number | undefined {
-  const actuals = (ctx.plan.actuals ?? []).filter((a) => !phase || a.phase === phase);
-  if (actuals.length === 0) return undefined;
-  return actuals.reduce((s, a) => (dayStart(a.period.length === 7 ? `${a.period}-01` : a.period) <= t ? s + a.cost : s), 0);
+  const bookings = phase ? ctx.bookings.filter((b) => b.phase === phase) : ctx.bookings;
+  if (bookings.length === 0) return undefined;
+  let sum = 0;
+  for (const b of bookings) sum += t >= b.end ? b.cost : t <= b.start ? 0 : (b.cost * (t - b.start)) / (b.end - b.start);
+  return sum;
 }
 
 /** The cumulative PV at the end of each planned day, for earned schedule in days. */

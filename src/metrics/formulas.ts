@@ -47,18 +47,22 @@ export function evIndices(pv: number, ev: number, ac: number | undefined, bac: n
 const EPS = 1e-9;
 
 /**
- * Earned schedule (Lipke 2003): ES = C + I, where C is the number of whole periods whose
- * cumulative PV the EV has reached and I = (EV − PV_C) / (PV_C+1 − PV_C) the part of the next
- * period, by linear interpolation. `pvByPeriod[k]` is the cumulative PV at the end of period
- * k + 1; PV is 0 at the start. In periods; at most the number of periods.
+ * Earned schedule (Lipke 2003) at the EARLIEST time the PV curve reached EV: ES = C + I, where
+ * C is the number of whole periods whose cumulative PV stays below EV and
+ * I = (EV − PV_C) / (PV_C+1 − PV_C) the part of the next period, by linear interpolation.
+ * Where PV is flat (weekends, gaps between phases) EV is reached at the start of the flat
+ * stretch, not its end, so SV(t) does not jump ahead while nothing was planned.
+ * `pvByPeriod[k]` is the cumulative PV at the end of period k + 1; PV is 0 at the start. In
+ * periods; at most the number of periods.
  */
 export function earnedSchedule(pvByPeriod: readonly number[], ev: number): number {
   const tol = EPS * Math.max(1, Math.abs(ev));
+  if (ev <= tol) return 0;
   let c = 0;
-  while (c < pvByPeriod.length && pvByPeriod[c]! <= ev + tol) c++;
+  while (c < pvByPeriod.length && pvByPeriod[c]! < ev - tol) c++;
   if (c === pvByPeriod.length) return c;
   const before = c === 0 ? 0 : pvByPeriod[c - 1]!;
-  return c + Math.max(0, (ev - before) / (pvByPeriod[c]! - before));
+  return c + Math.min(1, Math.max(0, (ev - before) / (pvByPeriod[c]! - before)));
 }
 
 /** Earned-schedule indicators: SV(t) = ES − AT and SPI(t) = ES / AT (absent for AT = 0). */

@@ -5,7 +5,7 @@
  * weight. The elements' budgets add up to BAC exactly, or the plan is reported as wrong.
  */
 import { PHASES } from '../policy/types.js';
-import { dayEnd, dayStart, isCalendarDate, isoDay } from './time.js';
+import { bookingWindow, dayEnd, dayStart, isoDay } from './time.js';
 import type { Phase, Plan, PlanWorkItem } from './types.js';
 import { maxOf, minOf, pushAll } from '../io/array.js';
 
@@ -135,8 +135,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   allocate(plan, items, elements, problems, items.length === (plan.workItems ?? []).length);
   pushAll(elements, items.map((x) => x.el));
   for (const [i, a] of (plan.actuals ?? []).entries()) {
-    const day = a.period.length === 7 ? `${a.period}-01` : a.period;
-    if (!isCalendarDate(day)) problems.push({ path: ['actuals', i, 'period'], message: `invalid period "${a.period}" (use YYYY-MM or YYYY-MM-DD)` });
+    if (!bookingWindow(a.period)) problems.push({ path: ['actuals', i, 'period'], message: `invalid period "${a.period}" (use YYYY-MM or YYYY-MM-DD)` });
   }
   const starts = [...windows.values()].map((w) => w.start).concat(elements.map((e) => e.start));
   const ends = [...windows.values()].map((w) => w.end).concat(elements.map((e) => e.end));

@@ -14,17 +14,18 @@ describe('EVM while running (asOf 26 Jul, day 25)', () => {
 
   it('PV, EV, AC and the indices', () => {
     // PV = 200 + 300 + 5 days × 25 = 625; EV = R-1 100 + R-2 100 + design 300 = 500 (I-1 still in progress)
-    // AC = July's 450 (August not booked yet)
+    // AC = July's 450 accrued over July's days: 450 × 25 / 31 = 362.90 (August not begun)
+    const ac = (450 * 25) / 31;
     expect(r.kpis['schedule.pv']).toBeCloseTo(625, 2);
     expect(r.kpis['schedule.ev']).toBeCloseTo(500, 2);
     expect(r.kpis['schedule.sv']).toBeCloseTo(-125, 2);
     expect(r.kpis['schedule.spi']).toBeCloseTo(0.8, 3);
-    expect(r.kpis['cost.ac']).toBeCloseTo(450, 2);
-    expect(r.kpis['cost.cv']).toBeCloseTo(50, 2); // 500 − 450
-    expect(r.kpis['cost.cpi']).toBeCloseTo(1.111, 3); // 500 / 450
-    expect(r.kpis['cost.eac']).toBeCloseTo(900, 2); // 1000 / 1.111…
-    expect(r.kpis['cost.vac']).toBeCloseTo(100, 2);
-    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-10, 2); // running: (900 − 1000) / 1000
+    expect(r.kpis['cost.ac']).toBeCloseTo(ac, 9);
+    expect(r.kpis['cost.cv']).toBeCloseTo(500 - ac, 9); // 137.10
+    expect(r.kpis['cost.cpi']).toBeCloseTo(500 / ac, 9); // 1.378
+    expect(r.kpis['cost.eac']).toBeCloseTo((1000 * ac) / 500, 9); // BAC / CPI = 725.81
+    expect(r.kpis['cost.vac']).toBeCloseTo(1000 - (1000 * ac) / 500, 9);
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo(((1000 * ac) / 500 - 1000) / 10, 9); // running: (EAC − BAC) / BAC = −27.4 %
   });
 
   it('earned schedule in days', () => {
@@ -64,7 +65,8 @@ describe('EVM after the finish (asOf 20 Aug)', () => {
     expect(r.kpis['schedule.spiT']).toBeCloseTo(40 / 44, 10); // 0.909
     expect(r.kpis['schedule.svT']).toBeCloseTo(-4, 10);
     expect(r.kpis['schedule.deviationRate']).toBeCloseTo(10, 10);
-    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-45, 10); // finished: (550 − 1000) / 1000
+    // finished: (AC − BAC) / BAC with AC = 450 + August's 100 × 19 / 31 days (booked over August) = 511.29
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo((450 + (100 * 19) / 31 - 1000) / 10, 10); // −48.9 %
   });
 });
 

@@ -68,7 +68,9 @@ describe('earned schedule', () => {
     ['inside the first period', [10, 20, 30], 5, 0.5], // 0 + (5 − 0) / (10 − 0)
     ['exactly at a period end', [10, 20, 30], 20, 2],
     ['all earned', [10, 20, 30], 30, 3],
-    ['a flat period counts as earned', [10, 10, 30], 10, 2], // C = 2 (PV_1 = PV_2 = 10 ≤ EV)
+    // Flat PV (issue 14): EV = 10 was first reached at the end of period 1, not at the end of the flat period 2.
+    ['EV on a flat stretch: the earliest time PV reached it', [10, 10, 30], 10, 1], // C = 0, I = (10 − 0) / (10 − 0)
+    ['a flat start: EV reached where PV first rises to it', [0, 0, 10], 5, 2.5], // C = 2 (PV_1 = PV_2 = 0 < 5), I = 5 / 10
     ['after a flat period', [10, 10, 30], 20, 2.5], // 2 + (20 − 10) / (30 − 10)
   ])('%s', (_name, pv, ev, es) => {
     expect(earnedSchedule(pv, ev)).toBeCloseTo(es, 12);
