@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}},"svT":{"type":["number","null"]},"ieacT":{"type":["number","null"]},"eacAtypical":{"type":["number","null"]},"eacCpiSpi":{"type":["number","null"]},"etc":{"type":["number","null"]},"tcpiBac":{"type":["number","null"]},"tcpiEac":{"type":["number","null"]},"plannedDays":{"type":"number"},"methods":{"description":"The method behind each earned-value figure (docs/metrics.md).","type":"object","additionalProperties":{"type":"string"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["p50","p85","p95","due","onTimeProbability","trials"],"properties":{"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"type":["number","null"]},"trials":{"$ref":"#/definitions/count"}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Decisions of the gray-release gate (a later issue): always empty in schema version 1.","type":"array","maxItems":0}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationBasis":{"description":"actual: finished; forecast: (IEAC(t) − PD) / PD from earned schedule; elapsed: the lower bound (elapsed − PD) / PD.","enum":["actual","forecast","elapsed",null]},"forecastDeviationRate":{"type":["number","null"]},"elapsedDeviationRate":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -1558,7 +1558,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}};
+const schema27 = {"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationBasis":{"description":"actual: finished; forecast: (IEAC(t) − PD) / PD from earned schedule; elapsed: the lower bound (elapsed − PD) / PD.","enum":["actual","forecast","elapsed",null]},"forecastDeviationRate":{"type":["number","null"]},"elapsedDeviationRate":{"type":["number","null"]}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1917,14 +1917,53 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.deviationBasis !== undefined){
+let data12 = data.deviationBasis;
+if(!((((data12 === "actual") || (data12 === "forecast")) || (data12 === "elapsed")) || (data12 === null))){
+const err29 = {instancePath:instancePath+"/deviationBasis",schemaPath:"#/properties/deviationBasis/enum",keyword:"enum",params:{allowedValues: schema27.properties.deviationBasis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.forecastDeviationRate !== undefined){
+let data13 = data.forecastDeviationRate;
+if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
+const err30 = {instancePath:instancePath+"/forecastDeviationRate",schemaPath:"#/properties/forecastDeviationRate/type",keyword:"type",params:{type: schema27.properties.forecastDeviationRate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.elapsedDeviationRate !== undefined){
+let data14 = data.elapsedDeviationRate;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
+const err31 = {instancePath:instancePath+"/elapsedDeviationRate",schemaPath:"#/properties/elapsedDeviationRate/type",keyword:"type",params:{type: schema27.properties.elapsedDeviationRate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4149,9 +4188,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.svT !== undefined){
+let data79 = data67.svT;
+if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
+const err180 = {instancePath:instancePath+"/schedule/svT",schemaPath:"#/properties/schedule/anyOf/0/properties/svT/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.svT.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4160,12 +4200,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-var _valid4 = _errs158 === errors;
-valid32 = valid32 || _valid4;
-if(!valid32){
-const _errs182 = errors;
-if(data67 !== null){
-const err181 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data67.ieacT !== undefined){
+let data80 = data67.ieacT;
+if((!((typeof data80 == "number") && (isFinite(data80)))) && (data80 !== null)){
+const err181 = {instancePath:instancePath+"/schedule/ieacT",schemaPath:"#/properties/schedule/anyOf/0/properties/ieacT/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.ieacT.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4174,16 +4213,147 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid4 = _errs182 === errors;
-valid32 = valid32 || _valid4;
 }
-if(!valid32){
-const err182 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data67.eacAtypical !== undefined){
+let data81 = data67.eacAtypical;
+if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
+const err182 = {instancePath:instancePath+"/schedule/eacAtypical",schemaPath:"#/properties/schedule/anyOf/0/properties/eacAtypical/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.eacAtypical.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err182];
 }
 else {
 vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data67.eacCpiSpi !== undefined){
+let data82 = data67.eacCpiSpi;
+if((!((typeof data82 == "number") && (isFinite(data82)))) && (data82 !== null)){
+const err183 = {instancePath:instancePath+"/schedule/eacCpiSpi",schemaPath:"#/properties/schedule/anyOf/0/properties/eacCpiSpi/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.eacCpiSpi.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data67.etc !== undefined){
+let data83 = data67.etc;
+if((!((typeof data83 == "number") && (isFinite(data83)))) && (data83 !== null)){
+const err184 = {instancePath:instancePath+"/schedule/etc",schemaPath:"#/properties/schedule/anyOf/0/properties/etc/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.etc.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data67.tcpiBac !== undefined){
+let data84 = data67.tcpiBac;
+if((!((typeof data84 == "number") && (isFinite(data84)))) && (data84 !== null)){
+const err185 = {instancePath:instancePath+"/schedule/tcpiBac",schemaPath:"#/properties/schedule/anyOf/0/properties/tcpiBac/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.tcpiBac.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data67.tcpiEac !== undefined){
+let data85 = data67.tcpiEac;
+if((!((typeof data85 == "number") && (isFinite(data85)))) && (data85 !== null)){
+const err186 = {instancePath:instancePath+"/schedule/tcpiEac",schemaPath:"#/properties/schedule/anyOf/0/properties/tcpiEac/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.tcpiEac.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data67.plannedDays !== undefined){
+let data86 = data67.plannedDays;
+if(!((typeof data86 == "number") && (isFinite(data86)))){
+const err187 = {instancePath:instancePath+"/schedule/plannedDays",schemaPath:"#/properties/schedule/anyOf/0/properties/plannedDays/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data67.methods !== undefined){
+let data87 = data67.methods;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key10 in data87){
+if(typeof data87[key10] !== "string"){
+const err188 = {instancePath:instancePath+"/schedule/methods/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/schedule/anyOf/0/properties/methods/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/schedule/methods",schemaPath:"#/properties/schedule/anyOf/0/properties/methods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+var _valid4 = _errs158 === errors;
+valid32 = valid32 || _valid4;
+if(!valid32){
+const _errs203 = errors;
+if(data67 !== null){
+const err191 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var _valid4 = _errs203 === errors;
+valid32 = valid32 || _valid4;
+}
+if(!valid32){
+const err192 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
 }
 errors++;
 }
@@ -4200,128 +4370,13 @@ vErrors = null;
 }
 }
 if(data.dora !== undefined){
-let data79 = data.dora;
-const _errs185 = errors;
-let valid36 = false;
-const _errs186 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.environment === undefined){
-const err183 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-if(data79.deployments === undefined){
-const err184 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deployments"},message:"must have required property '"+"deployments"+"'"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(data79.deploymentFrequency === undefined){
-const err185 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deploymentFrequency"},message:"must have required property '"+"deploymentFrequency"+"'"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-if(data79.leadTime === undefined){
-const err186 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "leadTime"},message:"must have required property '"+"leadTime"+"'"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if(data79.changeFailureRate === undefined){
-const err187 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "changeFailureRate"},message:"must have required property '"+"changeFailureRate"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-if(data79.timeToRestore === undefined){
-const err188 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "timeToRestore"},message:"must have required property '"+"timeToRestore"+"'"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-for(const key10 in data79){
-if(!((((((key10 === "environment") || (key10 === "deployments")) || (key10 === "deploymentFrequency")) || (key10 === "leadTime")) || (key10 === "changeFailureRate")) || (key10 === "timeToRestore"))){
-const err189 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data79.environment !== undefined){
-if(typeof data79.environment !== "string"){
-const err190 = {instancePath:instancePath+"/dora/environment",schemaPath:"#/properties/dora/anyOf/0/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-if(data79.deployments !== undefined){
-let data81 = data79.deployments;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err191 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err192 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-}
-if(data79.deploymentFrequency !== undefined){
-let data82 = data79.deploymentFrequency;
-const _errs196 = errors;
-let valid40 = false;
-const _errs197 = errors;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.value === undefined){
-const err193 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+let data89 = data.dora;
+const _errs206 = errors;
+let valid37 = false;
+const _errs207 = errors;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.environment === undefined){
+const err193 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4330,8 +4385,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data82.band === undefined){
-const err194 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if(data89.deployments === undefined){
+const err194 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deployments"},message:"must have required property '"+"deployments"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4340,9 +4395,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key11 in data82){
-if(!((key11 === "value") || (key11 === "band"))){
-const err195 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data89.deploymentFrequency === undefined){
+const err195 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deploymentFrequency"},message:"must have required property '"+"deploymentFrequency"+"'"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4351,11 +4405,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data82.value !== undefined){
-let data83 = data82.value;
-if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err196 = {instancePath:instancePath+"/dora/deploymentFrequency/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data89.leadTime === undefined){
+const err196 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "leadTime"},message:"must have required property '"+"leadTime"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4364,11 +4415,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data82.band !== undefined){
-let data84 = data82.band;
-if(!((((data84 === "elite") || (data84 === "high")) || (data84 === "medium")) || (data84 === "low"))){
-const err197 = {instancePath:instancePath+"/dora/deploymentFrequency/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+if(data89.changeFailureRate === undefined){
+const err197 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "changeFailureRate"},message:"must have required property '"+"changeFailureRate"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4377,10 +4425,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.timeToRestore === undefined){
+const err198 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "timeToRestore"},message:"must have required property '"+"timeToRestore"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4389,12 +4435,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid6 = _errs197 === errors;
-valid40 = valid40 || _valid6;
-if(!valid40){
-const _errs203 = errors;
-if(data82 !== null){
-const err199 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key11 in data89){
+if(!((((((key11 === "environment") || (key11 === "deployments")) || (key11 === "deploymentFrequency")) || (key11 === "leadTime")) || (key11 === "changeFailureRate")) || (key11 === "timeToRestore"))){
+const err199 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4403,11 +4446,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid6 = _errs203 === errors;
-valid40 = valid40 || _valid6;
 }
-if(!valid40){
-const err200 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data89.environment !== undefined){
+if(typeof data89.environment !== "string"){
+const err200 = {instancePath:instancePath+"/dora/environment",schemaPath:"#/properties/dora/anyOf/0/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4416,26 +4458,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-else {
-errors = _errs196;
-if(vErrors !== null){
-if(_errs196){
-vErrors.length = _errs196;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.leadTime !== undefined){
-let data85 = data79.leadTime;
-const _errs207 = errors;
-let valid43 = false;
-const _errs208 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.value === undefined){
-const err201 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data89.deployments !== undefined){
+let data91 = data89.deployments;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err201 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4444,8 +4471,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data85.band === undefined){
-const err202 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err202 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4454,9 +4482,16 @@ vErrors.push(err202);
 }
 errors++;
 }
-for(const key12 in data85){
-if(!((key12 === "value") || (key12 === "band"))){
-const err203 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+if(data89.deploymentFrequency !== undefined){
+let data92 = data89.deploymentFrequency;
+const _errs217 = errors;
+let valid41 = false;
+const _errs218 = errors;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.value === undefined){
+const err203 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4465,11 +4500,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data85.value !== undefined){
-let data86 = data85.value;
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err204 = {instancePath:instancePath+"/dora/leadTime/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data92.band === undefined){
+const err204 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4478,11 +4510,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data85.band !== undefined){
-let data87 = data85.band;
-if(!((((data87 === "elite") || (data87 === "high")) || (data87 === "medium")) || (data87 === "low"))){
-const err205 = {instancePath:instancePath+"/dora/leadTime/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key12 in data92){
+if(!((key12 === "value") || (key12 === "band"))){
+const err205 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4492,9 +4522,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.value !== undefined){
+let data93 = data92.value;
+if(!((typeof data93 == "number") && (isFinite(data93)))){
+const err206 = {instancePath:instancePath+"/dora/deploymentFrequency/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4503,12 +4534,11 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid7 = _errs208 === errors;
-valid43 = valid43 || _valid7;
-if(!valid43){
-const _errs214 = errors;
-if(data85 !== null){
-const err207 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data92.band !== undefined){
+let data94 = data92.band;
+if(!((((data94 === "elite") || (data94 === "high")) || (data94 === "medium")) || (data94 === "low"))){
+const err207 = {instancePath:instancePath+"/dora/deploymentFrequency/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4517,11 +4547,10 @@ vErrors.push(err207);
 }
 errors++;
 }
-var _valid7 = _errs214 === errors;
-valid43 = valid43 || _valid7;
 }
-if(!valid43){
-const err208 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err208 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4530,26 +4559,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-else {
-errors = _errs207;
-if(vErrors !== null){
-if(_errs207){
-vErrors.length = _errs207;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.changeFailureRate !== undefined){
-let data88 = data79.changeFailureRate;
-const _errs218 = errors;
-let valid46 = false;
-const _errs219 = errors;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.value === undefined){
-const err209 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid6 = _errs218 === errors;
+valid41 = valid41 || _valid6;
+if(!valid41){
+const _errs224 = errors;
+if(data92 !== null){
+const err209 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4558,8 +4573,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data88.band === undefined){
-const err210 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+var _valid6 = _errs224 === errors;
+valid41 = valid41 || _valid6;
+}
+if(!valid41){
+const err210 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -4568,9 +4586,26 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key13 in data88){
-if(!((key13 === "value") || (key13 === "band"))){
-const err211 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+else {
+errors = _errs217;
+if(vErrors !== null){
+if(_errs217){
+vErrors.length = _errs217;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.leadTime !== undefined){
+let data95 = data89.leadTime;
+const _errs228 = errors;
+let valid44 = false;
+const _errs229 = errors;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.value === undefined){
+const err211 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -4579,11 +4614,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data88.value !== undefined){
-let data89 = data88.value;
-if(!((typeof data89 == "number") && (isFinite(data89)))){
-const err212 = {instancePath:instancePath+"/dora/changeFailureRate/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data95.band === undefined){
+const err212 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -4592,11 +4624,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data88.band !== undefined){
-let data90 = data88.band;
-if(!((((data90 === "elite") || (data90 === "high")) || (data90 === "medium")) || (data90 === "low"))){
-const err213 = {instancePath:instancePath+"/dora/changeFailureRate/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key13 in data95){
+if(!((key13 === "value") || (key13 === "band"))){
+const err213 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -4606,9 +4636,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.value !== undefined){
+let data96 = data95.value;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err214 = {instancePath:instancePath+"/dora/leadTime/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -4617,12 +4648,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-var _valid8 = _errs219 === errors;
-valid46 = valid46 || _valid8;
-if(!valid46){
-const _errs225 = errors;
-if(data88 !== null){
-const err215 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data95.band !== undefined){
+let data97 = data95.band;
+if(!((((data97 === "elite") || (data97 === "high")) || (data97 === "medium")) || (data97 === "low"))){
+const err215 = {instancePath:instancePath+"/dora/leadTime/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -4631,11 +4661,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-var _valid8 = _errs225 === errors;
-valid46 = valid46 || _valid8;
 }
-if(!valid46){
-const err216 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err216 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -4644,26 +4673,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-else {
-errors = _errs218;
-if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.timeToRestore !== undefined){
-let data91 = data79.timeToRestore;
-const _errs229 = errors;
-let valid49 = false;
-const _errs230 = errors;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.value === undefined){
-const err217 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid7 = _errs229 === errors;
+valid44 = valid44 || _valid7;
+if(!valid44){
+const _errs235 = errors;
+if(data95 !== null){
+const err217 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -4672,8 +4687,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data91.band === undefined){
-const err218 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+var _valid7 = _errs235 === errors;
+valid44 = valid44 || _valid7;
+}
+if(!valid44){
+const err218 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -4682,9 +4700,26 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key14 in data91){
-if(!((key14 === "value") || (key14 === "band"))){
-const err219 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+else {
+errors = _errs228;
+if(vErrors !== null){
+if(_errs228){
+vErrors.length = _errs228;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.changeFailureRate !== undefined){
+let data98 = data89.changeFailureRate;
+const _errs239 = errors;
+let valid47 = false;
+const _errs240 = errors;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.value === undefined){
+const err219 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -4693,11 +4728,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data91.value !== undefined){
-let data92 = data91.value;
-if(!((typeof data92 == "number") && (isFinite(data92)))){
-const err220 = {instancePath:instancePath+"/dora/timeToRestore/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data98.band === undefined){
+const err220 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -4706,11 +4738,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data91.band !== undefined){
-let data93 = data91.band;
-if(!((((data93 === "elite") || (data93 === "high")) || (data93 === "medium")) || (data93 === "low"))){
-const err221 = {instancePath:instancePath+"/dora/timeToRestore/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key14 in data98){
+if(!((key14 === "value") || (key14 === "band"))){
+const err221 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -4720,9 +4750,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.value !== undefined){
+let data99 = data98.value;
+if(!((typeof data99 == "number") && (isFinite(data99)))){
+const err222 = {instancePath:instancePath+"/dora/changeFailureRate/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -4731,12 +4762,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-var _valid9 = _errs230 === errors;
-valid49 = valid49 || _valid9;
-if(!valid49){
-const _errs236 = errors;
-if(data91 !== null){
-const err223 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data98.band !== undefined){
+let data100 = data98.band;
+if(!((((data100 === "elite") || (data100 === "high")) || (data100 === "medium")) || (data100 === "low"))){
+const err223 = {instancePath:instancePath+"/dora/changeFailureRate/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -4745,11 +4775,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-var _valid9 = _errs236 === errors;
-valid49 = valid49 || _valid9;
 }
-if(!valid49){
-const err224 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err224 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -4758,21 +4787,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-else {
-errors = _errs229;
-if(vErrors !== null){
-if(_errs229){
-vErrors.length = _errs229;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err225 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid8 = _errs240 === errors;
+valid47 = valid47 || _valid8;
+if(!valid47){
+const _errs246 = errors;
+if(data98 !== null){
+const err225 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4781,12 +4801,11 @@ vErrors.push(err225);
 }
 errors++;
 }
-var _valid5 = _errs186 === errors;
-valid36 = valid36 || _valid5;
-if(!valid36){
-const _errs238 = errors;
-if(data79 !== null){
-const err226 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid8 = _errs246 === errors;
+valid47 = valid47 || _valid8;
+}
+if(!valid47){
+const err226 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4795,11 +4814,26 @@ vErrors.push(err226);
 }
 errors++;
 }
-var _valid5 = _errs238 === errors;
-valid36 = valid36 || _valid5;
+else {
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
 }
-if(!valid36){
-const err227 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.timeToRestore !== undefined){
+let data101 = data89.timeToRestore;
+const _errs250 = errors;
+let valid50 = false;
+const _errs251 = errors;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.value === undefined){
+const err227 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -4808,26 +4842,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-else {
-errors = _errs185;
-if(vErrors !== null){
-if(_errs185){
-vErrors.length = _errs185;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.forecast !== undefined){
-let data94 = data.forecast;
-const _errs241 = errors;
-let valid51 = false;
-const _errs242 = errors;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.p50 === undefined){
-const err228 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
+if(data101.band === undefined){
+const err228 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -4836,8 +4852,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-if(data94.p85 === undefined){
-const err229 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
+for(const key15 in data101){
+if(!((key15 === "value") || (key15 === "band"))){
+const err229 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -4846,8 +4863,11 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(data94.p95 === undefined){
-const err230 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+}
+if(data101.value !== undefined){
+let data102 = data101.value;
+if(!((typeof data102 == "number") && (isFinite(data102)))){
+const err230 = {instancePath:instancePath+"/dora/timeToRestore/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -4856,8 +4876,11 @@ vErrors.push(err230);
 }
 errors++;
 }
-if(data94.due === undefined){
-const err231 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
+}
+if(data101.band !== undefined){
+let data103 = data101.band;
+if(!((((data103 === "elite") || (data103 === "high")) || (data103 === "medium")) || (data103 === "low"))){
+const err231 = {instancePath:instancePath+"/dora/timeToRestore/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -4866,8 +4889,10 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(data94.onTimeProbability === undefined){
-const err232 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -4876,8 +4901,12 @@ vErrors.push(err232);
 }
 errors++;
 }
-if(data94.trials === undefined){
-const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
+var _valid9 = _errs251 === errors;
+valid50 = valid50 || _valid9;
+if(!valid50){
+const _errs257 = errors;
+if(data101 !== null){
+const err233 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4886,9 +4915,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-for(const key15 in data94){
-if(!((((((key15 === "p50") || (key15 === "p85")) || (key15 === "p95")) || (key15 === "due")) || (key15 === "onTimeProbability")) || (key15 === "trials"))){
-const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+var _valid9 = _errs257 === errors;
+valid50 = valid50 || _valid9;
+}
+if(!valid50){
+const err234 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4897,12 +4928,21 @@ vErrors.push(err234);
 }
 errors++;
 }
+else {
+errors = _errs250;
+if(vErrors !== null){
+if(_errs250){
+vErrors.length = _errs250;
 }
-if(data94.p50 !== undefined){
-let data95 = data94.p50;
-if(typeof data95 === "string"){
-if(!(formats4.validate(data95))){
-const err235 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4911,9 +4951,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-else {
-const err236 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid5 = _errs207 === errors;
+valid37 = valid37 || _valid5;
+if(!valid37){
+const _errs259 = errors;
+if(data89 !== null){
+const err236 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4922,12 +4965,11 @@ vErrors.push(err236);
 }
 errors++;
 }
+var _valid5 = _errs259 === errors;
+valid37 = valid37 || _valid5;
 }
-if(data94.p85 !== undefined){
-let data96 = data94.p85;
-if(typeof data96 === "string"){
-if(!(formats4.validate(data96))){
-const err237 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(!valid37){
+const err237 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4936,9 +4978,26 @@ vErrors.push(err237);
 }
 errors++;
 }
+else {
+errors = _errs206;
+if(vErrors !== null){
+if(_errs206){
+vErrors.length = _errs206;
 }
 else {
-const err238 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data.forecast !== undefined){
+let data104 = data.forecast;
+const _errs262 = errors;
+let valid52 = false;
+const _errs263 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.p50 === undefined){
+const err238 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4947,12 +5006,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data94.p95 !== undefined){
-let data97 = data94.p95;
-if(typeof data97 === "string"){
-if(!(formats4.validate(data97))){
-const err239 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data104.p85 === undefined){
+const err239 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4961,9 +5016,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-else {
-const err240 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.p95 === undefined){
+const err240 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4972,15 +5026,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data94.due !== undefined){
-let data98 = data94.due;
-const _errs252 = errors;
-let valid53 = false;
-const _errs253 = errors;
-if(typeof data98 === "string"){
-if(!(formats4.validate(data98))){
-const err241 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data104.due === undefined){
+const err241 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4989,9 +5036,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.onTimeProbability === undefined){
+const err242 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5000,12 +5046,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-var _valid11 = _errs253 === errors;
-valid53 = valid53 || _valid11;
-if(!valid53){
-const _errs255 = errors;
-if(data98 !== null){
-const err243 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data104.trials === undefined){
+const err243 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5014,11 +5056,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-var _valid11 = _errs255 === errors;
-valid53 = valid53 || _valid11;
-}
-if(!valid53){
-const err244 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+for(const key16 in data104){
+if(!((((((key16 === "p50") || (key16 === "p85")) || (key16 === "p95")) || (key16 === "due")) || (key16 === "onTimeProbability")) || (key16 === "trials"))){
+const err244 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5027,22 +5067,12 @@ vErrors.push(err244);
 }
 errors++;
 }
-else {
-errors = _errs252;
-if(vErrors !== null){
-if(_errs252){
-vErrors.length = _errs252;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data94.onTimeProbability !== undefined){
-let data99 = data94.onTimeProbability;
-if((!((typeof data99 == "number") && (isFinite(data99)))) && (data99 !== null)){
-const err245 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(data104.p50 !== undefined){
+let data105 = data104.p50;
+if(typeof data105 === "string"){
+if(!(formats4.validate(data105))){
+const err245 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5052,10 +5082,8 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data94.trials !== undefined){
-let data100 = data94.trials;
-if(!(((typeof data100 == "number") && (!(data100 % 1) && !isNaN(data100))) && (isFinite(data100)))){
-const err246 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err246 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5064,9 +5092,12 @@ vErrors.push(err246);
 }
 errors++;
 }
-if((typeof data100 == "number") && (isFinite(data100))){
-if(data100 < 0 || isNaN(data100)){
-const err247 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data104.p85 !== undefined){
+let data106 = data104.p85;
+if(typeof data106 === "string"){
+if(!(formats4.validate(data106))){
+const err247 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5076,10 +5107,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-}
-}
 else {
-const err248 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err248 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5088,12 +5117,12 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid10 = _errs242 === errors;
-valid51 = valid51 || _valid10;
-if(!valid51){
-const _errs262 = errors;
-if(data94 !== null){
-const err249 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data104.p95 !== undefined){
+let data107 = data104.p95;
+if(typeof data107 === "string"){
+if(!(formats4.validate(data107))){
+const err249 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5102,11 +5131,9 @@ vErrors.push(err249);
 }
 errors++;
 }
-var _valid10 = _errs262 === errors;
-valid51 = valid51 || _valid10;
 }
-if(!valid51){
-const err250 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err250 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5115,27 +5142,15 @@ vErrors.push(err250);
 }
 errors++;
 }
-else {
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.warnings !== undefined){
-let data101 = data.warnings;
-if(Array.isArray(data101)){
-const len9 = data101.length;
-for(let i9=0; i9<len9; i9++){
-let data102 = data101[i9];
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
-if(data102.code === undefined){
-const err251 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(data104.due !== undefined){
+let data108 = data104.due;
+const _errs273 = errors;
+let valid54 = false;
+const _errs274 = errors;
+if(typeof data108 === "string"){
+if(!(formats4.validate(data108))){
+const err251 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5144,8 +5159,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data102.message === undefined){
-const err252 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+else {
+const err252 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5154,8 +5170,12 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data102.evidence === undefined){
-const err253 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
+var _valid11 = _errs274 === errors;
+valid54 = valid54 || _valid11;
+if(!valid54){
+const _errs276 = errors;
+if(data108 !== null){
+const err253 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5164,8 +5184,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data102.action === undefined){
-const err254 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+var _valid11 = _errs276 === errors;
+valid54 = valid54 || _valid11;
+}
+if(!valid54){
+const err254 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5174,9 +5197,22 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key16 in data102){
-if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
-const err255 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+else {
+errors = _errs273;
+if(vErrors !== null){
+if(_errs273){
+vErrors.length = _errs273;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data104.onTimeProbability !== undefined){
+let data109 = data104.onTimeProbability;
+if((!((typeof data109 == "number") && (isFinite(data109)))) && (data109 !== null)){
+const err255 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5186,10 +5222,10 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data102.code !== undefined){
-let data103 = data102.code;
-if(!(((((data103 === "spi-low") || (data103 === "requirement-churn")) || (data103 === "defect-density-rising")) || (data103 === "flaky-rate-rising")) || (data103 === "forecast-late"))){
-const err256 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
+if(data104.trials !== undefined){
+let data110 = data104.trials;
+if(!(((typeof data110 == "number") && (!(data110 % 1) && !isNaN(data110))) && (isFinite(data110)))){
+const err256 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5198,10 +5234,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data102.message !== undefined){
-if(typeof data102.message !== "string"){
-const err257 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data110 == "number") && (isFinite(data110))){
+if(data110 < 0 || isNaN(data110)){
+const err257 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5211,15 +5246,10 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data102.evidence !== undefined){
-let data105 = data102.evidence;
-if(Array.isArray(data105)){
-const len10 = data105.length;
-for(let i10=0; i10<len10; i10++){
-let data106 = data105[i10];
-if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
-if(data106.kind === undefined){
-const err258 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5228,8 +5258,12 @@ vErrors.push(err258);
 }
 errors++;
 }
-if(data106.ref === undefined){
-const err259 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+var _valid10 = _errs263 === errors;
+valid52 = valid52 || _valid10;
+if(!valid52){
+const _errs283 = errors;
+if(data104 !== null){
+const err259 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5238,9 +5272,11 @@ vErrors.push(err259);
 }
 errors++;
 }
-for(const key17 in data106){
-if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
-const err260 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+var _valid10 = _errs283 === errors;
+valid52 = valid52 || _valid10;
+}
+if(!valid52){
+const err260 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -5249,11 +5285,27 @@ vErrors.push(err260);
 }
 errors++;
 }
+else {
+errors = _errs262;
+if(vErrors !== null){
+if(_errs262){
+vErrors.length = _errs262;
 }
-if(data106.kind !== undefined){
-let data107 = data106.kind;
-if(!((((data107 === "kpi") || (data107 === "record")) || (data107 === "defect")) || (data107 === "plan"))){
-const err261 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.warnings !== undefined){
+let data111 = data.warnings;
+if(Array.isArray(data111)){
+const len9 = data111.length;
+for(let i9=0; i9<len9; i9++){
+let data112 = data111[i9];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.code === undefined){
+const err261 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5262,10 +5314,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-if(data106.ref !== undefined){
-if(typeof data106.ref !== "string"){
-const err262 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.message === undefined){
+const err262 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5274,10 +5324,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-if(data106.time !== undefined){
-if(typeof data106.time !== "string"){
-const err263 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.evidence === undefined){
+const err263 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5286,11 +5334,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data106.value !== undefined){
-let data110 = data106.value;
-if(!((typeof data110 == "number") && (isFinite(data110)))){
-const err264 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data112.action === undefined){
+const err264 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5299,10 +5344,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data106.note !== undefined){
-if(typeof data106.note !== "string"){
-const err265 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data112){
+if(!((((key17 === "code") || (key17 === "message")) || (key17 === "evidence")) || (key17 === "action"))){
+const err265 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5312,9 +5356,10 @@ vErrors.push(err265);
 errors++;
 }
 }
-}
-else {
-const err266 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data112.code !== undefined){
+let data113 = data112.code;
+if(!(((((data113 === "spi-low") || (data113 === "requirement-churn")) || (data113 === "defect-density-rising")) || (data113 === "flaky-rate-rising")) || (data113 === "forecast-late"))){
+const err266 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5324,9 +5369,9 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-else {
-const err267 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.message !== undefined){
+if(typeof data112.message !== "string"){
+const err267 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5336,11 +5381,15 @@ vErrors.push(err267);
 errors++;
 }
 }
-if(data102.action !== undefined){
-let data112 = data102.action;
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
-const err268 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data112.evidence !== undefined){
+let data115 = data112.evidence;
+if(Array.isArray(data115)){
+const len10 = data115.length;
+for(let i10=0; i10<len10; i10++){
+let data116 = data115[i10];
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.kind === undefined){
+const err268 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5349,9 +5398,8 @@ vErrors.push(err268);
 }
 errors++;
 }
-}
-else {
-const err269 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data116.ref === undefined){
+const err269 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5360,10 +5408,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-}
-else {
-const err270 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data116){
+if(!(((((key18 === "kind") || (key18 === "ref")) || (key18 === "time")) || (key18 === "value")) || (key18 === "note"))){
+const err270 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5373,9 +5420,10 @@ vErrors.push(err270);
 errors++;
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data116.kind !== undefined){
+let data117 = data116.kind;
+if(!((((data117 === "kpi") || (data117 === "record")) || (data117 === "defect")) || (data117 === "plan"))){
+const err271 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5385,11 +5433,9 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data113 = data.waivers;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.inForce === undefined){
-const err272 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
+if(data116.ref !== undefined){
+if(typeof data116.ref !== "string"){
+const err272 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5398,8 +5444,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data113.expiring === undefined){
-const err273 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
+}
+if(data116.time !== undefined){
+if(typeof data116.time !== "string"){
+const err273 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5408,9 +5456,11 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key18 in data113){
-if(!((key18 === "inForce") || (key18 === "expiring"))){
-const err274 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data116.value !== undefined){
+let data120 = data116.value;
+if(!((typeof data120 == "number") && (isFinite(data120)))){
+const err274 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5420,15 +5470,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data113.inForce !== undefined){
-let data114 = data113.inForce;
-if(Array.isArray(data114)){
-const len11 = data114.length;
-for(let i11=0; i11<len11; i11++){
-let data115 = data114[i11];
-if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
-if(data115.rule === undefined){
-const err275 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data116.note !== undefined){
+if(typeof data116.note !== "string"){
+const err275 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5437,8 +5481,10 @@ vErrors.push(err275);
 }
 errors++;
 }
-if(data115.finding === undefined){
-const err276 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5447,8 +5493,10 @@ vErrors.push(err276);
 }
 errors++;
 }
-if(data115.owner === undefined){
-const err277 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+}
+else {
+const err277 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5457,8 +5505,12 @@ vErrors.push(err277);
 }
 errors++;
 }
-if(data115.reason === undefined){
-const err278 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+if(data112.action !== undefined){
+let data122 = data112.action;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err278 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5467,8 +5519,9 @@ vErrors.push(err278);
 }
 errors++;
 }
-if(data115.approvers === undefined){
-const err279 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+else {
+const err279 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5477,8 +5530,10 @@ vErrors.push(err279);
 }
 errors++;
 }
-if(data115.expires === undefined){
-const err280 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5487,8 +5542,10 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data115.daysLeft === undefined){
-const err281 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5497,8 +5554,12 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data115.source === undefined){
-const err282 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.waivers !== undefined){
+let data123 = data.waivers;
+if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
+if(data123.inForce === undefined){
+const err282 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5507,9 +5568,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key19 in data115){
-if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
-const err283 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data123.expiring === undefined){
+const err283 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5518,10 +5578,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data115.rule !== undefined){
-if(typeof data115.rule !== "string"){
-const err284 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data123){
+if(!((key19 === "inForce") || (key19 === "expiring"))){
+const err284 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5531,10 +5590,15 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data115.finding !== undefined){
-let data117 = data115.finding;
-if((typeof data117 !== "string") && (data117 !== null)){
-const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data123.inForce !== undefined){
+let data124 = data123.inForce;
+if(Array.isArray(data124)){
+const len11 = data124.length;
+for(let i11=0; i11<len11; i11++){
+let data125 = data124[i11];
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.rule === undefined){
+const err285 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5543,10 +5607,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-if(data115.owner !== undefined){
-if(typeof data115.owner !== "string"){
-const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.finding === undefined){
+const err286 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5555,10 +5617,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data115.reason !== undefined){
-if(typeof data115.reason !== "string"){
-const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.owner === undefined){
+const err287 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5567,14 +5627,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-if(data115.approvers !== undefined){
-let data120 = data115.approvers;
-if(Array.isArray(data120)){
-const len12 = data120.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data120[i12] !== "string"){
-const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.reason === undefined){
+const err288 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5583,10 +5637,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-}
-else {
-const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.approvers === undefined){
+const err289 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5595,12 +5647,8 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data115.expires !== undefined){
-let data122 = data115.expires;
-if(typeof data122 === "string"){
-if(!(formats4.validate(data122))){
-const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data125.expires === undefined){
+const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5609,9 +5657,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-else {
-const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.daysLeft === undefined){
+const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5620,11 +5667,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data115.daysLeft !== undefined){
-let data123 = data115.daysLeft;
-if(!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))){
-const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data125.source === undefined){
+const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5633,10 +5677,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-}
-if(data115.source !== undefined){
-if(typeof data115.source !== "string"){
-const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data125){
+if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
+const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5646,9 +5689,9 @@ vErrors.push(err293);
 errors++;
 }
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data125.rule !== undefined){
+if(typeof data125.rule !== "string"){
+const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5658,9 +5701,10 @@ vErrors.push(err294);
 errors++;
 }
 }
-}
-else {
-const err295 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.finding !== undefined){
+let data127 = data125.finding;
+if((typeof data127 !== "string") && (data127 !== null)){
+const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5670,15 +5714,9 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data113.expiring !== undefined){
-let data125 = data113.expiring;
-if(Array.isArray(data125)){
-const len13 = data125.length;
-for(let i13=0; i13<len13; i13++){
-let data126 = data125[i13];
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-if(data126.rule === undefined){
-const err296 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data125.owner !== undefined){
+if(typeof data125.owner !== "string"){
+const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5687,8 +5725,10 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data126.finding === undefined){
-const err297 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+if(data125.reason !== undefined){
+if(typeof data125.reason !== "string"){
+const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5697,8 +5737,14 @@ vErrors.push(err297);
 }
 errors++;
 }
-if(data126.owner === undefined){
-const err298 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data125.approvers !== undefined){
+let data130 = data125.approvers;
+if(Array.isArray(data130)){
+const len12 = data130.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data130[i12] !== "string"){
+const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5707,8 +5753,10 @@ vErrors.push(err298);
 }
 errors++;
 }
-if(data126.reason === undefined){
-const err299 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5717,8 +5765,12 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data126.approvers === undefined){
-const err300 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+if(data125.expires !== undefined){
+let data132 = data125.expires;
+if(typeof data132 === "string"){
+if(!(formats4.validate(data132))){
+const err300 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5727,8 +5779,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data126.expires === undefined){
-const err301 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+else {
+const err301 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5737,8 +5790,11 @@ vErrors.push(err301);
 }
 errors++;
 }
-if(data126.daysLeft === undefined){
-const err302 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+if(data125.daysLeft !== undefined){
+let data133 = data125.daysLeft;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err302 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5747,8 +5803,10 @@ vErrors.push(err302);
 }
 errors++;
 }
-if(data126.source === undefined){
-const err303 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data125.source !== undefined){
+if(typeof data125.source !== "string"){
+const err303 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5757,9 +5815,10 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key20 in data126){
-if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
-const err304 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5769,9 +5828,9 @@ vErrors.push(err304);
 errors++;
 }
 }
-if(data126.rule !== undefined){
-if(typeof data126.rule !== "string"){
-const err305 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err305 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5781,10 +5840,15 @@ vErrors.push(err305);
 errors++;
 }
 }
-if(data126.finding !== undefined){
-let data128 = data126.finding;
-if((typeof data128 !== "string") && (data128 !== null)){
-const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data123.expiring !== undefined){
+let data135 = data123.expiring;
+if(Array.isArray(data135)){
+const len13 = data135.length;
+for(let i13=0; i13<len13; i13++){
+let data136 = data135[i13];
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.rule === undefined){
+const err306 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5793,10 +5857,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data126.owner !== undefined){
-if(typeof data126.owner !== "string"){
-const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.finding === undefined){
+const err307 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5805,10 +5867,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data126.reason !== undefined){
-if(typeof data126.reason !== "string"){
-const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.owner === undefined){
+const err308 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5817,14 +5877,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data126.approvers !== undefined){
-let data131 = data126.approvers;
-if(Array.isArray(data131)){
-const len14 = data131.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data131[i14] !== "string"){
-const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.reason === undefined){
+const err309 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5833,10 +5887,8 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data136.approvers === undefined){
+const err310 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5845,12 +5897,8 @@ vErrors.push(err310);
 }
 errors++;
 }
-}
-if(data126.expires !== undefined){
-let data133 = data126.expires;
-if(typeof data133 === "string"){
-if(!(formats4.validate(data133))){
-const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data136.expires === undefined){
+const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5859,9 +5907,8 @@ vErrors.push(err311);
 }
 errors++;
 }
-}
-else {
-const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.daysLeft === undefined){
+const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5870,11 +5917,8 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-if(data126.daysLeft !== undefined){
-let data134 = data126.daysLeft;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data136.source === undefined){
+const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5883,10 +5927,9 @@ vErrors.push(err313);
 }
 errors++;
 }
-}
-if(data126.source !== undefined){
-if(typeof data126.source !== "string"){
-const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data136){
+if(!((((((((key21 === "rule") || (key21 === "finding")) || (key21 === "owner")) || (key21 === "reason")) || (key21 === "approvers")) || (key21 === "expires")) || (key21 === "daysLeft")) || (key21 === "source"))){
+const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5896,9 +5939,9 @@ vErrors.push(err314);
 errors++;
 }
 }
-}
-else {
-const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.rule !== undefined){
+if(typeof data136.rule !== "string"){
+const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5908,9 +5951,10 @@ vErrors.push(err315);
 errors++;
 }
 }
-}
-else {
-const err316 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data136.finding !== undefined){
+let data138 = data136.finding;
+if((typeof data138 !== "string") && (data138 !== null)){
+const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5920,9 +5964,9 @@ vErrors.push(err316);
 errors++;
 }
 }
-}
-else {
-const err317 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data136.owner !== undefined){
+if(typeof data136.owner !== "string"){
+const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5932,11 +5976,9 @@ vErrors.push(err317);
 errors++;
 }
 }
-if(data.releaseDecisions !== undefined){
-let data136 = data.releaseDecisions;
-if(Array.isArray(data136)){
-if(data136.length > 0){
-const err318 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(data136.reason !== undefined){
+if(typeof data136.reason !== "string"){
+const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5946,8 +5988,13 @@ vErrors.push(err318);
 errors++;
 }
 }
-else {
-const err319 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data136.approvers !== undefined){
+let data141 = data136.approvers;
+if(Array.isArray(data141)){
+const len14 = data141.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data141[i14] !== "string"){
+const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5959,12 +6006,135 @@ errors++;
 }
 }
 else {
-const err320 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err320];
 }
 else {
 vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data136.expires !== undefined){
+let data143 = data136.expires;
+if(typeof data143 === "string"){
+if(!(formats4.validate(data143))){
+const err321 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data136.daysLeft !== undefined){
+let data144 = data136.daysLeft;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err323 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data136.source !== undefined){
+if(typeof data136.source !== "string"){
+const err324 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+}
+else {
+const err326 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+}
+else {
+const err327 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data.releaseDecisions !== undefined){
+let data146 = data.releaseDecisions;
+if(Array.isArray(data146)){
+if(data146.length > 0){
+const err328 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+else {
+const err329 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+}
+else {
+const err330 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
 }
 errors++;
 }

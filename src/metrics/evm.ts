@@ -9,7 +9,7 @@
 import { PhasegateError } from '../errors.js';
 import { PHASES } from '../policy/types.js';
 import type { WorkItemRecord } from '../store/records.js';
-import { earnedSchedule, evIndices, overrunRate, scheduleIndicators, type EvIndices } from './formulas.js';
+import { costForecasts, earnedSchedule, evIndices, ieacT, overrunRate, scheduleIndicators, type CostForecasts, type EvIndices } from './formulas.js';
 import { doneSince, firstGatePass, timelines, type At, type History } from './history.js';
 import { resolvePlan, type Element, type ResolvedPlan } from './plan-model.js';
 import { bookingWindow, DAY_MS } from './time.js';
@@ -79,19 +79,31 @@ export function acAt(ctx: PlanContext, t: number, phase?: Phase): number | undef
 
 /** The cumulative PV at the end of each planned day, for earned schedule in days. */
 export function dailyPv(ctx: PlanContext): number[] {
-  const { start, finish, elements } = ctx.resolved;
-  const days = Math.round((finish - start) / DAY_MS);
+  return pvCurve(ctx.resolved.elements, ctx.resolved.start, ctx.resolved.finish);
+}
+
+/** The cumulative PV of `elements` at the end of each day from `start` to `finish` (day-aligned ms). */
+export function pvCurve(elements: readonly Element[], start: number, finish: number): number[] {
+  const days = Math.max(0, Math.round((finish - start) / DAY_MS));
   const slope = new Float64Array(days + 1);
+  let pv = 0;
   for (const el of elements) {
     const s = Math.round((el.start - start) / DAY_MS);
     const e = Math.round((el.end - start) / DAY_MS);
+    if (e <= 0) {
+      pv += el.budget; // wholly before the curve starts
+      continue;
+    }
     const perDay = el.budget / (e - s);
-    slope[s] = slope[s]! + perDay;
-    slope[e] = slope[e]! - perDay;
+    const from = Math.max(0, s);
+    if (s < 0) pv += perDay * -s;
+    if (from < days) {
+      slope[from] = slope[from]! + perDay;
+      slope[Math.min(e, days)] = slope[Math.min(e, days)]! - perDay;
+    }
   }
   const out: number[] = [];
   let rate = 0;
-  let pv = 0;
   for (let d = 0; d < days; d++) {
     rate += slope[d]!;
     pv += rate;
@@ -126,6 +138,11 @@ export interface EvmStatus extends EvIndices {
   finished: boolean;
   /** Percent. */
   overrunRate?: number;
+  /** EAC variants, ETC and TCPI (formulas.costForecasts). */
+  forecasts: CostForecasts;
+  /** Planned duration PD in days and IEAC(t) = PD / SPI(t) in days. */
+  plannedDays: number;
+  ieacT?: number;
 }
 
 /** The project's EVM status at `t`; `pvDays` is dailyPv(ctx), passed in to compute it once. */
@@ -136,5 +153,7 @@ export function evmStatus(ctx: PlanContext, t: number, pvDays: readonly number[]
   const at = Math.max(0, ((end ?? t) - ctx.resolved.start) / DAY_MS);
   const st = scheduleIndicators(earnedSchedule(pvDays, ix.ev), at);
   const overrun = overrunRate(end !== undefined, ix);
-  return { ...ix, ...st, finished: end !== undefined, ...(overrun === undefined ? {} : { overrunRate: overrun }) };
+  const plannedDays = (ctx.resolved.finish - ctx.resolved.start) / DAY_MS;
+  const ieac = ieacT(plannedDays, st.spiT);
+  return { ...ix, ...st, finished: end !== undefined, ...(overrun === undefined ? {} : { overrunRate: overrun }), forecasts: costForecasts(ix), plannedDays, ...(ieac === undefined ? {} : { ieacT: ieac }) };
 }

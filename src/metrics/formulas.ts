@@ -83,3 +83,45 @@ export function overrunRate(finished: boolean, ix: EvIndices): number | undefine
   if (cost === undefined || !(ix.bac > 0)) return undefined;
   return ((cost - ix.bac) / ix.bac) * 100;
 }
+
+/** Forecasts from the indices (PMI Practice Standard for EVM, 2nd ed.; PMBOK 6th ed. §7.4.2). */
+export interface CostForecasts {
+  /** EAC = BAC / CPI: today's cost efficiency holds to the end (the headline `cost.eac`). */
+  eacCpi?: number;
+  /** EAC = AC + (BAC − EV): the rest costs what was planned (past variance atypical). */
+  eacAtypical?: number;
+  /** EAC = AC + (BAC − EV) / (CPI × SPI): cost and schedule efficiency both weigh on the rest. */
+  eacCpiSpi?: number;
+  /** ETC = EAC − AC, with EAC = BAC / CPI. */
+  etc?: number;
+  /** TCPI to BAC = (BAC − EV) / (BAC − AC): the efficiency the rest needs to finish within BAC. */
+  tcpiBac?: number;
+  /** TCPI to EAC = (BAC − EV) / (EAC − AC), EAC = BAC / CPI (algebraically equal to CPI). */
+  tcpiEac?: number;
+}
+
+/** The EAC variants, ETC and TCPI; each absent where its divisor is zero or AC is unknown. */
+export function costForecasts(ix: EvIndices): CostForecasts {
+  const { ac, ev, bac, cpi, spi, eac } = ix;
+  if (ac === undefined) return {};
+  const out: CostForecasts = { eacAtypical: ac + (bac - ev) };
+  if (eac !== undefined) {
+    out.eacCpi = eac;
+    out.etc = eac - ac;
+    const t = ratio(bac - ev, eac - ac);
+    if (t !== undefined) out.tcpiEac = t;
+  }
+  if (cpi !== undefined && cpi > 0 && spi !== undefined && spi > 0) out.eacCpiSpi = ac + (bac - ev) / (cpi * spi);
+  const tb = ratio(bac - ev, bac - ac);
+  if (tb !== undefined) out.tcpiBac = tb;
+  return out;
+}
+
+/**
+ * Independent estimate at completion in time (Lipke): IEAC(t) = PD / SPI(t), the planned
+ * duration stretched by today's schedule efficiency (equal to AT + (PD − ES) / SPI(t)).
+ * Absent while SPI(t) is 0 or unknown (nothing earned yet: no bound).
+ */
+export function ieacT(plannedDuration: number, spiT: number | undefined): number | undefined {
+  return spiT !== undefined && spiT > 0 ? plannedDuration / spiT : undefined;
+}

@@ -44,10 +44,15 @@ describe('EVM while running (asOf 26 Jul, day 25)', () => {
     // design: no items, starts on plan 11 Jul, gate passed 24 Jul = 13 days vs 10: +30 %
     expect(rows.design).toMatchObject({ status: 'done', actualDays: 13, actualStart: '2026-07-11T00:00:00.000Z' });
     expect(rows.design!.deviationRate).toBeCloseTo(30, 10);
-    // implementation: started 22 Jul, 4 days in, 20 planned: counted as at least 20 → 0 %; PV 125, EV 0
-    expect(rows.implementation).toMatchObject({ status: 'running', plannedDays: 20, actualDays: 20, deviationRate: 0, pv: 125, ev: 0, spi: 0 });
-    expect(rows.project).toMatchObject({ status: 'running', plannedDays: 40, actualDays: 40, deviationRate: 0, budget: 1000 });
-    expect(r.kpis['schedule.deviationRate']).toBe(0);
+    // implementation: started 22 Jul, 4 days in, 20 planned; PV 125, EV 0 → ES 0, SPI(t) 0: no
+    // forecast yet (IEAC(t) unbounded); the elapsed lower bound (4 − 20) / 20 = −80 % shows no delay
+    // yet, so the deviation is not given.
+    expect(rows.implementation).toMatchObject({ status: 'running', plannedDays: 20, actualDays: 4, elapsedDeviationRate: -80, pv: 125, ev: 0, spi: 0, es: 0, spiT: 0 });
+    expect(rows.implementation).not.toHaveProperty('deviationRate');
+    // project: ES 20 days, AT 25 → SPI(t) 0.8, IEAC(t) = 40 / 0.8 = 50 days: forecast (50 − 40) / 40 = +25 %
+    // beside the elapsed lower bound (25 − 40) / 40 = −37.5 % (before issue 14: max(elapsed, planned) → 0 %).
+    expect(rows.project).toMatchObject({ status: 'running', plannedDays: 40, actualDays: 25, es: 20, spiT: 0.8, ieacT: 50, forecastDeviationRate: 25, elapsedDeviationRate: -37.5, deviationRate: 25, deviationBasis: 'forecast', budget: 1000 });
+    expect(r.kpis['schedule.deviationRate']).toBe(25);
   });
 
   it('phase AC is absent when actuals are not booked to phases', () => {
