@@ -90,7 +90,12 @@ export function evmKpis(plan: Plan | undefined, history: History, asOf: number, 
     trend,
     methods: EVM_METHODS,
   };
-  tally.set('schedule.deviationRate', phases.at(-1)?.deviationRate, 'the plan has not started by asOf');
+  const project = phases.at(-1);
+  const noDeviation =
+    project?.status === 'running'
+      ? `nothing earned yet, so IEAC(t) = PD / SPI(t) has no bound; the elapsed lower bound (${Math.round((project.elapsedDeviationRate ?? 0) * 10) / 10} %) shows no delay yet`
+      : 'the plan has not started by asOf';
+  tally.set('schedule.deviationRate', project?.deviationRate, noDeviation);
   if (ctx.resolved.elements.length === 0) {
     tally.skip([...SCHEDULE_KPIS.filter((k) => k !== 'schedule.deviationRate'), ...COST_KPIS], 'the plan budgets no phase and no work item');
     return { report, tally };

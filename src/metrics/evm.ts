@@ -1,8 +1,8 @@
 /**
  * Earned value over time from a plan and the history. PV accrues linearly over each
- * element's planned window by its budget; an element earns its whole budget once done (the
- * 0/100 rule: a work item whose latest state is `done`, a budgeted phase without work items
- * once its gate passed); AC accrues the way PV does: each booking linearly over its period (a
+ * element's planned window by its budget; an element earns by its method (0/100 by default:
+ * its whole budget once done — a work item whose latest state is `done`, a budgeted phase
+ * without work items once its gate passed; or 50/50, percent complete, weighted milestones); AC accrues the way PV does: each booking linearly over its period (a
  * month over its days, a dated booking over its day) up to the status date, so CPI and EAC do
  * not jump at month boundaries.
  */
@@ -10,7 +10,7 @@ import { PhasegateError } from '../errors.js';
 import { PHASES } from '../policy/types.js';
 import type { WorkItemRecord } from '../store/records.js';
 import { costForecasts, earnedSchedule, evIndices, ieacT, overrunRate, scheduleIndicators, type CostForecasts, type EvIndices } from './formulas.js';
-import { doneSince, firstGatePass, timelines, type At, type History } from './history.js';
+import { doneSince, firstActive, firstGatePass, timelines, type At, type History } from './history.js';
 import { resolvePlan, type Element, type ResolvedPlan } from './plan-model.js';
 import { bookingWindow, DAY_MS } from './time.js';
 import type { Phase, Plan } from './types.js';
@@ -63,9 +63,54 @@ export function pvAt(ctx: PlanContext, t: number, phase?: Phase): number {
   return ctx.resolved.elements.reduce((s, el) => (phase && el.phase !== phase ? s : s + accrued(el, t)), 0);
 }
 
+/** Whether the work item `id` is done at `t` (a milestone reached). */
+const itemDone = (ctx: PlanContext, id: string, t: number): boolean => {
+  const tl = ctx.items.get(id);
+  return tl !== undefined && doneSince(tl, t) !== undefined;
+};
+
+/** The latest percentComplete a work item's records give at `t` (0 without one). */
+function percentAt(ctx: PlanContext, id: string, t: number): number {
+  const tl = ctx.items.get(id) ?? [];
+  for (let i = tl.length - 1; i >= 0; i--) {
+    const x = tl[i]!;
+    if (x.ms > t || x.r.percentComplete === undefined) continue;
+    const p = x.r.percentComplete;
+    if (!(p >= 0 && p <= 100)) {
+      throw new PhasegateError({ message: `work item record ${x.r.id} of ${id}: percentComplete ${p} is outside 0 to 100; record the item again with --percent between 0 and 100` });
+    }
+    return p;
+  }
+  return 0;
+}
+
+/**
+ * The share of its budget an element has earned at `t` by its method: 0/100 all once done;
+ * 50/50 half once started (in progress or done) and all once done; percent the latest
+ * percentComplete of its records (all once done); milestones the weights of its milestones
+ * reached over their total.
+ */
+export function earnedShare(ctx: PlanContext, el: Element, t: number): number {
+  if (el.method === 'milestones' && el.milestones) {
+    const total = el.milestones.reduce((s, m) => s + m.weight, 0);
+    const reached = el.milestones.reduce((s, m) => (itemDone(ctx, m.id, t) ? s + m.weight : s), 0);
+    return elementDone(ctx, el, t) !== undefined ? 1 : total > 0 ? reached / total : 0;
+  }
+  if (elementDone(ctx, el, t) !== undefined) return 1;
+  if (el.itemId === undefined) return 0;
+  if (el.method === '50/50') {
+    const tl = ctx.items.get(el.itemId);
+    return tl && firstActive(tl, t) !== undefined ? 0.5 : 0;
+  }
+  if (el.method === 'percent') return percentAt(ctx, el.itemId, t) / 100;
+  return 0;
+}
+
 /** Earned value at `t` of the elements of `phase` (or of all). */
 export function evAt(ctx: PlanContext, t: number, phase?: Phase): number {
-  return ctx.resolved.elements.reduce((s, el) => (phase && el.phase !== phase) || elementDone(ctx, el, t) === undefined ? s : s + el.budget, 0);
+  let sum = 0;
+  for (const el of ctx.resolved.elements) if (!(phase && el.phase !== phase) && el.budget > 0) sum += el.budget * earnedShare(ctx, el, t);
+  return sum;
 }
 
 /** Actual cost accrued by `t` (of `phase` when given): each booking spread linearly over its period; undefined when the plan books none. */
