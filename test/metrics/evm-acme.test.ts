@@ -7,7 +7,10 @@
  * at the END of the weekend's flat PV).
  */
 import path from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dailyPv, evmStatus, planContext } from '../../src/metrics/evm.js';
+import { partition } from '../../src/metrics/history.js';
 import { computeKpis, loadPlanFile } from '../../src/metrics/index.js';
 import type { Plan } from '../../src/metrics/types.js';
 import type { HistoryRecord } from '../../src/store/records.js';
@@ -65,5 +68,52 @@ describe('earned schedule over the weekend after requirements (issue 14)', () =>
     expect(r.kpis['schedule.svT']).toBeCloseTo(-0.75, 10);
     expect(r.kpis['schedule.spiT']).toBeCloseTo(12 / 12.75, 10); // 0.941
     expect(r.kpis['schedule.spiT']).toBeCloseTo(0.94, 2);
+  });
+});
+
+describe('KPIs are continuous in the status date (issue 14, property)', () => {
+  it('between two instants an hour apart with no record between them, no KPI jumps by more than one day of PV', () => {
+    const end = Date.parse('2026-12-20T00:00:00Z');
+    const ctx = planContext(plan, partition(records, 'acme-payments', end));
+    const pvDays = dailyPv(ctx);
+    // One day's PV: the largest daily increment of the plan's PV curve (design: 15,000 / 12 days = 1,250).
+    const dayPv = Math.max(...pvDays.map((v, i) => v - (i === 0 ? 0 : pvDays[i - 1]!)));
+    expect(dayPv).toBeCloseTo(1250, 6);
+    const events = records.filter((r) => r.kind === 'workitem' || r.kind === 'verdict').map((r) => Date.parse(r.time));
+    const HOUR = 3_600_000;
+    const start = Date.parse('2026-08-30T00:00:00Z');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Math.floor((end - start) / 60_000) }), (minute) => {
+        const t = start + minute * 60_000;
+        fc.pre(!events.some((e) => e > t && e <= t + HOUR)); // recorded events may move EV (and so ES, CPI)
+        const a = evmStatus(ctx, t, pvDays);
+        const b = evmStatus(ctx, t + HOUR, pvDays);
+        expect(b.ev).toBe(a.ev);
+        expect(Math.abs(b.pv - a.pv)).toBeLessThanOrEqual(dayPv);
+        expect(Math.abs((b.ac ?? 0) - (a.ac ?? 0))).toBeLessThanOrEqual(dayPv);
+        if (a.eac !== undefined && b.eac !== undefined) expect(Math.abs(b.eac - a.eac)).toBeLessThanOrEqual(dayPv);
+        if (a.cpi !== undefined && b.cpi !== undefined) expect(Math.abs(b.cpi - a.cpi)).toBeLessThan(0.01);
+        if (a.overrunRate !== undefined && b.overrunRate !== undefined) expect(Math.abs(b.overrunRate - a.overrunRate)).toBeLessThan(1); // percent points
+        expect(Math.abs(b.svT - a.svT)).toBeLessThanOrEqual(1 / 24 + 1e-9); // days: AT moves by an hour, ES stays
+        if (a.spiT !== undefined && b.spiT !== undefined && a.at > 1) expect(Math.abs(b.spiT - a.spiT)).toBeLessThan(0.01);
+      }),
+      // Always try the hours across each month boundary (where AC used to jump) and the weekend after requirements.
+      { numRuns: 300, examples: ['2026-08-31T23:30:00Z', '2026-09-30T23:30:00Z', '2026-10-31T23:30:00Z', '2026-11-30T23:30:00Z', '2026-09-13T12:00:00Z'].map((iso) => [(Date.parse(iso) - start) / 60_000]) },
+    );
+  });
+
+  it("the report's weekly CPI and SPI(t) trend moves only where records explain it", () => {
+    const r = at('2026-11-21T09:00:00Z');
+    const trend = r.evm!.trend.filter((p) => p.cpi !== undefined);
+    // Week ends (Mondays 00:00) from 14 Sep to 16 Nov: CPI = EV / AC with AC accruing daily, so
+    // between two weeks CPI changes only by EV earned in that week (a recorded done or gate pass)
+    // or by the week's accrual of the monthly bookings.
+    for (let i = 1; i < trend.length; i++) {
+      const [p, q] = [trend[i - 1]!, trend[i]!];
+      if (q.ev === p.ev) expect(q.cpi!).toBeLessThanOrEqual(p.cpi! + 1e-12); // no earning: CPI can only fall as AC accrues
+      const acWeek = q.ac! - p.ac!;
+      expect(acWeek).toBeGreaterThan(0);
+      expect(acWeek).toBeLessThanOrEqual((28_000 / 30) * 7 + 1e-6); // at most a week of the largest month's accrual
+    }
   });
 });
