@@ -3,7 +3,8 @@
  * end of each period, and the schedule.* and cost.* KPIs with the reason for each one missing.
  */
 import { dailyPv, evmStatus, planContext, type EvmStatus } from './evm.js';
-import type { History } from './history.js';
+import type { At, History } from './history.js';
+import type { WorkItemRecord } from '../store/records.js';
 import { Tally } from './measure.js';
 import { phaseTable, type PhaseRow } from './phases.js';
 import { completePeriods, isoDay, DAY_MS, periodLabel, type PeriodUnit } from './time.js';
@@ -62,13 +63,13 @@ function costKpis(s: EvmStatus, tally: Tally): void {
 }
 
 /** The EVM report and KPIs of a plan at asOf. */
-export function evmKpis(plan: Plan | undefined, history: History, asOf: number, unit: PeriodUnit, periods: number): { report: EvmReport | null; tally: Tally } {
+export function evmKpis(plan: Plan | undefined, history: History, asOf: number, unit: PeriodUnit, periods: number, items?: Map<string, At<WorkItemRecord>[]>): { report: EvmReport | null; tally: Tally } {
   const tally = new Tally();
   if (!plan) {
     tally.skip([...SCHEDULE_KPIS, ...COST_KPIS], 'no plan given (.phasegate/plan.yaml)');
     return { report: null, tally };
   }
-  const ctx = planContext(plan, history);
+  const ctx = planContext(plan, history, items);
   const pvDays = dailyPv(ctx);
   const status = evmStatus(ctx, asOf, pvDays);
   const phases = phaseTable(ctx, asOf);

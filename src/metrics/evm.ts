@@ -35,7 +35,7 @@ export interface Booking {
 }
 
 /** Resolves the plan; a plan with problems (only possible when built in code) is a user error. */
-export function planContext(plan: Plan, history: History): PlanContext {
+export function planContext(plan: Plan, history: History, items: Map<string, At<WorkItemRecord>[]> = timelines(history.workItems)): PlanContext {
   const resolved = resolvePlan(plan);
   if (resolved.problems.length > 0) {
     throw new PhasegateError(resolved.problems.map((p) => ({ file: plan.file, message: `${p.path.join('.')}: ${p.message}` })));
@@ -44,7 +44,7 @@ export function planContext(plan: Plan, history: History): PlanContext {
     const w = bookingWindow(a.period)!; // resolvePlan reported any period that does not parse
     return { ...w, cost: a.cost, ...(a.phase ? { phase: a.phase } : {}) };
   });
-  return { plan, resolved, items: timelines(history.workItems), history, bac: plan.budget, bookings };
+  return { plan, resolved, items, history, bac: plan.budget, bookings };
 }
 
 /** When the element was done at `t` (undefined while it is not). */
