@@ -56,6 +56,7 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .addOption(new Option('--state <state>', 'new state').choices(['open', 'in-progress', 'done']).makeOptionMandatory())
     .addOption(new Option('--phase <phase>', 'phase the item belongs to').choices(PHASE_CHOICES))
     .addOption(new Option('--weight <n>', 'relative size (default 1)').argParser(positive))
+    .addOption(new Option('--percent <n>', 'percent of the work done, 0 to 100 (for the percent-complete earning method)').argParser(percent))
     .addOption(new Option('--severity <level>', 'for defects').choices(['critical', 'high', 'medium', 'low']))
     .option('--title <text>', 'title')
     .addOption(time())
@@ -65,6 +66,12 @@ function recordCommands(program: Command, setCode: SetCode): void {
     .addOption(time())
     .action(async (o) => setCode(await (await import('./commands/record.js')).recordPlan(o)));
 }
+
+const percent = (value: string): number => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(`expected a percent from 0 to 100 (got ${value}); give the share of the work done, e.g. --percent 40`);
+  return n;
+};
 
 const integer = (value: string): number => {
   const n = Number(value);

@@ -109,13 +109,15 @@ export interface WorkItemFacts extends At {
   title?: string;
   phase?: 'requirements' | 'design' | 'implementation' | 'testing' | 'release';
   weight?: number;
+  /** Percent of the work done, 0 to 100. */
+  percent?: number;
   severity?: 'critical' | 'high' | 'medium' | 'low';
 }
 
 /** One state change of a work item (the latest per item wins). */
 export function workItemRecord(f: WorkItemFacts): HistoryRecord {
   const time = f.time.toISOString();
-  const optional = { title: f.title, phase: f.phase, weight: f.weight, severity: f.severity };
+  const optional = { title: f.title, phase: f.phase, weight: f.weight, percentComplete: f.percent, severity: f.severity };
   return {
     schemaVersion: RECORD_SCHEMA_VERSION,
     kind: 'workitem',

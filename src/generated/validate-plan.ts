@@ -4,14 +4,16 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const plan: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/plan.schema.json","title":"phasegate project plan","description":"The project plan phasegate computes earned value, earned schedule, schedule deviation and forecasts from (.phasegate/plan.yaml). Dates are YYYY-MM-DD; a finish date includes its day. Reference: docs/metrics.md.","type":"object","additionalProperties":false,"required":["schemaVersion","project","budget","due"],"properties":{"schemaVersion":{"description":"Version of this plan format; always 1.","const":1},"project":{"description":"The project's name, as recorded in the history.","type":"string","minLength":1},"currency":{"description":"ISO 4217 code of every amount, e.g. CNY or USD.","type":"string","pattern":"^[A-Z]{3}$"},"budget":{"description":"Budget at completion (BAC).","type":"number","minimum":0},"start":{"description":"Planned start; defaults to the earliest planned window.","$ref":"#/definitions/date"},"due":{"description":"Due date (inclusive).","$ref":"#/definitions/date"},"freeze":{"description":"Requirements freeze date: requirement work items opened or changed after it count as churn.","$ref":"#/definitions/date"},"phases":{"description":"Planned window (and optional budget) of each phase.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/phase"},"design":{"$ref":"#/definitions/phase"},"implementation":{"$ref":"#/definitions/phase"},"testing":{"$ref":"#/definitions/phase"},"release":{"$ref":"#/definitions/phase"}}},"workItems":{"description":"Planned work items; ids match the work-item records of the history.","type":"array","items":{"$ref":"#/definitions/workItem"}},"actuals":{"description":"Actual cost booked per month (YYYY-MM) or day (YYYY-MM-DD).","type":"array","items":{"$ref":"#/definitions/actual"}},"actualsFile":{"description":"A CSV of actual costs (columns period, cost and optionally phase), relative to this file.","type":"string","minLength":1}},"definitions":{"date":{"type":"string","format":"date"},"money":{"type":"number","minimum":0},"phaseName":{"enum":["requirements","design","implementation","testing","release"]},"phase":{"type":"object","additionalProperties":false,"required":["start","finish"],"properties":{"start":{"$ref":"#/definitions/date"},"finish":{"$ref":"#/definitions/date"},"budget":{"description":"The phase's share of BAC; its work items without a budget share what their budgets leave.","$ref":"#/definitions/money"}}},"workItem":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"phase":{"$ref":"#/definitions/phaseName"},"start":{"description":"Defaults to the phase's start.","$ref":"#/definitions/date"},"finish":{"description":"Defaults to the phase's finish.","$ref":"#/definitions/date"},"budget":{"$ref":"#/definitions/money"},"weight":{"description":"Relative size when no budget is given (default 1).","type":"number","exclusiveMinimum":0}}},"actual":{"type":"object","additionalProperties":false,"required":["period","cost"],"properties":{"period":{"type":"string","pattern":"^\\d{4}-\\d{2}(-\\d{2})?$"},"cost":{"$ref":"#/definitions/money"},"phase":{"$ref":"#/definitions/phaseName"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/plan.schema.json","title":"phasegate project plan","description":"The project plan phasegate computes earned value, earned schedule, schedule deviation and forecasts from (.phasegate/plan.yaml). Dates are YYYY-MM-DD; a finish date includes its day. Reference: docs/metrics.md.","type":"object","additionalProperties":false,"required":["schemaVersion","project","budget","due"],"properties":{"schemaVersion":{"description":"Version of this plan format; always 1.","const":1},"project":{"description":"The project's name, as recorded in the history.","type":"string","minLength":1},"currency":{"description":"ISO 4217 code of every amount, e.g. CNY or USD.","type":"string","pattern":"^[A-Z]{3}$"},"budget":{"description":"Budget at completion (BAC).","type":"number","minimum":0},"start":{"description":"Planned start; defaults to the earliest planned window.","$ref":"#/definitions/date"},"due":{"description":"Due date (inclusive).","$ref":"#/definitions/date"},"freeze":{"description":"Requirements freeze date: requirement work items opened or changed after it count as churn.","$ref":"#/definitions/date"},"phases":{"description":"Planned window (and optional budget) of each phase.","type":"object","additionalProperties":false,"properties":{"requirements":{"$ref":"#/definitions/phase"},"design":{"$ref":"#/definitions/phase"},"implementation":{"$ref":"#/definitions/phase"},"testing":{"$ref":"#/definitions/phase"},"release":{"$ref":"#/definitions/phase"}}},"workItems":{"description":"Planned work items; ids match the work-item records of the history.","type":"array","items":{"$ref":"#/definitions/workItem"}},"actuals":{"description":"Actual cost booked per month (YYYY-MM) or day (YYYY-MM-DD).","type":"array","items":{"$ref":"#/definitions/actual"}},"actualsFile":{"description":"A CSV of actual costs (columns period, cost and optionally phase), relative to this file.","type":"string","minLength":1}},"definitions":{"evMethod":{"description":"How an element earns its budget: 0/100 (all when done), 50/50 (half when started, the rest when done), percent (its latest work-item record's percentComplete), milestones (the weights of its milestones reached). See docs/metrics.md.","enum":["0/100","50/50","percent","milestones"]},"milestones":{"description":"Weighted milestones: each is reached when the work item of its id is done in the history.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","weight"],"properties":{"id":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0}}}},"date":{"type":"string","format":"date"},"money":{"type":"number","minimum":0},"phaseName":{"enum":["requirements","design","implementation","testing","release"]},"phase":{"type":"object","additionalProperties":false,"required":["start","finish"],"properties":{"start":{"$ref":"#/definitions/date"},"finish":{"$ref":"#/definitions/date"},"budget":{"description":"The phase's share of BAC; its work items without a budget share what their budgets leave.","$ref":"#/definitions/money"},"ev":{"description":"How the phase earns (without work items: 0/100 on its gate or milestones) and the default of its work items.","$ref":"#/definitions/evMethod"},"milestones":{"$ref":"#/definitions/milestones"}}},"workItem":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"phase":{"$ref":"#/definitions/phaseName"},"start":{"description":"Defaults to the phase's start.","$ref":"#/definitions/date"},"finish":{"description":"Defaults to the phase's finish.","$ref":"#/definitions/date"},"budget":{"$ref":"#/definitions/money"},"weight":{"description":"Relative size when no budget is given (default 1).","type":"number","exclusiveMinimum":0},"ev":{"$ref":"#/definitions/evMethod"},"milestones":{"$ref":"#/definitions/milestones"}}},"actual":{"type":"object","additionalProperties":false,"required":["period","cost"],"properties":{"period":{"type":"string","pattern":"^\\d{4}-\\d{2}(-\\d{2})?$"},"cost":{"$ref":"#/definitions/money"},"phase":{"$ref":"#/definitions/phaseName"}}}}};
 const schema12 = {"type":"string","format":"date"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = ucs2length;
 const pattern0 = new RegExp("^[A-Z]{3}$", "u");
 const formats0 = fullFormats.date;
-const schema15 = {"type":"object","additionalProperties":false,"required":["start","finish"],"properties":{"start":{"$ref":"#/definitions/date"},"finish":{"$ref":"#/definitions/date"},"budget":{"description":"The phase's share of BAC; its work items without a budget share what their budgets leave.","$ref":"#/definitions/money"}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["start","finish"],"properties":{"start":{"$ref":"#/definitions/date"},"finish":{"$ref":"#/definitions/date"},"budget":{"description":"The phase's share of BAC; its work items without a budget share what their budgets leave.","$ref":"#/definitions/money"},"ev":{"description":"How the phase earns (without work items: 0/100 on its gate or milestones) and the default of its work items.","$ref":"#/definitions/evMethod"},"milestones":{"$ref":"#/definitions/milestones"}}};
 const schema18 = {"type":"number","minimum":0};
+const schema19 = {"description":"How an element earns its budget: 0/100 (all when done), 50/50 (half when started, the rest when done), percent (its latest work-item record's percentComplete), milestones (the weights of its milestones reached). See docs/metrics.md.","enum":["0/100","50/50","percent","milestones"]};
+const schema20 = {"description":"Weighted milestones: each is reached when the work item of its id is done in the history.","type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["id","weight"],"properties":{"id":{"type":"string","minLength":1},"weight":{"type":"number","exclusiveMinimum":0}}}};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -38,7 +40,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((key0 === "start") || (key0 === "finish")) || (key0 === "budget"))){
+if(!(((((key0 === "start") || (key0 === "finish")) || (key0 === "budget")) || (key0 === "ev")) || (key0 === "milestones"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -124,9 +126,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(data.ev !== undefined){
+let data3 = data.ev;
+if(!((((data3 === "0/100") || (data3 === "50/50")) || (data3 === "percent")) || (data3 === "milestones"))){
+const err9 = {instancePath:instancePath+"/ev",schemaPath:"#/definitions/evMethod/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -135,19 +138,154 @@ vErrors.push(err9);
 }
 errors++;
 }
+}
+if(data.milestones !== undefined){
+let data4 = data.milestones;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err10 = {instancePath:instancePath+"/milestones",schemaPath:"#/definitions/milestones/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.id === undefined){
+const err11 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema20.items.required,parentSchema:schema20.items,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data5.weight === undefined){
+const err12 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema20.items.required,parentSchema:schema20.items,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!((key1 === "id") || (key1 === "weight"))){
+const err13 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20.items,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.id !== undefined){
+let data6 = data5.id;
+if(typeof data6 === "string"){
+if(func3(data6) < 1){
+const err14 = {instancePath:instancePath+"/milestones/" + i0+"/id",schemaPath:"#/definitions/milestones/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.items.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/milestones/" + i0+"/id",schemaPath:"#/definitions/milestones/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.items.properties.id.type,parentSchema:schema20.items.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.weight !== undefined){
+let data7 = data5.weight;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 <= 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/milestones/" + i0+"/weight",schemaPath:"#/definitions/milestones/items/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema20.items.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/milestones/" + i0+"/weight",schemaPath:"#/definitions/milestones/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.items.properties.weight.type,parentSchema:schema20.items.properties.weight,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.items.type,parentSchema:schema20.items,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/milestones",schemaPath:"#/definitions/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data:data4};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"phase":{"$ref":"#/definitions/phaseName"},"start":{"description":"Defaults to the phase's start.","$ref":"#/definitions/date"},"finish":{"description":"Defaults to the phase's finish.","$ref":"#/definitions/date"},"budget":{"$ref":"#/definitions/money"},"weight":{"description":"Relative size when no budget is given (default 1).","type":"number","exclusiveMinimum":0}}};
-const schema20 = {"enum":["requirements","design","implementation","testing","release"]};
+const schema21 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"type":"string","minLength":1},"phase":{"$ref":"#/definitions/phaseName"},"start":{"description":"Defaults to the phase's start.","$ref":"#/definitions/date"},"finish":{"description":"Defaults to the phase's finish.","$ref":"#/definitions/date"},"budget":{"$ref":"#/definitions/money"},"weight":{"description":"Relative size when no budget is given (default 1).","type":"number","exclusiveMinimum":0},"ev":{"$ref":"#/definitions/evMethod"},"milestones":{"$ref":"#/definitions/milestones"}}};
+const schema22 = {"enum":["requirements","design","implementation","testing","release"]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema21.required,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -157,8 +295,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "id") || (key0 === "phase")) || (key0 === "start")) || (key0 === "finish")) || (key0 === "budget")) || (key0 === "weight"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+if(!((((((((key0 === "id") || (key0 === "phase")) || (key0 === "start")) || (key0 === "finish")) || (key0 === "budget")) || (key0 === "weight")) || (key0 === "ev")) || (key0 === "milestones"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -172,7 +310,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) < 1){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.id,data:data0};
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema21.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -183,7 +321,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.id.type,parentSchema:schema19.properties.id,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.id.type,parentSchema:schema21.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -196,7 +334,7 @@ errors++;
 if(data.phase !== undefined){
 let data1 = data.phase;
 if(!(((((data1 === "requirements") || (data1 === "design")) || (data1 === "implementation")) || (data1 === "testing")) || (data1 === "release"))){
-const err4 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phaseName/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data:data1};
+const err4 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phaseName/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -285,7 +423,7 @@ if(data.weight !== undefined){
 let data5 = data.weight;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 <= 0 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema19.properties.weight,data:data5};
+const err11 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema21.properties.weight,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -296,7 +434,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.weight.type,parentSchema:schema19.properties.weight,data:data5};
+const err12 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.weight.type,parentSchema:schema21.properties.weight,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -306,9 +444,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(data.ev !== undefined){
+let data6 = data.ev;
+if(!((((data6 === "0/100") || (data6 === "50/50")) || (data6 === "percent")) || (data6 === "milestones"))){
+const err13 = {instancePath:instancePath+"/ev",schemaPath:"#/definitions/evMethod/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -317,11 +456,146 @@ vErrors.push(err13);
 }
 errors++;
 }
+}
+if(data.milestones !== undefined){
+let data7 = data.milestones;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err14 = {instancePath:instancePath+"/milestones",schemaPath:"#/definitions/milestones/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.id === undefined){
+const err15 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema20.items.required,parentSchema:schema20.items,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data8.weight === undefined){
+const err16 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'",schema:schema20.items.required,parentSchema:schema20.items,data:data8};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data8){
+if(!((key1 === "id") || (key1 === "weight"))){
+const err17 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20.items,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data8.id !== undefined){
+let data9 = data8.id;
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+const err18 = {instancePath:instancePath+"/milestones/" + i0+"/id",schemaPath:"#/definitions/milestones/items/properties/id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.items.properties.id,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/milestones/" + i0+"/id",schemaPath:"#/definitions/milestones/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.items.properties.id.type,parentSchema:schema20.items.properties.id,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data8.weight !== undefined){
+let data10 = data8.weight;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 <= 0 || isNaN(data10)){
+const err20 = {instancePath:instancePath+"/milestones/" + i0+"/weight",schemaPath:"#/definitions/milestones/items/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0",schema:0,parentSchema:schema20.items.properties.weight,data:data10};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/milestones/" + i0+"/weight",schemaPath:"#/definitions/milestones/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.items.properties.weight.type,parentSchema:schema20.items.properties.weight,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/milestones/" + i0,schemaPath:"#/definitions/milestones/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.items.type,parentSchema:schema20.items,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/milestones",schemaPath:"#/definitions/milestones/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.type,parentSchema:schema20,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
 validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"type":"object","additionalProperties":false,"required":["period","cost"],"properties":{"period":{"type":"string","pattern":"^\\d{4}-\\d{2}(-\\d{2})?$"},"cost":{"$ref":"#/definitions/money"},"phase":{"$ref":"#/definitions/phaseName"}}};
+const schema28 = {"type":"object","additionalProperties":false,"required":["period","cost"],"properties":{"period":{"type":"string","pattern":"^\\d{4}-\\d{2}(-\\d{2})?$"},"cost":{"$ref":"#/definitions/money"},"phase":{"$ref":"#/definitions/phaseName"}}};
 const pattern1 = new RegExp("^\\d{4}-\\d{2}(-\\d{2})?$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -329,7 +603,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.period === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "period"},message:"must have required property '"+"period"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -339,7 +613,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.cost === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cost"},message:"must have required property '"+"cost"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cost"},message:"must have required property '"+"cost"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -350,7 +624,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((key0 === "period") || (key0 === "cost")) || (key0 === "phase"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -364,7 +638,7 @@ if(data.period !== undefined){
 let data0 = data.period;
 if(typeof data0 === "string"){
 if(!pattern1.test(data0)){
-const err3 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}(-\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}(-\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}(-\\d{2})?$",parentSchema:schema24.properties.period,data:data0};
+const err3 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}(-\\d{2})?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}(-\\d{2})?$"+"\"",schema:"^\\d{4}-\\d{2}(-\\d{2})?$",parentSchema:schema28.properties.period,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -375,7 +649,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.period.type,parentSchema:schema24.properties.period,data:data0};
+const err4 = {instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.period.type,parentSchema:schema28.properties.period,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -413,7 +687,7 @@ errors++;
 if(data.phase !== undefined){
 let data2 = data.phase;
 if(!(((((data2 === "requirements") || (data2 === "design")) || (data2 === "implementation")) || (data2 === "testing")) || (data2 === "release"))){
-const err7 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phaseName/enum",keyword:"enum",params:{allowedValues: schema20.enum},message:"must be equal to one of the allowed values",schema:schema20.enum,parentSchema:schema20,data:data2};
+const err7 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phaseName/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -425,7 +699,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err8];
 }

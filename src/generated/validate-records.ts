@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const records: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/records.schema.json","title":"phasegate history record","description":"One record of the history store (file NDJSON or PostgreSQL). TypeScript form: src/store/records.ts. `kind` selects which of the definitions below applies.","type":"object","required":["schemaVersion","id","project","time","kind"],"properties":{"schemaVersion":{"const":1},"id":{"$ref":"#/definitions/id"},"project":{"$ref":"#/definitions/name"},"time":{"$ref":"#/definitions/utcTime"},"kind":{"enum":["run","verdict","deployment","incident","workitem","plan","decision","approval"]}},"allOf":[{"if":{"properties":{"kind":{"const":"run"}}},"then":{"$ref":"#/definitions/run"}},{"if":{"properties":{"kind":{"const":"verdict"}}},"then":{"$ref":"#/definitions/verdict"}},{"if":{"properties":{"kind":{"const":"deployment"}}},"then":{"$ref":"#/definitions/deployment"}},{"if":{"properties":{"kind":{"const":"incident"}}},"then":{"$ref":"#/definitions/incident"}},{"if":{"properties":{"kind":{"const":"workitem"}}},"then":{"$ref":"#/definitions/workitem"}},{"if":{"properties":{"kind":{"const":"plan"}}},"then":{"$ref":"#/definitions/plan"}},{"if":{"properties":{"kind":{"const":"decision"}}},"then":{"$ref":"#/definitions/decision"}},{"if":{"properties":{"kind":{"const":"approval"}}},"then":{"$ref":"#/definitions/approval"}}],"definitions":{"id":{"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"},"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"},"text":{"type":"string","minLength":1},"utcTime":{"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"},"phase":{"enum":["requirements","design","implementation","testing","release"]},"run":{"description":"One pipeline run (build) with the metrics of its evidence.","type":"object","additionalProperties":false,"required":["pipeline","buildId","commit","branch","metrics"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"pipeline":{"$ref":"#/definitions/text"},"buildId":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"branch":{"type":"string"},"metrics":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","outcome"],"properties":{"id":{"$ref":"#/definitions/text"},"outcome":{"enum":["passed","failed","errored","skipped","flaky"]},"duration":{"type":"number","minimum":0}}}}}},"verdict":{"description":"A phase gate's verdict.","type":"object","additionalProperties":false,"required":["phase","status","policy","rules"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"phase":{"$ref":"#/definitions/phase"},"status":{"enum":["pass","warn","fail"]},"tier":{"description":"The policy's tier, when it has one.","enum":["strategic","operational","innovation"]},"policy":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"buildId":{"type":"string"},"rules":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"enum":["pass","warn","fail","waived","error","n/a"]}}}},"deployment":{"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"description":"When the earliest commit of the deployment was made; lead time from it when `commits` is absent.","$ref":"#/definitions/utcTime"},"commits":{"description":"Every commit the deployment brought, with its time: lead time for changes is the median over them (DORA, Four Keys).","type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","time"],"properties":{"sha":{"$ref":"#/definitions/text"},"time":{"$ref":"#/definitions/utcTime"}}}},"status":{"enum":["success","failed","rolled_back"]}}},"incident":{"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}},"workitem":{"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}},"plan":{"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}},"approval":{"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}},"decision":{"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/records.schema.json","title":"phasegate history record","description":"One record of the history store (file NDJSON or PostgreSQL). TypeScript form: src/store/records.ts. `kind` selects which of the definitions below applies.","type":"object","required":["schemaVersion","id","project","time","kind"],"properties":{"schemaVersion":{"const":1},"id":{"$ref":"#/definitions/id"},"project":{"$ref":"#/definitions/name"},"time":{"$ref":"#/definitions/utcTime"},"kind":{"enum":["run","verdict","deployment","incident","workitem","plan","decision","approval"]}},"allOf":[{"if":{"properties":{"kind":{"const":"run"}}},"then":{"$ref":"#/definitions/run"}},{"if":{"properties":{"kind":{"const":"verdict"}}},"then":{"$ref":"#/definitions/verdict"}},{"if":{"properties":{"kind":{"const":"deployment"}}},"then":{"$ref":"#/definitions/deployment"}},{"if":{"properties":{"kind":{"const":"incident"}}},"then":{"$ref":"#/definitions/incident"}},{"if":{"properties":{"kind":{"const":"workitem"}}},"then":{"$ref":"#/definitions/workitem"}},{"if":{"properties":{"kind":{"const":"plan"}}},"then":{"$ref":"#/definitions/plan"}},{"if":{"properties":{"kind":{"const":"decision"}}},"then":{"$ref":"#/definitions/decision"}},{"if":{"properties":{"kind":{"const":"approval"}}},"then":{"$ref":"#/definitions/approval"}}],"definitions":{"id":{"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"},"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"},"text":{"type":"string","minLength":1},"utcTime":{"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"},"phase":{"enum":["requirements","design","implementation","testing","release"]},"run":{"description":"One pipeline run (build) with the metrics of its evidence.","type":"object","additionalProperties":false,"required":["pipeline","buildId","commit","branch","metrics"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"pipeline":{"$ref":"#/definitions/text"},"buildId":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"branch":{"type":"string"},"metrics":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"type":"number"}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","outcome"],"properties":{"id":{"$ref":"#/definitions/text"},"outcome":{"enum":["passed","failed","errored","skipped","flaky"]},"duration":{"type":"number","minimum":0}}}}}},"verdict":{"description":"A phase gate's verdict.","type":"object","additionalProperties":false,"required":["phase","status","policy","rules"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"phase":{"$ref":"#/definitions/phase"},"status":{"enum":["pass","warn","fail"]},"tier":{"description":"The policy's tier, when it has one.","enum":["strategic","operational","innovation"]},"policy":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"buildId":{"type":"string"},"rules":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"enum":["pass","warn","fail","waived","error","n/a"]}}}},"deployment":{"description":"A deployment to an environment.","type":"object","additionalProperties":false,"required":["environment","version","commit","status"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"environment":{"$ref":"#/definitions/text"},"version":{"$ref":"#/definitions/text"},"commit":{"type":"string"},"commitTime":{"description":"When the earliest commit of the deployment was made; lead time from it when `commits` is absent.","$ref":"#/definitions/utcTime"},"commits":{"description":"Every commit the deployment brought, with its time: lead time for changes is the median over them (DORA, Four Keys).","type":"array","items":{"type":"object","additionalProperties":false,"required":["sha","time"],"properties":{"sha":{"$ref":"#/definitions/text"},"time":{"$ref":"#/definitions/utcTime"}}}},"status":{"enum":["success","failed","rolled_back"]}}},"incident":{"description":"A production incident; `time` is when it started.","type":"object","additionalProperties":false,"required":["severity"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"severity":{"enum":["critical","major","minor"]},"resolved":{"$ref":"#/definitions/utcTime"},"deployment":{"$ref":"#/definitions/id"}}},"workitem":{"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"percentComplete":{"description":"Percent of the work done (0 to 100), for the percent-complete earning method.","type":"number","minimum":0,"maximum":100},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}},"plan":{"description":"A snapshot of the plan file when it changed.","type":"object","additionalProperties":false,"required":["digest","plan"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"digest":{"$ref":"#/definitions/text"},"plan":true}},"approval":{"description":"A release manager's approval of a rollout step (phasegate release approve). Whether it counts is decided against the policy's approvers, never the role claimed here.","type":"object","additionalProperties":false,"required":["rollout","step","who","role","commit"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"rollout":{"$ref":"#/definitions/name"},"step":{"type":"integer","minimum":0},"who":{"$ref":"#/definitions/name"},"role":{"$ref":"#/definitions/name"},"commit":{"$ref":"#/definitions/name"}}},"decision":{"description":"A release decision record, hash-chained per project and rollout; its full form is schemas/decision.schema.json, checked by the release module before it is appended.","type":"object","additionalProperties":false,"required":["record"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"record":{"type":"object","required":["rollout","seq","prev","hash"],"properties":{"rollout":{"$ref":"#/definitions/text"},"seq":{"type":"integer","minimum":1},"prev":{"oneOf":[{"type":"null"},{"$ref":"#/definitions/text"}]},"hash":{"$ref":"#/definitions/text"}}}}}}};
 const schema27 = {"description":"Client-made, unique and stable: a UUID or a digest (printable ASCII, no spaces).","type":"string","pattern":"^[!-~]{1,200}$"};
 const schema38 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[^\\u0000-\\u001f]+$"};
 const schema22 = {"description":"ISO-8601 in UTC with at most millisecond precision, years 1900-2999, e.g. 2026-11-21T09:00:00.000Z (what Date.toISOString() writes).","type":"string","format":"date-time","pattern":"^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,3})?Z$"};
@@ -989,7 +989,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}};
+const schema28 = {"description":"A work item's state change (the latest record per itemId wins).","type":"object","additionalProperties":false,"required":["itemId","type","state"],"properties":{"schemaVersion":true,"id":true,"project":true,"time":true,"kind":true,"itemId":{"$ref":"#/definitions/text"},"title":{"type":"string"},"type":{"enum":["feature","requirement","defect","task"]},"state":{"enum":["open","in-progress","done"]},"percentComplete":{"description":"Percent of the work done (0 to 100), for the percent-complete earning method.","type":"number","minimum":0,"maximum":100},"phase":{"$ref":"#/definitions/phase"},"weight":{"type":"number","exclusiveMinimum":0},"severity":{"enum":["critical","high","medium","low"]}}};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1100,10 +1100,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.phase !== undefined){
-let data4 = data.phase;
-if(!(((((data4 === "requirements") || (data4 === "design")) || (data4 === "implementation")) || (data4 === "testing")) || (data4 === "release"))){
-const err9 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phase/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values"};
+if(data.percentComplete !== undefined){
+let data4 = data.percentComplete;
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 100 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/percentComplete",schemaPath:"#/properties/percentComplete/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1112,12 +1113,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.weight !== undefined){
-let data5 = data.weight;
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 <= 0 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data4 < 0 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/percentComplete",schemaPath:"#/properties/percentComplete/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1128,7 +1125,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err11 = {instancePath:instancePath+"/percentComplete",schemaPath:"#/properties/percentComplete/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1138,10 +1135,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.severity !== undefined){
-let data6 = data.severity;
-if(!((((data6 === "critical") || (data6 === "high")) || (data6 === "medium")) || (data6 === "low"))){
-const err12 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema28.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(data.phase !== undefined){
+let data5 = data.phase;
+if(!(((((data5 === "requirements") || (data5 === "design")) || (data5 === "implementation")) || (data5 === "testing")) || (data5 === "release"))){
+const err12 = {instancePath:instancePath+"/phase",schemaPath:"#/definitions/phase/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1151,14 +1148,52 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.weight !== undefined){
+let data6 = data.weight;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 <= 0 || isNaN(data6)){
+const err13 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/weight",schemaPath:"#/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data7 = data.severity;
+if(!((((data7 === "critical") || (data7 === "high")) || (data7 === "medium")) || (data7 === "low"))){
+const err15 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema28.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }

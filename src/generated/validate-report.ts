@@ -4,7 +4,7 @@
 import type { ValidateFunction } from 'ajv';
 import { fullFormats, ucs2length } from '../io/ajv-runtime.js';
 export const report: ValidateFunction = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["unit","remaining","p50","p85","p95","due","onTimeProbability","trials","finished"],"properties":{"unit":{"description":"What remaining work and throughput are counted in: the work items' weights when the plan or a record gives any, else items (docs/metrics.md, Forecast).","enum":["weight","items"]},"remaining":{"type":"number","minimum":0},"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"description":"Percent of the trials whose finish date is on or before the due date (the same dates the percentiles come from); null without a due date or when no work is left.","type":["number","null"]},"trials":{"$ref":"#/definitions/count"},"finished":{"description":"When no work is left: the day the last item was done (then trials is 0 and onTimeProbability null: not measured).","anyOf":[{"type":"string","format":"date"},{"type":"null"}]}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Rollouts the gray-release gate decided on (release evaluate), by rollout name: the decisions recorded at or before asOf and the last one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rollout","decisions","decision","step","weight","nextStep","time","seq","head","policy"],"properties":{"rollout":{"type":"string"},"decisions":{"type":"integer","minimum":1},"decision":{"enum":["promote","hold","rollback"]},"step":{"type":"integer","minimum":0},"weight":{"type":"number"},"nextStep":{"type":["integer","null"]},"time":{"type":"string"},"seq":{"type":"integer","minimum":1},"head":{"type":"string"},"policy":{"type":"string"}}}}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://phasegate.dev/schemas/report.schema.json","title":"phasegate project health report","description":"The project health report (DOMAIN.md §3) as renderReportJson writes it. TypeScript form: src/report/types.ts; explained in docs/report.md. Unmeasured values are null, never 0.","type":"object","additionalProperties":false,"required":["schemaVersion","project","tier","asOf","policy","health","phases","kpis","tests","coverage","security","performance","defects","schedule","dora","forecast","warnings","waivers","releaseDecisions"],"properties":{"schemaVersion":{"const":1},"project":{"type":"string","minLength":1},"tier":{"enum":["strategic","operational","innovation",null]},"asOf":{"type":"string","format":"date-time"},"policy":{"type":["string","null"]},"health":{"description":"score = round(100 × (0.4 G + 0.6 K)); G mean gate score (pass 1, warn 0.5, fail 0), K mean KPI score (green 1, amber 0.5, red 0); a missing part gives its weight to the other. healthy >= 80, at-risk >= 60, else critical. See docs/report.md.","type":"object","additionalProperties":false,"required":["score","status","gates","kpis"],"properties":{"score":{"anyOf":[{"type":"integer","minimum":0,"maximum":100},{"type":"null"}]},"status":{"enum":["healthy","at-risk","critical",null]},"gates":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]},"kpis":{"anyOf":[{"type":"number","minimum":0,"maximum":1},{"type":"null"}]}}},"phases":{"type":"array","minItems":5,"maxItems":5,"items":{"$ref":"#/definitions/reportPhase"}},"kpis":{"type":"array","items":{"$ref":"#/definitions/kpi"}},"tests":{"type":"object","additionalProperties":false,"required":["total","passed","failed","passRate","failures","flaky","newFailures"],"properties":{"total":{"type":["number","null"]},"passed":{"type":["number","null"]},"failed":{"type":["number","null"]},"passRate":{"type":["number","null"]},"failures":{"type":"array","items":{"$ref":"#/definitions/item"}},"flaky":{"type":"array","items":{"type":"string"}},"newFailures":{"type":"array","items":{"type":"string"}}}},"coverage":{"type":"object","additionalProperties":false,"required":["line","branch","newLine","newBranch"],"properties":{"line":{"type":["number","null"]},"branch":{"type":["number","null"]},"newLine":{"type":["number","null"]},"newBranch":{"type":["number","null"]}}},"security":{"type":"object","additionalProperties":false,"required":["critical","high","medium","low","new","findings"],"properties":{"critical":{"type":["number","null"]},"high":{"type":["number","null"]},"medium":{"type":["number","null"]},"low":{"type":["number","null"]},"new":{"type":["number","null"]},"findings":{"type":"array","items":{"$ref":"#/definitions/item"}}}},"performance":{"description":"Performance-test results (--perf): overall, the slowest transactions, change against the baseline; null when the evidence has none.","oneOf":[{"type":"null"},{"$ref":"#/definitions/performance"}]},"defects":{"type":"object","additionalProperties":false,"required":["density","newDensity","open","confirmed"],"properties":{"density":{"type":["number","null"]},"newDensity":{"type":["number","null"]},"open":{"type":["number","null"]},"confirmed":{"type":["number","null"]}}},"schedule":{"anyOf":[{"type":"object","additionalProperties":false,"required":["currency","bac","due","spi","spiT","cpi","deviationRate","overrunRate","eac","table"],"properties":{"currency":{"type":["string","null"]},"bac":{"type":"number"},"due":{"type":"string","format":"date"},"spi":{"type":["number","null"]},"spiT":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationRate":{"type":["number","null"]},"overrunRate":{"type":["number","null"]},"eac":{"type":["number","null"]},"table":{"type":"array","items":{"$ref":"#/definitions/evmRow"}},"svT":{"type":["number","null"]},"ieacT":{"type":["number","null"]},"eacAtypical":{"type":["number","null"]},"eacCpiSpi":{"type":["number","null"]},"etc":{"type":["number","null"]},"tcpiBac":{"type":["number","null"]},"tcpiEac":{"type":["number","null"]},"plannedDays":{"type":"number"},"methods":{"description":"The method behind each earned-value figure (docs/metrics.md).","type":"object","additionalProperties":{"type":"string"}}}},{"type":"null"}]},"dora":{"anyOf":[{"type":"object","additionalProperties":false,"required":["environment","deployments","deploymentFrequency","leadTime","changeFailureRate","timeToRestore"],"properties":{"environment":{"type":"string"},"deployments":{"$ref":"#/definitions/count"},"deploymentFrequency":{"$ref":"#/definitions/doraMetric"},"leadTime":{"$ref":"#/definitions/doraMetric"},"changeFailureRate":{"$ref":"#/definitions/doraMetric"},"timeToRestore":{"$ref":"#/definitions/doraMetric"},"windowDays":{"description":"Length of the DORA window ending at asOf, in days.","type":"number","exclusiveMinimum":0},"deployDaysPerWeek":{"description":"Four Keys' measure: median over the window's whole weeks of the days with a deployment; null for a window under a week.","type":["number","null"],"minimum":0},"source":{"description":"The report the bands come from.","type":"string"}}},{"type":"null"}]},"forecast":{"anyOf":[{"type":"object","additionalProperties":false,"required":["unit","remaining","p50","p85","p95","due","onTimeProbability","trials","finished"],"properties":{"unit":{"description":"What remaining work and throughput are counted in: the work items' weights when the plan or a record gives any, else items (docs/metrics.md, Forecast).","enum":["weight","items"]},"remaining":{"type":"number","minimum":0},"p50":{"type":"string","format":"date"},"p85":{"type":"string","format":"date"},"p95":{"type":"string","format":"date"},"due":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"onTimeProbability":{"description":"Percent of the trials whose finish date is on or before the due date (the same dates the percentiles come from); null without a due date or when no work is left.","type":["number","null"]},"trials":{"$ref":"#/definitions/count"},"finished":{"description":"When no work is left: the day the last item was done (then trials is 0 and onTimeProbability null: not measured).","anyOf":[{"type":"string","format":"date"},{"type":"null"}]}}},{"type":"null"}]},"warnings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["code","message","evidence","action"],"properties":{"code":{"enum":["spi-low","requirement-churn","defect-density-rising","flaky-rate-rising","forecast-late"]},"message":{"type":"string"},"evidence":{"type":"array","items":{"$ref":"#/definitions/warningEvidence"}},"action":{"type":"string","minLength":1}}}},"waivers":{"type":"object","additionalProperties":false,"required":["inForce","expiring"],"properties":{"inForce":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"expiring":{"type":"array","items":{"$ref":"#/definitions/waiver"}}}},"releaseDecisions":{"description":"Rollouts the gray-release gate decided on (release evaluate), by rollout name: the decisions recorded at or before asOf and the last one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["rollout","decisions","decision","step","weight","nextStep","time","seq","head","policy"],"properties":{"rollout":{"type":"string"},"decisions":{"type":"integer","minimum":1},"decision":{"enum":["promote","hold","rollback"]},"step":{"type":"integer","minimum":0},"weight":{"type":"number"},"nextStep":{"type":["integer","null"]},"time":{"type":"string"},"seq":{"type":"integer","minimum":1},"head":{"type":"string"},"policy":{"type":"string"}}}}},"definitions":{"phase":{"enum":["requirements","design","implementation","testing","release"]},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["pass","warn","fail","waived","error","n/a"],"properties":{"pass":{"$ref":"#/definitions/count"},"warn":{"$ref":"#/definitions/count"},"fail":{"$ref":"#/definitions/count"},"waived":{"$ref":"#/definitions/count"},"error":{"$ref":"#/definitions/count"},"n/a":{"$ref":"#/definitions/count"}}},"reportPhase":{"type":"object","additionalProperties":false,"required":["phase","gate","evaluatedAt","summary","failing","plannedStart","plannedFinish","actualStart","actualFinish","deviationRate"],"properties":{"phase":{"$ref":"#/definitions/phase"},"gate":{"enum":["pass","warn","fail","not-evaluated"]},"evaluatedAt":{"anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"summary":{"anyOf":[{"$ref":"#/definitions/summary"},{"type":"null"}]},"failing":{"type":"array","items":{"type":"string"}},"plannedStart":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"plannedFinish":{"anyOf":[{"type":"string","format":"date"},{"type":"null"}]},"actualStart":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"actualFinish":{"description":"ISO date-time the phase actually started/finished (its first work or its gate's pass); null when not yet.","anyOf":[{"type":"string","format":"date-time"},{"type":"null"}]},"deviationRate":{"type":["number","null"]}}},"kpi":{"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}},"item":{"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}},"evmRow":{"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationBasis":{"description":"actual: finished; forecast: (IEAC(t) − PD) / PD from earned schedule; elapsed: the lower bound (elapsed − PD) / PD.","enum":["actual","forecast","elapsed",null]},"forecastDeviationRate":{"type":["number","null"]},"elapsedDeviationRate":{"type":["number","null"]}}},"doraMetric":{"anyOf":[{"type":"object","additionalProperties":false,"required":["value","band"],"properties":{"value":{"type":"number"},"band":{"enum":["elite","high","medium","low"]}}},{"type":"null"}]},"warningEvidence":{"type":"object","additionalProperties":false,"required":["kind","ref"],"properties":{"kind":{"enum":["kpi","record","defect","plan"]},"ref":{"type":"string"},"time":{"type":"string"},"value":{"type":"number"},"note":{"type":"string"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","finding","owner","reason","approvers","expires","daysLeft","source"],"properties":{"rule":{"type":"string"},"finding":{"type":["string","null"]},"owner":{"type":"string"},"reason":{"type":"string"},"approvers":{"type":"array","items":{"type":"string"}},"expires":{"type":"string","format":"date"},"daysLeft":{"type":"integer"},"source":{"type":"string"}}},"perfRow":{"type":"object","additionalProperties":false,"required":["name","p50","p90","p95","p99","errorRate","throughput","samples","p95Change","errorRateDelta","throughputChange"],"properties":{"name":{"type":"string","minLength":1},"p50":{"type":["number","null"]},"p90":{"type":["number","null"]},"p95":{"type":["number","null"]},"p99":{"type":["number","null"]},"errorRate":{"type":["number","null"]},"throughput":{"type":["number","null"]},"samples":{"type":["number","null"]},"p95Change":{"type":["number","null"]},"errorRateDelta":{"type":["number","null"]},"throughputChange":{"type":["number","null"]}}},"performance":{"type":"object","additionalProperties":false,"required":["overall","transactions","transactionCount","baseline"],"properties":{"overall":{"$ref":"#/definitions/perfRow"},"transactions":{"type":"array","maxItems":10,"items":{"$ref":"#/definitions/perfRow"}},"transactionCount":{"type":"integer","minimum":0},"baseline":{"type":"boolean"}}}}};
 const schema21 = {"type":"object","additionalProperties":false,"required":["name","unit","better","value","previous","trend","status","rules","notMeasured"],"properties":{"name":{"type":"string","minLength":1},"unit":{"type":"string"},"better":{"enum":["higher","lower","neither"]},"value":{"type":["number","null"]},"previous":{"type":["number","null"]},"trend":{"type":"array","items":{"type":"number"}},"status":{"description":"red: fails a fail-severity rule; amber: fails only warn rules, or passes within 10 % of the distance from a threshold to its bound (docs/report.md); green: passes; unrated: no rule; not-measured: no value.","enum":["green","amber","red","unrated","not-measured"]},"rules":{"type":"array","items":{"type":"string"}},"notMeasured":{"type":["string","null"]}}};
 const schema22 = {"type":"object","additionalProperties":false,"required":["id","title","level","message","file","line"],"properties":{"id":{"type":"string"},"title":{"type":"string"},"level":{"type":"string"},"message":{"type":["string","null"]},"file":{"type":["string","null"]},"line":{"type":["integer","null"]}}};
 const schema15 = {"type":"integer","minimum":0};
@@ -1558,7 +1558,7 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]}}};
+const schema27 = {"type":"object","additionalProperties":false,"required":["phase","status","plannedStart","plannedFinish","deviationRate","budget","pv","ev","ac","sv","spi","cpi"],"properties":{"phase":{"anyOf":[{"$ref":"#/definitions/phase"},{"const":"project"}]},"status":{"enum":["done","running","not-started"]},"plannedStart":{"type":"string","format":"date"},"plannedFinish":{"type":"string","format":"date"},"deviationRate":{"type":["number","null"]},"budget":{"type":"number"},"pv":{"type":"number"},"ev":{"type":"number"},"ac":{"type":["number","null"]},"sv":{"type":"number"},"spi":{"type":["number","null"]},"cpi":{"type":["number","null"]},"deviationBasis":{"description":"actual: finished; forecast: (IEAC(t) − PD) / PD from earned schedule; elapsed: the lower bound (elapsed − PD) / PD.","enum":["actual","forecast","elapsed",null]},"forecastDeviationRate":{"type":["number","null"]},"elapsedDeviationRate":{"type":["number","null"]}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1917,14 +1917,53 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.deviationBasis !== undefined){
+let data12 = data.deviationBasis;
+if(!((((data12 === "actual") || (data12 === "forecast")) || (data12 === "elapsed")) || (data12 === null))){
+const err29 = {instancePath:instancePath+"/deviationBasis",schemaPath:"#/properties/deviationBasis/enum",keyword:"enum",params:{allowedValues: schema27.properties.deviationBasis.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.forecastDeviationRate !== undefined){
+let data13 = data.forecastDeviationRate;
+if((!((typeof data13 == "number") && (isFinite(data13)))) && (data13 !== null)){
+const err30 = {instancePath:instancePath+"/forecastDeviationRate",schemaPath:"#/properties/forecastDeviationRate/type",keyword:"type",params:{type: schema27.properties.forecastDeviationRate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.elapsedDeviationRate !== undefined){
+let data14 = data.elapsedDeviationRate;
+if((!((typeof data14 == "number") && (isFinite(data14)))) && (data14 !== null)){
+const err31 = {instancePath:instancePath+"/elapsedDeviationRate",schemaPath:"#/properties/elapsedDeviationRate/type",keyword:"type",params:{type: schema27.properties.elapsedDeviationRate.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4149,9 +4188,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.svT !== undefined){
+let data79 = data67.svT;
+if((!((typeof data79 == "number") && (isFinite(data79)))) && (data79 !== null)){
+const err180 = {instancePath:instancePath+"/schedule/svT",schemaPath:"#/properties/schedule/anyOf/0/properties/svT/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.svT.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -4160,12 +4200,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-var _valid4 = _errs158 === errors;
-valid32 = valid32 || _valid4;
-if(!valid32){
-const _errs182 = errors;
-if(data67 !== null){
-const err181 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data67.ieacT !== undefined){
+let data80 = data67.ieacT;
+if((!((typeof data80 == "number") && (isFinite(data80)))) && (data80 !== null)){
+const err181 = {instancePath:instancePath+"/schedule/ieacT",schemaPath:"#/properties/schedule/anyOf/0/properties/ieacT/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.ieacT.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -4174,16 +4213,147 @@ vErrors.push(err181);
 }
 errors++;
 }
-var _valid4 = _errs182 === errors;
-valid32 = valid32 || _valid4;
 }
-if(!valid32){
-const err182 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data67.eacAtypical !== undefined){
+let data81 = data67.eacAtypical;
+if((!((typeof data81 == "number") && (isFinite(data81)))) && (data81 !== null)){
+const err182 = {instancePath:instancePath+"/schedule/eacAtypical",schemaPath:"#/properties/schedule/anyOf/0/properties/eacAtypical/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.eacAtypical.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err182];
 }
 else {
 vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data67.eacCpiSpi !== undefined){
+let data82 = data67.eacCpiSpi;
+if((!((typeof data82 == "number") && (isFinite(data82)))) && (data82 !== null)){
+const err183 = {instancePath:instancePath+"/schedule/eacCpiSpi",schemaPath:"#/properties/schedule/anyOf/0/properties/eacCpiSpi/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.eacCpiSpi.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data67.etc !== undefined){
+let data83 = data67.etc;
+if((!((typeof data83 == "number") && (isFinite(data83)))) && (data83 !== null)){
+const err184 = {instancePath:instancePath+"/schedule/etc",schemaPath:"#/properties/schedule/anyOf/0/properties/etc/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.etc.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data67.tcpiBac !== undefined){
+let data84 = data67.tcpiBac;
+if((!((typeof data84 == "number") && (isFinite(data84)))) && (data84 !== null)){
+const err185 = {instancePath:instancePath+"/schedule/tcpiBac",schemaPath:"#/properties/schedule/anyOf/0/properties/tcpiBac/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.tcpiBac.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+if(data67.tcpiEac !== undefined){
+let data85 = data67.tcpiEac;
+if((!((typeof data85 == "number") && (isFinite(data85)))) && (data85 !== null)){
+const err186 = {instancePath:instancePath+"/schedule/tcpiEac",schemaPath:"#/properties/schedule/anyOf/0/properties/tcpiEac/type",keyword:"type",params:{type: schema11.properties.schedule.anyOf[0].properties.tcpiEac.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data67.plannedDays !== undefined){
+let data86 = data67.plannedDays;
+if(!((typeof data86 == "number") && (isFinite(data86)))){
+const err187 = {instancePath:instancePath+"/schedule/plannedDays",schemaPath:"#/properties/schedule/anyOf/0/properties/plannedDays/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+if(data67.methods !== undefined){
+let data87 = data67.methods;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key10 in data87){
+if(typeof data87[key10] !== "string"){
+const err188 = {instancePath:instancePath+"/schedule/methods/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/schedule/anyOf/0/properties/methods/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/schedule/methods",schemaPath:"#/properties/schedule/anyOf/0/properties/methods/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+var _valid4 = _errs158 === errors;
+valid32 = valid32 || _valid4;
+if(!valid32){
+const _errs203 = errors;
+if(data67 !== null){
+const err191 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var _valid4 = _errs203 === errors;
+valid32 = valid32 || _valid4;
+}
+if(!valid32){
+const err192 = {instancePath:instancePath+"/schedule",schemaPath:"#/properties/schedule/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
 }
 errors++;
 }
@@ -4200,128 +4370,13 @@ vErrors = null;
 }
 }
 if(data.dora !== undefined){
-let data79 = data.dora;
-const _errs185 = errors;
-let valid36 = false;
-const _errs186 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.environment === undefined){
-const err183 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-if(data79.deployments === undefined){
-const err184 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deployments"},message:"must have required property '"+"deployments"+"'"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-if(data79.deploymentFrequency === undefined){
-const err185 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deploymentFrequency"},message:"must have required property '"+"deploymentFrequency"+"'"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-if(data79.leadTime === undefined){
-const err186 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "leadTime"},message:"must have required property '"+"leadTime"+"'"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if(data79.changeFailureRate === undefined){
-const err187 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "changeFailureRate"},message:"must have required property '"+"changeFailureRate"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-if(data79.timeToRestore === undefined){
-const err188 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "timeToRestore"},message:"must have required property '"+"timeToRestore"+"'"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-for(const key10 in data79){
-if(!(func2.call(schema11.properties.dora.anyOf[0].properties, key10))){
-const err189 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data79.environment !== undefined){
-if(typeof data79.environment !== "string"){
-const err190 = {instancePath:instancePath+"/dora/environment",schemaPath:"#/properties/dora/anyOf/0/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-if(data79.deployments !== undefined){
-let data81 = data79.deployments;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err191 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err192 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-}
-if(data79.deploymentFrequency !== undefined){
-let data82 = data79.deploymentFrequency;
-const _errs196 = errors;
-let valid40 = false;
-const _errs197 = errors;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.value === undefined){
-const err193 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+let data89 = data.dora;
+const _errs206 = errors;
+let valid37 = false;
+const _errs207 = errors;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+if(data89.environment === undefined){
+const err193 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -4330,8 +4385,8 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data82.band === undefined){
-const err194 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if(data89.deployments === undefined){
+const err194 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deployments"},message:"must have required property '"+"deployments"+"'"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -4340,9 +4395,8 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key11 in data82){
-if(!((key11 === "value") || (key11 === "band"))){
-const err195 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data89.deploymentFrequency === undefined){
+const err195 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "deploymentFrequency"},message:"must have required property '"+"deploymentFrequency"+"'"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4351,11 +4405,8 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data82.value !== undefined){
-let data83 = data82.value;
-if(!((typeof data83 == "number") && (isFinite(data83)))){
-const err196 = {instancePath:instancePath+"/dora/deploymentFrequency/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data89.leadTime === undefined){
+const err196 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "leadTime"},message:"must have required property '"+"leadTime"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4364,11 +4415,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-if(data82.band !== undefined){
-let data84 = data82.band;
-if(!((((data84 === "elite") || (data84 === "high")) || (data84 === "medium")) || (data84 === "low"))){
-const err197 = {instancePath:instancePath+"/dora/deploymentFrequency/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+if(data89.changeFailureRate === undefined){
+const err197 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "changeFailureRate"},message:"must have required property '"+"changeFailureRate"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -4377,10 +4425,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data89.timeToRestore === undefined){
+const err198 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/required",keyword:"required",params:{missingProperty: "timeToRestore"},message:"must have required property '"+"timeToRestore"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -4389,12 +4435,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-var _valid6 = _errs197 === errors;
-valid40 = valid40 || _valid6;
-if(!valid40){
-const _errs203 = errors;
-if(data82 !== null){
-const err199 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key11 in data89){
+if(!(func2.call(schema11.properties.dora.anyOf[0].properties, key11))){
+const err199 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -4403,11 +4446,10 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid6 = _errs203 === errors;
-valid40 = valid40 || _valid6;
 }
-if(!valid40){
-const err200 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data89.environment !== undefined){
+if(typeof data89.environment !== "string"){
+const err200 = {instancePath:instancePath+"/dora/environment",schemaPath:"#/properties/dora/anyOf/0/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -4416,26 +4458,11 @@ vErrors.push(err200);
 }
 errors++;
 }
-else {
-errors = _errs196;
-if(vErrors !== null){
-if(_errs196){
-vErrors.length = _errs196;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.leadTime !== undefined){
-let data85 = data79.leadTime;
-const _errs207 = errors;
-let valid43 = false;
-const _errs208 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.value === undefined){
-const err201 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data89.deployments !== undefined){
+let data91 = data89.deployments;
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err201 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -4444,8 +4471,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data85.band === undefined){
-const err202 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err202 = {instancePath:instancePath+"/dora/deployments",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -4454,9 +4482,16 @@ vErrors.push(err202);
 }
 errors++;
 }
-for(const key12 in data85){
-if(!((key12 === "value") || (key12 === "band"))){
-const err203 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+if(data89.deploymentFrequency !== undefined){
+let data92 = data89.deploymentFrequency;
+const _errs217 = errors;
+let valid41 = false;
+const _errs218 = errors;
+if(data92 && typeof data92 == "object" && !Array.isArray(data92)){
+if(data92.value === undefined){
+const err203 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -4465,11 +4500,8 @@ vErrors.push(err203);
 }
 errors++;
 }
-}
-if(data85.value !== undefined){
-let data86 = data85.value;
-if(!((typeof data86 == "number") && (isFinite(data86)))){
-const err204 = {instancePath:instancePath+"/dora/leadTime/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data92.band === undefined){
+const err204 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -4478,11 +4510,9 @@ vErrors.push(err204);
 }
 errors++;
 }
-}
-if(data85.band !== undefined){
-let data87 = data85.band;
-if(!((((data87 === "elite") || (data87 === "high")) || (data87 === "medium")) || (data87 === "low"))){
-const err205 = {instancePath:instancePath+"/dora/leadTime/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key12 in data92){
+if(!((key12 === "value") || (key12 === "band"))){
+const err205 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -4492,9 +4522,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data92.value !== undefined){
+let data93 = data92.value;
+if(!((typeof data93 == "number") && (isFinite(data93)))){
+const err206 = {instancePath:instancePath+"/dora/deploymentFrequency/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -4503,12 +4534,11 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid7 = _errs208 === errors;
-valid43 = valid43 || _valid7;
-if(!valid43){
-const _errs214 = errors;
-if(data85 !== null){
-const err207 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data92.band !== undefined){
+let data94 = data92.band;
+if(!((((data94 === "elite") || (data94 === "high")) || (data94 === "medium")) || (data94 === "low"))){
+const err207 = {instancePath:instancePath+"/dora/deploymentFrequency/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -4517,11 +4547,10 @@ vErrors.push(err207);
 }
 errors++;
 }
-var _valid7 = _errs214 === errors;
-valid43 = valid43 || _valid7;
 }
-if(!valid43){
-const err208 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err208 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -4530,26 +4559,12 @@ vErrors.push(err208);
 }
 errors++;
 }
-else {
-errors = _errs207;
-if(vErrors !== null){
-if(_errs207){
-vErrors.length = _errs207;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.changeFailureRate !== undefined){
-let data88 = data79.changeFailureRate;
-const _errs218 = errors;
-let valid46 = false;
-const _errs219 = errors;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.value === undefined){
-const err209 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid6 = _errs218 === errors;
+valid41 = valid41 || _valid6;
+if(!valid41){
+const _errs224 = errors;
+if(data92 !== null){
+const err209 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -4558,8 +4573,11 @@ vErrors.push(err209);
 }
 errors++;
 }
-if(data88.band === undefined){
-const err210 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+var _valid6 = _errs224 === errors;
+valid41 = valid41 || _valid6;
+}
+if(!valid41){
+const err210 = {instancePath:instancePath+"/dora/deploymentFrequency",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -4568,9 +4586,26 @@ vErrors.push(err210);
 }
 errors++;
 }
-for(const key13 in data88){
-if(!((key13 === "value") || (key13 === "band"))){
-const err211 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+else {
+errors = _errs217;
+if(vErrors !== null){
+if(_errs217){
+vErrors.length = _errs217;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.leadTime !== undefined){
+let data95 = data89.leadTime;
+const _errs228 = errors;
+let valid44 = false;
+const _errs229 = errors;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.value === undefined){
+const err211 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -4579,11 +4614,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-if(data88.value !== undefined){
-let data89 = data88.value;
-if(!((typeof data89 == "number") && (isFinite(data89)))){
-const err212 = {instancePath:instancePath+"/dora/changeFailureRate/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data95.band === undefined){
+const err212 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -4592,11 +4624,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-}
-if(data88.band !== undefined){
-let data90 = data88.band;
-if(!((((data90 === "elite") || (data90 === "high")) || (data90 === "medium")) || (data90 === "low"))){
-const err213 = {instancePath:instancePath+"/dora/changeFailureRate/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key13 in data95){
+if(!((key13 === "value") || (key13 === "band"))){
+const err213 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -4606,9 +4636,10 @@ vErrors.push(err213);
 errors++;
 }
 }
-}
-else {
-const err214 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data95.value !== undefined){
+let data96 = data95.value;
+if(!((typeof data96 == "number") && (isFinite(data96)))){
+const err214 = {instancePath:instancePath+"/dora/leadTime/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -4617,12 +4648,11 @@ vErrors.push(err214);
 }
 errors++;
 }
-var _valid8 = _errs219 === errors;
-valid46 = valid46 || _valid8;
-if(!valid46){
-const _errs225 = errors;
-if(data88 !== null){
-const err215 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data95.band !== undefined){
+let data97 = data95.band;
+if(!((((data97 === "elite") || (data97 === "high")) || (data97 === "medium")) || (data97 === "low"))){
+const err215 = {instancePath:instancePath+"/dora/leadTime/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -4631,11 +4661,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-var _valid8 = _errs225 === errors;
-valid46 = valid46 || _valid8;
 }
-if(!valid46){
-const err216 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err216 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -4644,26 +4673,12 @@ vErrors.push(err216);
 }
 errors++;
 }
-else {
-errors = _errs218;
-if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.timeToRestore !== undefined){
-let data91 = data79.timeToRestore;
-const _errs229 = errors;
-let valid49 = false;
-const _errs230 = errors;
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.value === undefined){
-const err217 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid7 = _errs229 === errors;
+valid44 = valid44 || _valid7;
+if(!valid44){
+const _errs235 = errors;
+if(data95 !== null){
+const err217 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -4672,8 +4687,11 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data91.band === undefined){
-const err218 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+var _valid7 = _errs235 === errors;
+valid44 = valid44 || _valid7;
+}
+if(!valid44){
+const err218 = {instancePath:instancePath+"/dora/leadTime",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -4682,9 +4700,26 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key14 in data91){
-if(!((key14 === "value") || (key14 === "band"))){
-const err219 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+else {
+errors = _errs228;
+if(vErrors !== null){
+if(_errs228){
+vErrors.length = _errs228;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.changeFailureRate !== undefined){
+let data98 = data89.changeFailureRate;
+const _errs239 = errors;
+let valid47 = false;
+const _errs240 = errors;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.value === undefined){
+const err219 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -4693,11 +4728,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-if(data91.value !== undefined){
-let data92 = data91.value;
-if(!((typeof data92 == "number") && (isFinite(data92)))){
-const err220 = {instancePath:instancePath+"/dora/timeToRestore/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data98.band === undefined){
+const err220 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -4706,11 +4738,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data91.band !== undefined){
-let data93 = data91.band;
-if(!((((data93 === "elite") || (data93 === "high")) || (data93 === "medium")) || (data93 === "low"))){
-const err221 = {instancePath:instancePath+"/dora/timeToRestore/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
+for(const key14 in data98){
+if(!((key14 === "value") || (key14 === "band"))){
+const err221 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -4720,9 +4750,10 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.value !== undefined){
+let data99 = data98.value;
+if(!((typeof data99 == "number") && (isFinite(data99)))){
+const err222 = {instancePath:instancePath+"/dora/changeFailureRate/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -4731,12 +4762,11 @@ vErrors.push(err222);
 }
 errors++;
 }
-var _valid9 = _errs230 === errors;
-valid49 = valid49 || _valid9;
-if(!valid49){
-const _errs236 = errors;
-if(data91 !== null){
-const err223 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data98.band !== undefined){
+let data100 = data98.band;
+if(!((((data100 === "elite") || (data100 === "high")) || (data100 === "medium")) || (data100 === "low"))){
+const err223 = {instancePath:instancePath+"/dora/changeFailureRate/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -4745,11 +4775,10 @@ vErrors.push(err223);
 }
 errors++;
 }
-var _valid9 = _errs236 === errors;
-valid49 = valid49 || _valid9;
 }
-if(!valid49){
-const err224 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err224 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -4758,23 +4787,12 @@ vErrors.push(err224);
 }
 errors++;
 }
-else {
-errors = _errs229;
-if(vErrors !== null){
-if(_errs229){
-vErrors.length = _errs229;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data79.windowDays !== undefined){
-let data94 = data79.windowDays;
-if((typeof data94 == "number") && (isFinite(data94))){
-if(data94 <= 0 || isNaN(data94)){
-const err225 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+var _valid8 = _errs240 === errors;
+valid47 = valid47 || _valid8;
+if(!valid47){
+const _errs246 = errors;
+if(data98 !== null){
+const err225 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -4783,9 +4801,11 @@ vErrors.push(err225);
 }
 errors++;
 }
+var _valid8 = _errs246 === errors;
+valid47 = valid47 || _valid8;
 }
-else {
-const err226 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid47){
+const err226 = {instancePath:instancePath+"/dora/changeFailureRate",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -4794,11 +4814,26 @@ vErrors.push(err226);
 }
 errors++;
 }
+else {
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
 }
-if(data79.deployDaysPerWeek !== undefined){
-let data95 = data79.deployDaysPerWeek;
-if((!((typeof data95 == "number") && (isFinite(data95)))) && (data95 !== null)){
-const err227 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/type",keyword:"type",params:{type: schema11.properties.dora.anyOf[0].properties.deployDaysPerWeek.type},message:"must be number,null"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.timeToRestore !== undefined){
+let data101 = data89.timeToRestore;
+const _errs250 = errors;
+let valid50 = false;
+const _errs251 = errors;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.value === undefined){
+const err227 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -4807,9 +4842,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-if((typeof data95 == "number") && (isFinite(data95))){
-if(data95 < 0 || isNaN(data95)){
-const err228 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data101.band === undefined){
+const err228 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -4818,11 +4852,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-}
-if(data79.source !== undefined){
-if(typeof data79.source !== "string"){
-const err229 = {instancePath:instancePath+"/dora/source",schemaPath:"#/properties/dora/anyOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data101){
+if(!((key15 === "value") || (key15 === "band"))){
+const err229 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -4832,9 +4864,10 @@ vErrors.push(err229);
 errors++;
 }
 }
-}
-else {
-const err230 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.value !== undefined){
+let data102 = data101.value;
+if(!((typeof data102 == "number") && (isFinite(data102)))){
+const err230 = {instancePath:instancePath+"/dora/timeToRestore/value",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -4843,12 +4876,11 @@ vErrors.push(err230);
 }
 errors++;
 }
-var _valid5 = _errs186 === errors;
-valid36 = valid36 || _valid5;
-if(!valid36){
-const _errs244 = errors;
-if(data79 !== null){
-const err231 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data101.band !== undefined){
+let data103 = data101.band;
+if(!((((data103 === "elite") || (data103 === "high")) || (data103 === "medium")) || (data103 === "low"))){
+const err231 = {instancePath:instancePath+"/dora/timeToRestore/band",schemaPath:"#/definitions/doraMetric/anyOf/0/properties/band/enum",keyword:"enum",params:{allowedValues: schema30.anyOf[0].properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -4857,11 +4889,10 @@ vErrors.push(err231);
 }
 errors++;
 }
-var _valid5 = _errs244 === errors;
-valid36 = valid36 || _valid5;
 }
-if(!valid36){
-const err232 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err232 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -4870,26 +4901,12 @@ vErrors.push(err232);
 }
 errors++;
 }
-else {
-errors = _errs185;
-if(vErrors !== null){
-if(_errs185){
-vErrors.length = _errs185;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.forecast !== undefined){
-let data97 = data.forecast;
-const _errs247 = errors;
-let valid51 = false;
-const _errs248 = errors;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-if(data97.unit === undefined){
-const err233 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
+var _valid9 = _errs251 === errors;
+valid50 = valid50 || _valid9;
+if(!valid50){
+const _errs257 = errors;
+if(data101 !== null){
+const err233 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -4898,8 +4915,11 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data97.remaining === undefined){
-const err234 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
+var _valid9 = _errs257 === errors;
+valid50 = valid50 || _valid9;
+}
+if(!valid50){
+const err234 = {instancePath:instancePath+"/dora/timeToRestore",schemaPath:"#/definitions/doraMetric/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -4908,8 +4928,23 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data97.p50 === undefined){
-const err235 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
+else {
+errors = _errs250;
+if(vErrors !== null){
+if(_errs250){
+vErrors.length = _errs250;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.windowDays !== undefined){
+let data104 = data89.windowDays;
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 <= 0 || isNaN(data104)){
+const err235 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -4918,8 +4953,9 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data97.p85 === undefined){
-const err236 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
+}
+else {
+const err236 = {instancePath:instancePath+"/dora/windowDays",schemaPath:"#/properties/dora/anyOf/0/properties/windowDays/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -4928,8 +4964,11 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data97.p95 === undefined){
-const err237 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
+}
+if(data89.deployDaysPerWeek !== undefined){
+let data105 = data89.deployDaysPerWeek;
+if((!((typeof data105 == "number") && (isFinite(data105)))) && (data105 !== null)){
+const err237 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/type",keyword:"type",params:{type: schema11.properties.dora.anyOf[0].properties.deployDaysPerWeek.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -4938,8 +4977,9 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data97.due === undefined){
-const err238 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
+if((typeof data105 == "number") && (isFinite(data105))){
+if(data105 < 0 || isNaN(data105)){
+const err238 = {instancePath:instancePath+"/dora/deployDaysPerWeek",schemaPath:"#/properties/dora/anyOf/0/properties/deployDaysPerWeek/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -4948,8 +4988,11 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data97.onTimeProbability === undefined){
-const err239 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
+}
+}
+if(data89.source !== undefined){
+if(typeof data89.source !== "string"){
+const err239 = {instancePath:instancePath+"/dora/source",schemaPath:"#/properties/dora/anyOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -4958,8 +5001,10 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data97.trials === undefined){
-const err240 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
+}
+}
+else {
+const err240 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -4968,8 +5013,12 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data97.finished === undefined){
-const err241 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
+var _valid5 = _errs207 === errors;
+valid37 = valid37 || _valid5;
+if(!valid37){
+const _errs265 = errors;
+if(data89 !== null){
+const err241 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -4978,9 +5027,11 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key15 in data97){
-if(!(func2.call(schema11.properties.forecast.anyOf[0].properties, key15))){
-const err242 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+var _valid5 = _errs265 === errors;
+valid37 = valid37 || _valid5;
+}
+if(!valid37){
+const err242 = {instancePath:instancePath+"/dora",schemaPath:"#/properties/dora/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -4989,11 +5040,26 @@ vErrors.push(err242);
 }
 errors++;
 }
+else {
+errors = _errs206;
+if(vErrors !== null){
+if(_errs206){
+vErrors.length = _errs206;
 }
-if(data97.unit !== undefined){
-let data98 = data97.unit;
-if(!((data98 === "weight") || (data98 === "items"))){
-const err243 = {instancePath:instancePath+"/forecast/unit",schemaPath:"#/properties/forecast/anyOf/0/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.forecast.anyOf[0].properties.unit.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.forecast !== undefined){
+let data107 = data.forecast;
+const _errs268 = errors;
+let valid52 = false;
+const _errs269 = errors;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.unit === undefined){
+const err243 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "unit"},message:"must have required property '"+"unit"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5002,12 +5068,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-if(data97.remaining !== undefined){
-let data99 = data97.remaining;
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 < 0 || isNaN(data99)){
-const err244 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data107.remaining === undefined){
+const err244 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "remaining"},message:"must have required property '"+"remaining"+"'"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5016,9 +5078,8 @@ vErrors.push(err244);
 }
 errors++;
 }
-}
-else {
-const err245 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data107.p50 === undefined){
+const err245 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p50"},message:"must have required property '"+"p50"+"'"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5027,12 +5088,8 @@ vErrors.push(err245);
 }
 errors++;
 }
-}
-if(data97.p50 !== undefined){
-let data100 = data97.p50;
-if(typeof data100 === "string"){
-if(!(formats4.validate(data100))){
-const err246 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data107.p85 === undefined){
+const err246 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p85"},message:"must have required property '"+"p85"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5041,9 +5098,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-else {
-const err247 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.p95 === undefined){
+const err247 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "p95"},message:"must have required property '"+"p95"+"'"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5052,12 +5108,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-if(data97.p85 !== undefined){
-let data101 = data97.p85;
-if(typeof data101 === "string"){
-if(!(formats4.validate(data101))){
-const err248 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data107.due === undefined){
+const err248 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "due"},message:"must have required property '"+"due"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5066,9 +5118,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.onTimeProbability === undefined){
+const err249 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "onTimeProbability"},message:"must have required property '"+"onTimeProbability"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -5077,12 +5128,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-}
-if(data97.p95 !== undefined){
-let data102 = data97.p95;
-if(typeof data102 === "string"){
-if(!(formats4.validate(data102))){
-const err250 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data107.trials === undefined){
+const err250 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "trials"},message:"must have required property '"+"trials"+"'"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -5091,9 +5138,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-else {
-const err251 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.finished === undefined){
+const err251 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -5102,15 +5148,9 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data97.due !== undefined){
-let data103 = data97.due;
-const _errs261 = errors;
-let valid53 = false;
-const _errs262 = errors;
-if(typeof data103 === "string"){
-if(!(formats4.validate(data103))){
-const err252 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+for(const key16 in data107){
+if(!(func2.call(schema11.properties.forecast.anyOf[0].properties, key16))){
+const err252 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -5120,8 +5160,10 @@ vErrors.push(err252);
 errors++;
 }
 }
-else {
-const err253 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.unit !== undefined){
+let data108 = data107.unit;
+if(!((data108 === "weight") || (data108 === "items"))){
+const err253 = {instancePath:instancePath+"/forecast/unit",schemaPath:"#/properties/forecast/anyOf/0/properties/unit/enum",keyword:"enum",params:{allowedValues: schema11.properties.forecast.anyOf[0].properties.unit.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -5130,12 +5172,12 @@ vErrors.push(err253);
 }
 errors++;
 }
-var _valid11 = _errs262 === errors;
-valid53 = valid53 || _valid11;
-if(!valid53){
-const _errs264 = errors;
-if(data103 !== null){
-const err254 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+if(data107.remaining !== undefined){
+let data109 = data107.remaining;
+if((typeof data109 == "number") && (isFinite(data109))){
+if(data109 < 0 || isNaN(data109)){
+const err254 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -5144,11 +5186,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-var _valid11 = _errs264 === errors;
-valid53 = valid53 || _valid11;
 }
-if(!valid53){
-const err255 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err255 = {instancePath:instancePath+"/forecast/remaining",schemaPath:"#/properties/forecast/anyOf/0/properties/remaining/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -5157,22 +5197,12 @@ vErrors.push(err255);
 }
 errors++;
 }
-else {
-errors = _errs261;
-if(vErrors !== null){
-if(_errs261){
-vErrors.length = _errs261;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data97.onTimeProbability !== undefined){
-let data104 = data97.onTimeProbability;
-if((!((typeof data104 == "number") && (isFinite(data104)))) && (data104 !== null)){
-const err256 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
+if(data107.p50 !== undefined){
+let data110 = data107.p50;
+if(typeof data110 === "string"){
+if(!(formats4.validate(data110))){
+const err256 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -5182,10 +5212,8 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data97.trials !== undefined){
-let data105 = data97.trials;
-if(!(((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105))) && (isFinite(data105)))){
-const err257 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err257 = {instancePath:instancePath+"/forecast/p50",schemaPath:"#/properties/forecast/anyOf/0/properties/p50/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -5194,9 +5222,12 @@ vErrors.push(err257);
 }
 errors++;
 }
-if((typeof data105 == "number") && (isFinite(data105))){
-if(data105 < 0 || isNaN(data105)){
-const err258 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data107.p85 !== undefined){
+let data111 = data107.p85;
+if(typeof data111 === "string"){
+if(!(formats4.validate(data111))){
+const err258 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -5206,15 +5237,8 @@ vErrors.push(err258);
 errors++;
 }
 }
-}
-if(data97.finished !== undefined){
-let data106 = data97.finished;
-const _errs272 = errors;
-let valid55 = false;
-const _errs273 = errors;
-if(typeof data106 === "string"){
-if(!(formats4.validate(data106))){
-const err259 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+else {
+const err259 = {instancePath:instancePath+"/forecast/p85",schemaPath:"#/properties/forecast/anyOf/0/properties/p85/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -5224,8 +5248,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-else {
-const err260 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.p95 !== undefined){
+let data112 = data107.p95;
+if(typeof data112 === "string"){
+if(!(formats4.validate(data112))){
+const err260 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -5234,12 +5261,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-var _valid12 = _errs273 === errors;
-valid55 = valid55 || _valid12;
-if(!valid55){
-const _errs275 = errors;
-if(data106 !== null){
-const err261 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err261 = {instancePath:instancePath+"/forecast/p95",schemaPath:"#/properties/forecast/anyOf/0/properties/p95/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -5248,11 +5272,15 @@ vErrors.push(err261);
 }
 errors++;
 }
-var _valid12 = _errs275 === errors;
-valid55 = valid55 || _valid12;
 }
-if(!valid55){
-const err262 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data107.due !== undefined){
+let data113 = data107.due;
+const _errs282 = errors;
+let valid54 = false;
+const _errs283 = errors;
+if(typeof data113 === "string"){
+if(!(formats4.validate(data113))){
+const err262 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -5261,21 +5289,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-else {
-errors = _errs272;
-if(vErrors !== null){
-if(_errs272){
-vErrors.length = _errs272;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err263 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -5284,12 +5300,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-var _valid10 = _errs248 === errors;
-valid51 = valid51 || _valid10;
-if(!valid51){
-const _errs277 = errors;
-if(data97 !== null){
-const err264 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+var _valid11 = _errs283 === errors;
+valid54 = valid54 || _valid11;
+if(!valid54){
+const _errs285 = errors;
+if(data113 !== null){
+const err264 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -5298,11 +5314,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-var _valid10 = _errs277 === errors;
-valid51 = valid51 || _valid10;
+var _valid11 = _errs285 === errors;
+valid54 = valid54 || _valid11;
 }
-if(!valid51){
-const err265 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid54){
+const err265 = {instancePath:instancePath+"/forecast/due",schemaPath:"#/properties/forecast/anyOf/0/properties/due/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -5312,10 +5328,10 @@ vErrors.push(err265);
 errors++;
 }
 else {
-errors = _errs247;
+errors = _errs282;
 if(vErrors !== null){
-if(_errs247){
-vErrors.length = _errs247;
+if(_errs282){
+vErrors.length = _errs282;
 }
 else {
 vErrors = null;
@@ -5323,15 +5339,10 @@ vErrors = null;
 }
 }
 }
-if(data.warnings !== undefined){
-let data107 = data.warnings;
-if(Array.isArray(data107)){
-const len9 = data107.length;
-for(let i9=0; i9<len9; i9++){
-let data108 = data107[i9];
-if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
-if(data108.code === undefined){
-const err266 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
+if(data107.onTimeProbability !== undefined){
+let data114 = data107.onTimeProbability;
+if((!((typeof data114 == "number") && (isFinite(data114)))) && (data114 !== null)){
+const err266 = {instancePath:instancePath+"/forecast/onTimeProbability",schemaPath:"#/properties/forecast/anyOf/0/properties/onTimeProbability/type",keyword:"type",params:{type: schema11.properties.forecast.anyOf[0].properties.onTimeProbability.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -5340,8 +5351,11 @@ vErrors.push(err266);
 }
 errors++;
 }
-if(data108.message === undefined){
-const err267 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+}
+if(data107.trials !== undefined){
+let data115 = data107.trials;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err267 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -5350,8 +5364,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data108.evidence === undefined){
-const err268 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 0 || isNaN(data115)){
+const err268 = {instancePath:instancePath+"/forecast/trials",schemaPath:"#/definitions/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -5360,8 +5375,16 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data108.action === undefined){
-const err269 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
+}
+}
+if(data107.finished !== undefined){
+let data116 = data107.finished;
+const _errs293 = errors;
+let valid56 = false;
+const _errs294 = errors;
+if(typeof data116 === "string"){
+if(!(formats4.validate(data116))){
+const err269 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -5370,9 +5393,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key16 in data108){
-if(!((((key16 === "code") || (key16 === "message")) || (key16 === "evidence")) || (key16 === "action"))){
-const err270 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+else {
+const err270 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -5381,11 +5404,12 @@ vErrors.push(err270);
 }
 errors++;
 }
-}
-if(data108.code !== undefined){
-let data109 = data108.code;
-if(!(((((data109 === "spi-low") || (data109 === "requirement-churn")) || (data109 === "defect-density-rising")) || (data109 === "flaky-rate-rising")) || (data109 === "forecast-late"))){
-const err271 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
+var _valid12 = _errs294 === errors;
+valid56 = valid56 || _valid12;
+if(!valid56){
+const _errs296 = errors;
+if(data116 !== null){
+const err271 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -5394,10 +5418,11 @@ vErrors.push(err271);
 }
 errors++;
 }
+var _valid12 = _errs296 === errors;
+valid56 = valid56 || _valid12;
 }
-if(data108.message !== undefined){
-if(typeof data108.message !== "string"){
-const err272 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid56){
+const err272 = {instancePath:instancePath+"/forecast/finished",schemaPath:"#/properties/forecast/anyOf/0/properties/finished/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -5406,16 +5431,21 @@ vErrors.push(err272);
 }
 errors++;
 }
+else {
+errors = _errs293;
+if(vErrors !== null){
+if(_errs293){
+vErrors.length = _errs293;
 }
-if(data108.evidence !== undefined){
-let data111 = data108.evidence;
-if(Array.isArray(data111)){
-const len10 = data111.length;
-for(let i10=0; i10<len10; i10++){
-let data112 = data111[i10];
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.kind === undefined){
-const err273 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -5424,8 +5454,12 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(data112.ref === undefined){
-const err274 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+var _valid10 = _errs269 === errors;
+valid52 = valid52 || _valid10;
+if(!valid52){
+const _errs298 = errors;
+if(data107 !== null){
+const err274 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -5434,9 +5468,11 @@ vErrors.push(err274);
 }
 errors++;
 }
-for(const key17 in data112){
-if(!(((((key17 === "kind") || (key17 === "ref")) || (key17 === "time")) || (key17 === "value")) || (key17 === "note"))){
-const err275 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+var _valid10 = _errs298 === errors;
+valid52 = valid52 || _valid10;
+}
+if(!valid52){
+const err275 = {instancePath:instancePath+"/forecast",schemaPath:"#/properties/forecast/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -5445,11 +5481,27 @@ vErrors.push(err275);
 }
 errors++;
 }
+else {
+errors = _errs268;
+if(vErrors !== null){
+if(_errs268){
+vErrors.length = _errs268;
 }
-if(data112.kind !== undefined){
-let data113 = data112.kind;
-if(!((((data113 === "kpi") || (data113 === "record")) || (data113 === "defect")) || (data113 === "plan"))){
-const err276 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.warnings !== undefined){
+let data117 = data.warnings;
+if(Array.isArray(data117)){
+const len9 = data117.length;
+for(let i9=0; i9<len9; i9++){
+let data118 = data117[i9];
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(data118.code === undefined){
+const err276 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "code"},message:"must have required property '"+"code"+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -5458,10 +5510,8 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data112.ref !== undefined){
-if(typeof data112.ref !== "string"){
-const err277 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.message === undefined){
+const err277 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -5470,10 +5520,8 @@ vErrors.push(err277);
 }
 errors++;
 }
-}
-if(data112.time !== undefined){
-if(typeof data112.time !== "string"){
-const err278 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data118.evidence === undefined){
+const err278 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -5482,11 +5530,8 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data112.value !== undefined){
-let data116 = data112.value;
-if(!((typeof data116 == "number") && (isFinite(data116)))){
-const err279 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data118.action === undefined){
+const err279 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/required",keyword:"required",params:{missingProperty: "action"},message:"must have required property '"+"action"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -5495,10 +5540,9 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data112.note !== undefined){
-if(typeof data112.note !== "string"){
-const err280 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data118){
+if(!((((key17 === "code") || (key17 === "message")) || (key17 === "evidence")) || (key17 === "action"))){
+const err280 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -5508,9 +5552,10 @@ vErrors.push(err280);
 errors++;
 }
 }
-}
-else {
-const err281 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data118.code !== undefined){
+let data119 = data118.code;
+if(!(((((data119 === "spi-low") || (data119 === "requirement-churn")) || (data119 === "defect-density-rising")) || (data119 === "flaky-rate-rising")) || (data119 === "forecast-late"))){
+const err281 = {instancePath:instancePath+"/warnings/" + i9+"/code",schemaPath:"#/properties/warnings/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema11.properties.warnings.items.properties.code.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -5520,9 +5565,9 @@ vErrors.push(err281);
 errors++;
 }
 }
-}
-else {
-const err282 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data118.message !== undefined){
+if(typeof data118.message !== "string"){
+const err282 = {instancePath:instancePath+"/warnings/" + i9+"/message",schemaPath:"#/properties/warnings/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -5532,11 +5577,15 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data108.action !== undefined){
-let data118 = data108.action;
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err283 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data118.evidence !== undefined){
+let data121 = data118.evidence;
+if(Array.isArray(data121)){
+const len10 = data121.length;
+for(let i10=0; i10<len10; i10++){
+let data122 = data121[i10];
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+if(data122.kind === undefined){
+const err283 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -5545,9 +5594,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-else {
-const err284 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data122.ref === undefined){
+const err284 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -5556,10 +5604,9 @@ vErrors.push(err284);
 }
 errors++;
 }
-}
-}
-else {
-const err285 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key18 in data122){
+if(!(((((key18 === "kind") || (key18 === "ref")) || (key18 === "time")) || (key18 === "value")) || (key18 === "note"))){
+const err285 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -5569,9 +5616,10 @@ vErrors.push(err285);
 errors++;
 }
 }
-}
-else {
-const err286 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data122.kind !== undefined){
+let data123 = data122.kind;
+if(!((((data123 === "kpi") || (data123 === "record")) || (data123 === "defect")) || (data123 === "plan"))){
+const err286 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/kind",schemaPath:"#/definitions/warningEvidence/properties/kind/enum",keyword:"enum",params:{allowedValues: schema35.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -5581,11 +5629,9 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data119 = data.waivers;
-if(data119 && typeof data119 == "object" && !Array.isArray(data119)){
-if(data119.inForce === undefined){
-const err287 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
+if(data122.ref !== undefined){
+if(typeof data122.ref !== "string"){
+const err287 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/ref",schemaPath:"#/definitions/warningEvidence/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -5594,8 +5640,10 @@ vErrors.push(err287);
 }
 errors++;
 }
-if(data119.expiring === undefined){
-const err288 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
+}
+if(data122.time !== undefined){
+if(typeof data122.time !== "string"){
+const err288 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/time",schemaPath:"#/definitions/warningEvidence/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -5604,9 +5652,11 @@ vErrors.push(err288);
 }
 errors++;
 }
-for(const key18 in data119){
-if(!((key18 === "inForce") || (key18 === "expiring"))){
-const err289 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data122.value !== undefined){
+let data126 = data122.value;
+if(!((typeof data126 == "number") && (isFinite(data126)))){
+const err289 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/value",schemaPath:"#/definitions/warningEvidence/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -5616,15 +5666,9 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data119.inForce !== undefined){
-let data120 = data119.inForce;
-if(Array.isArray(data120)){
-const len11 = data120.length;
-for(let i11=0; i11<len11; i11++){
-let data121 = data120[i11];
-if(data121 && typeof data121 == "object" && !Array.isArray(data121)){
-if(data121.rule === undefined){
-const err290 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data122.note !== undefined){
+if(typeof data122.note !== "string"){
+const err290 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10+"/note",schemaPath:"#/definitions/warningEvidence/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -5633,8 +5677,10 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data121.finding === undefined){
-const err291 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/warnings/" + i9+"/evidence/" + i10,schemaPath:"#/definitions/warningEvidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -5643,8 +5689,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data121.owner === undefined){
-const err292 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/warnings/" + i9+"/evidence",schemaPath:"#/properties/warnings/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -5653,8 +5701,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-if(data121.reason === undefined){
-const err293 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+if(data118.action !== undefined){
+let data128 = data118.action;
+if(typeof data128 === "string"){
+if(func3(data128) < 1){
+const err293 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -5663,8 +5715,9 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data121.approvers === undefined){
-const err294 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+else {
+const err294 = {instancePath:instancePath+"/warnings/" + i9+"/action",schemaPath:"#/properties/warnings/items/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -5673,8 +5726,10 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data121.expires === undefined){
-const err295 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/warnings/" + i9,schemaPath:"#/properties/warnings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -5683,8 +5738,10 @@ vErrors.push(err295);
 }
 errors++;
 }
-if(data121.daysLeft === undefined){
-const err296 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/warnings",schemaPath:"#/properties/warnings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -5693,8 +5750,12 @@ vErrors.push(err296);
 }
 errors++;
 }
-if(data121.source === undefined){
-const err297 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.waivers !== undefined){
+let data129 = data.waivers;
+if(data129 && typeof data129 == "object" && !Array.isArray(data129)){
+if(data129.inForce === undefined){
+const err297 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "inForce"},message:"must have required property '"+"inForce"+"'"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -5703,9 +5764,8 @@ vErrors.push(err297);
 }
 errors++;
 }
-for(const key19 in data121){
-if(!((((((((key19 === "rule") || (key19 === "finding")) || (key19 === "owner")) || (key19 === "reason")) || (key19 === "approvers")) || (key19 === "expires")) || (key19 === "daysLeft")) || (key19 === "source"))){
-const err298 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data129.expiring === undefined){
+const err298 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expiring"},message:"must have required property '"+"expiring"+"'"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -5714,10 +5774,9 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-if(data121.rule !== undefined){
-if(typeof data121.rule !== "string"){
-const err299 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data129){
+if(!((key19 === "inForce") || (key19 === "expiring"))){
+const err299 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -5727,10 +5786,15 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data121.finding !== undefined){
-let data123 = data121.finding;
-if((typeof data123 !== "string") && (data123 !== null)){
-const err300 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data129.inForce !== undefined){
+let data130 = data129.inForce;
+if(Array.isArray(data130)){
+const len11 = data130.length;
+for(let i11=0; i11<len11; i11++){
+let data131 = data130[i11];
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.rule === undefined){
+const err300 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -5739,10 +5803,8 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-if(data121.owner !== undefined){
-if(typeof data121.owner !== "string"){
-const err301 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.finding === undefined){
+const err301 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -5751,10 +5813,8 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-if(data121.reason !== undefined){
-if(typeof data121.reason !== "string"){
-const err302 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.owner === undefined){
+const err302 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -5763,14 +5823,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data121.approvers !== undefined){
-let data126 = data121.approvers;
-if(Array.isArray(data126)){
-const len12 = data126.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data126[i12] !== "string"){
-const err303 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.reason === undefined){
+const err303 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -5779,10 +5833,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-}
-}
-else {
-const err304 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.approvers === undefined){
+const err304 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -5791,12 +5843,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data121.expires !== undefined){
-let data128 = data121.expires;
-if(typeof data128 === "string"){
-if(!(formats4.validate(data128))){
-const err305 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data131.expires === undefined){
+const err305 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -5805,9 +5853,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-}
-else {
-const err306 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.daysLeft === undefined){
+const err306 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -5816,11 +5863,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data121.daysLeft !== undefined){
-let data129 = data121.daysLeft;
-if(!(((typeof data129 == "number") && (!(data129 % 1) && !isNaN(data129))) && (isFinite(data129)))){
-const err307 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data131.source === undefined){
+const err307 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -5829,10 +5873,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data121.source !== undefined){
-if(typeof data121.source !== "string"){
-const err308 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data131){
+if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
+const err308 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -5842,9 +5885,9 @@ vErrors.push(err308);
 errors++;
 }
 }
-}
-else {
-const err309 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131.rule !== undefined){
+if(typeof data131.rule !== "string"){
+const err309 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -5854,9 +5897,10 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.finding !== undefined){
+let data133 = data131.finding;
+if((typeof data133 !== "string") && (data133 !== null)){
+const err310 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -5866,15 +5910,9 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data119.expiring !== undefined){
-let data131 = data119.expiring;
-if(Array.isArray(data131)){
-const len13 = data131.length;
-for(let i13=0; i13<len13; i13++){
-let data132 = data131[i13];
-if(data132 && typeof data132 == "object" && !Array.isArray(data132)){
-if(data132.rule === undefined){
-const err311 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(data131.owner !== undefined){
+if(typeof data131.owner !== "string"){
+const err311 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -5883,8 +5921,10 @@ vErrors.push(err311);
 }
 errors++;
 }
-if(data132.finding === undefined){
-const err312 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
+}
+if(data131.reason !== undefined){
+if(typeof data131.reason !== "string"){
+const err312 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -5893,8 +5933,14 @@ vErrors.push(err312);
 }
 errors++;
 }
-if(data132.owner === undefined){
-const err313 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+}
+if(data131.approvers !== undefined){
+let data136 = data131.approvers;
+if(Array.isArray(data136)){
+const len12 = data136.length;
+for(let i12=0; i12<len12; i12++){
+if(typeof data136[i12] !== "string"){
+const err313 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers/" + i12,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -5903,8 +5949,10 @@ vErrors.push(err313);
 }
 errors++;
 }
-if(data132.reason === undefined){
-const err314 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err314 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -5913,8 +5961,12 @@ vErrors.push(err314);
 }
 errors++;
 }
-if(data132.approvers === undefined){
-const err315 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+}
+if(data131.expires !== undefined){
+let data138 = data131.expires;
+if(typeof data138 === "string"){
+if(!(formats4.validate(data138))){
+const err315 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -5923,8 +5975,9 @@ vErrors.push(err315);
 }
 errors++;
 }
-if(data132.expires === undefined){
-const err316 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
+}
+else {
+const err316 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -5933,8 +5986,11 @@ vErrors.push(err316);
 }
 errors++;
 }
-if(data132.daysLeft === undefined){
-const err317 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
+}
+if(data131.daysLeft !== undefined){
+let data139 = data131.daysLeft;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err317 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -5943,8 +5999,10 @@ vErrors.push(err317);
 }
 errors++;
 }
-if(data132.source === undefined){
-const err318 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data131.source !== undefined){
+if(typeof data131.source !== "string"){
+const err318 = {instancePath:instancePath+"/waivers/inForce/" + i11+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -5953,9 +6011,10 @@ vErrors.push(err318);
 }
 errors++;
 }
-for(const key20 in data132){
-if(!((((((((key20 === "rule") || (key20 === "finding")) || (key20 === "owner")) || (key20 === "reason")) || (key20 === "approvers")) || (key20 === "expires")) || (key20 === "daysLeft")) || (key20 === "source"))){
-const err319 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/waivers/inForce/" + i11,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -5965,9 +6024,9 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data132.rule !== undefined){
-if(typeof data132.rule !== "string"){
-const err320 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err320 = {instancePath:instancePath+"/waivers/inForce",schemaPath:"#/properties/waivers/properties/inForce/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -5977,10 +6036,15 @@ vErrors.push(err320);
 errors++;
 }
 }
-if(data132.finding !== undefined){
-let data134 = data132.finding;
-if((typeof data134 !== "string") && (data134 !== null)){
-const err321 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
+if(data129.expiring !== undefined){
+let data141 = data129.expiring;
+if(Array.isArray(data141)){
+const len13 = data141.length;
+for(let i13=0; i13<len13; i13++){
+let data142 = data141[i13];
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.rule === undefined){
+const err321 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -5989,10 +6053,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-}
-if(data132.owner !== undefined){
-if(typeof data132.owner !== "string"){
-const err322 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.finding === undefined){
+const err322 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "finding"},message:"must have required property '"+"finding"+"'"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -6001,10 +6063,8 @@ vErrors.push(err322);
 }
 errors++;
 }
-}
-if(data132.reason !== undefined){
-if(typeof data132.reason !== "string"){
-const err323 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.owner === undefined){
+const err323 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -6013,14 +6073,8 @@ vErrors.push(err323);
 }
 errors++;
 }
-}
-if(data132.approvers !== undefined){
-let data137 = data132.approvers;
-if(Array.isArray(data137)){
-const len14 = data137.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data137[i14] !== "string"){
-const err324 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.reason === undefined){
+const err324 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -6029,10 +6083,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data142.approvers === undefined){
+const err325 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -6041,12 +6093,8 @@ vErrors.push(err325);
 }
 errors++;
 }
-}
-if(data132.expires !== undefined){
-let data139 = data132.expires;
-if(typeof data139 === "string"){
-if(!(formats4.validate(data139))){
-const err326 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
+if(data142.expires === undefined){
+const err326 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "expires"},message:"must have required property '"+"expires"+"'"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -6055,9 +6103,8 @@ vErrors.push(err326);
 }
 errors++;
 }
-}
-else {
-const err327 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data142.daysLeft === undefined){
+const err327 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "daysLeft"},message:"must have required property '"+"daysLeft"+"'"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -6066,11 +6113,8 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-if(data132.daysLeft !== undefined){
-let data140 = data132.daysLeft;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err328 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data142.source === undefined){
+const err328 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -6079,10 +6123,9 @@ vErrors.push(err328);
 }
 errors++;
 }
-}
-if(data132.source !== undefined){
-if(typeof data132.source !== "string"){
-const err329 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data142){
+if(!((((((((key21 === "rule") || (key21 === "finding")) || (key21 === "owner")) || (key21 === "reason")) || (key21 === "approvers")) || (key21 === "expires")) || (key21 === "daysLeft")) || (key21 === "source"))){
+const err329 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -6092,9 +6135,9 @@ vErrors.push(err329);
 errors++;
 }
 }
-}
-else {
-const err330 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data142.rule !== undefined){
+if(typeof data142.rule !== "string"){
+const err330 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/rule",schemaPath:"#/definitions/waiver/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -6104,9 +6147,10 @@ vErrors.push(err330);
 errors++;
 }
 }
-}
-else {
-const err331 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data142.finding !== undefined){
+let data144 = data142.finding;
+if((typeof data144 !== "string") && (data144 !== null)){
+const err331 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/finding",schemaPath:"#/definitions/waiver/properties/finding/type",keyword:"type",params:{type: schema36.properties.finding.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -6116,9 +6160,9 @@ vErrors.push(err331);
 errors++;
 }
 }
-}
-else {
-const err332 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data142.owner !== undefined){
+if(typeof data142.owner !== "string"){
+const err332 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/owner",schemaPath:"#/definitions/waiver/properties/owner/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -6128,15 +6172,9 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data.releaseDecisions !== undefined){
-let data142 = data.releaseDecisions;
-if(Array.isArray(data142)){
-const len15 = data142.length;
-for(let i15=0; i15<len15; i15++){
-let data143 = data142[i15];
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.rollout === undefined){
-const err333 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "rollout"},message:"must have required property '"+"rollout"+"'"};
+if(data142.reason !== undefined){
+if(typeof data142.reason !== "string"){
+const err333 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/reason",schemaPath:"#/definitions/waiver/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -6145,8 +6183,14 @@ vErrors.push(err333);
 }
 errors++;
 }
-if(data143.decisions === undefined){
-const err334 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decisions"},message:"must have required property '"+"decisions"+"'"};
+}
+if(data142.approvers !== undefined){
+let data147 = data142.approvers;
+if(Array.isArray(data147)){
+const len14 = data147.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data147[i14] !== "string"){
+const err334 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers/" + i14,schemaPath:"#/definitions/waiver/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -6155,8 +6199,10 @@ vErrors.push(err334);
 }
 errors++;
 }
-if(data143.decision === undefined){
-const err335 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+}
+}
+else {
+const err335 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/approvers",schemaPath:"#/definitions/waiver/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -6165,8 +6211,12 @@ vErrors.push(err335);
 }
 errors++;
 }
-if(data143.step === undefined){
-const err336 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data142.expires !== undefined){
+let data149 = data142.expires;
+if(typeof data149 === "string"){
+if(!(formats4.validate(data149))){
+const err336 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -6175,8 +6225,9 @@ vErrors.push(err336);
 }
 errors++;
 }
-if(data143.weight === undefined){
-const err337 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
+}
+else {
+const err337 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/expires",schemaPath:"#/definitions/waiver/properties/expires/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -6185,8 +6236,11 @@ vErrors.push(err337);
 }
 errors++;
 }
-if(data143.nextStep === undefined){
-const err338 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "nextStep"},message:"must have required property '"+"nextStep"+"'"};
+}
+if(data142.daysLeft !== undefined){
+let data150 = data142.daysLeft;
+if(!(((typeof data150 == "number") && (!(data150 % 1) && !isNaN(data150))) && (isFinite(data150)))){
+const err338 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/daysLeft",schemaPath:"#/definitions/waiver/properties/daysLeft/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -6195,8 +6249,10 @@ vErrors.push(err338);
 }
 errors++;
 }
-if(data143.time === undefined){
-const err339 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
+}
+if(data142.source !== undefined){
+if(typeof data142.source !== "string"){
+const err339 = {instancePath:instancePath+"/waivers/expiring/" + i13+"/source",schemaPath:"#/definitions/waiver/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -6205,8 +6261,10 @@ vErrors.push(err339);
 }
 errors++;
 }
-if(data143.seq === undefined){
-const err340 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/waivers/expiring/" + i13,schemaPath:"#/definitions/waiver/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -6215,8 +6273,10 @@ vErrors.push(err340);
 }
 errors++;
 }
-if(data143.head === undefined){
-const err341 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
+}
+}
+else {
+const err341 = {instancePath:instancePath+"/waivers/expiring",schemaPath:"#/properties/waivers/properties/expiring/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -6225,8 +6285,10 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data143.policy === undefined){
-const err342 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+}
+}
+else {
+const err342 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -6235,9 +6297,16 @@ vErrors.push(err342);
 }
 errors++;
 }
-for(const key21 in data143){
-if(!(func2.call(schema11.properties.releaseDecisions.items.properties, key21))){
-const err343 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data.releaseDecisions !== undefined){
+let data152 = data.releaseDecisions;
+if(Array.isArray(data152)){
+const len15 = data152.length;
+for(let i15=0; i15<len15; i15++){
+let data153 = data152[i15];
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.rollout === undefined){
+const err343 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "rollout"},message:"must have required property '"+"rollout"+"'"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -6246,10 +6315,8 @@ vErrors.push(err343);
 }
 errors++;
 }
-}
-if(data143.rollout !== undefined){
-if(typeof data143.rollout !== "string"){
-const err344 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/rollout",schemaPath:"#/properties/releaseDecisions/items/properties/rollout/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data153.decisions === undefined){
+const err344 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decisions"},message:"must have required property '"+"decisions"+"'"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -6258,11 +6325,8 @@ vErrors.push(err344);
 }
 errors++;
 }
-}
-if(data143.decisions !== undefined){
-let data145 = data143.decisions;
-if(!(((typeof data145 == "number") && (!(data145 % 1) && !isNaN(data145))) && (isFinite(data145)))){
-const err345 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data153.decision === undefined){
+const err345 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -6271,9 +6335,8 @@ vErrors.push(err345);
 }
 errors++;
 }
-if((typeof data145 == "number") && (isFinite(data145))){
-if(data145 < 1 || isNaN(data145)){
-const err346 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data153.step === undefined){
+const err346 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -6282,12 +6345,8 @@ vErrors.push(err346);
 }
 errors++;
 }
-}
-}
-if(data143.decision !== undefined){
-let data146 = data143.decision;
-if(!(((data146 === "promote") || (data146 === "hold")) || (data146 === "rollback"))){
-const err347 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decision",schemaPath:"#/properties/releaseDecisions/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.releaseDecisions.items.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(data153.weight === undefined){
+const err347 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "weight"},message:"must have required property '"+"weight"+"'"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -6296,11 +6355,8 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-if(data143.step !== undefined){
-let data147 = data143.step;
-if(!(((typeof data147 == "number") && (!(data147 % 1) && !isNaN(data147))) && (isFinite(data147)))){
-const err348 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data153.nextStep === undefined){
+const err348 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "nextStep"},message:"must have required property '"+"nextStep"+"'"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -6309,9 +6365,8 @@ vErrors.push(err348);
 }
 errors++;
 }
-if((typeof data147 == "number") && (isFinite(data147))){
-if(data147 < 0 || isNaN(data147)){
-const err349 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data153.time === undefined){
+const err349 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "time"},message:"must have required property '"+"time"+"'"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -6320,12 +6375,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-}
-}
-if(data143.weight !== undefined){
-let data148 = data143.weight;
-if(!((typeof data148 == "number") && (isFinite(data148)))){
-const err350 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/weight",schemaPath:"#/properties/releaseDecisions/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data153.seq === undefined){
+const err350 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "seq"},message:"must have required property '"+"seq"+"'"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -6334,11 +6385,8 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-if(data143.nextStep !== undefined){
-let data149 = data143.nextStep;
-if((!(((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149))) && (isFinite(data149)))) && (data149 !== null)){
-const err351 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/nextStep",schemaPath:"#/properties/releaseDecisions/items/properties/nextStep/type",keyword:"type",params:{type: schema11.properties.releaseDecisions.items.properties.nextStep.type},message:"must be integer,null"};
+if(data153.head === undefined){
+const err351 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -6347,10 +6395,8 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-if(data143.time !== undefined){
-if(typeof data143.time !== "string"){
-const err352 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/time",schemaPath:"#/properties/releaseDecisions/items/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data153.policy === undefined){
+const err352 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -6359,11 +6405,9 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-if(data143.seq !== undefined){
-let data151 = data143.seq;
-if(!(((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151))) && (isFinite(data151)))){
-const err353 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key22 in data153){
+if(!(func2.call(schema11.properties.releaseDecisions.items.properties, key22))){
+const err353 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -6372,9 +6416,10 @@ vErrors.push(err353);
 }
 errors++;
 }
-if((typeof data151 == "number") && (isFinite(data151))){
-if(data151 < 1 || isNaN(data151)){
-const err354 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data153.rollout !== undefined){
+if(typeof data153.rollout !== "string"){
+const err354 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/rollout",schemaPath:"#/properties/releaseDecisions/items/properties/rollout/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -6384,10 +6429,10 @@ vErrors.push(err354);
 errors++;
 }
 }
-}
-if(data143.head !== undefined){
-if(typeof data143.head !== "string"){
-const err355 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/head",schemaPath:"#/properties/releaseDecisions/items/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data153.decisions !== undefined){
+let data155 = data153.decisions;
+if(!(((typeof data155 == "number") && (!(data155 % 1) && !isNaN(data155))) && (isFinite(data155)))){
+const err355 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -6396,10 +6441,9 @@ vErrors.push(err355);
 }
 errors++;
 }
-}
-if(data143.policy !== undefined){
-if(typeof data143.policy !== "string"){
-const err356 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/policy",schemaPath:"#/properties/releaseDecisions/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data155 == "number") && (isFinite(data155))){
+if(data155 < 1 || isNaN(data155)){
+const err356 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decisions",schemaPath:"#/properties/releaseDecisions/items/properties/decisions/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -6410,8 +6454,10 @@ errors++;
 }
 }
 }
-else {
-const err357 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data153.decision !== undefined){
+let data156 = data153.decision;
+if(!(((data156 === "promote") || (data156 === "hold")) || (data156 === "rollback"))){
+const err357 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/decision",schemaPath:"#/properties/releaseDecisions/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.releaseDecisions.items.properties.decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -6421,9 +6467,10 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data153.step !== undefined){
+let data157 = data153.step;
+if(!(((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157))) && (isFinite(data157)))){
+const err358 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -6432,15 +6479,138 @@ vErrors.push(err358);
 }
 errors++;
 }
-}
-}
-else {
-const err359 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data157 == "number") && (isFinite(data157))){
+if(data157 < 0 || isNaN(data157)){
+const err359 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/step",schemaPath:"#/properties/releaseDecisions/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err359];
 }
 else {
 vErrors.push(err359);
+}
+errors++;
+}
+}
+}
+if(data153.weight !== undefined){
+let data158 = data153.weight;
+if(!((typeof data158 == "number") && (isFinite(data158)))){
+const err360 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/weight",schemaPath:"#/properties/releaseDecisions/items/properties/weight/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+if(data153.nextStep !== undefined){
+let data159 = data153.nextStep;
+if((!(((typeof data159 == "number") && (!(data159 % 1) && !isNaN(data159))) && (isFinite(data159)))) && (data159 !== null)){
+const err361 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/nextStep",schemaPath:"#/properties/releaseDecisions/items/properties/nextStep/type",keyword:"type",params:{type: schema11.properties.releaseDecisions.items.properties.nextStep.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data153.time !== undefined){
+if(typeof data153.time !== "string"){
+const err362 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/time",schemaPath:"#/properties/releaseDecisions/items/properties/time/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+if(data153.seq !== undefined){
+let data161 = data153.seq;
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err363 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 1 || isNaN(data161)){
+const err364 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/seq",schemaPath:"#/properties/releaseDecisions/items/properties/seq/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+}
+if(data153.head !== undefined){
+if(typeof data153.head !== "string"){
+const err365 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/head",schemaPath:"#/properties/releaseDecisions/items/properties/head/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+if(data153.policy !== undefined){
+if(typeof data153.policy !== "string"){
+const err366 = {instancePath:instancePath+"/releaseDecisions/" + i15+"/policy",schemaPath:"#/properties/releaseDecisions/items/properties/policy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+}
+else {
+const err367 = {instancePath:instancePath+"/releaseDecisions/" + i15,schemaPath:"#/properties/releaseDecisions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/releaseDecisions",schemaPath:"#/properties/releaseDecisions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+}
+else {
+const err369 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
 }
 errors++;
 }

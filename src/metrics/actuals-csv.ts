@@ -9,7 +9,7 @@ import { didYouMean } from '../policy/suggest.js';
 import { columnsOf, parseCsv } from './csv.js';
 import type { InputFile } from './files.js';
 import { readText } from './files.js';
-import { isCalendarDate } from './time.js';
+import { bookingWindow } from './time.js';
 import type { Phase, PlanActual } from './types.js';
 
 const COLUMNS = {
@@ -32,8 +32,7 @@ export function parseAmount(text: string): number | undefined {
 
 function row(cells: string[], cols: { period: number; cost: number; phase?: number }, where: (m: string) => Diagnostic): PlanActual | Diagnostic {
   const period = (cells[cols.period] ?? '').trim();
-  const day = period.length === 7 ? `${period}-01` : period;
-  if (!isCalendarDate(day)) return where(`invalid period "${period}" (use YYYY-MM or YYYY-MM-DD)`);
+  if (!bookingWindow(period)) return where(`invalid period "${period}" (use YYYY-MM or YYYY-MM-DD)`);
   const cost = parseAmount(cells[cols.cost] ?? '');
   if (cost === undefined) return where(`cost "${cells[cols.cost] ?? ''}" is not a number`);
   if (cost < 0) return where(`cost must not be negative (got ${cost})`);

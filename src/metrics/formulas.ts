@@ -47,18 +47,22 @@ export function evIndices(pv: number, ev: number, ac: number | undefined, bac: n
 const EPS = 1e-9;
 
 /**
- * Earned schedule (Lipke 2003): ES = C + I, where C is the number of whole periods whose
- * cumulative PV the EV has reached and I = (EV − PV_C) / (PV_C+1 − PV_C) the part of the next
- * period, by linear interpolation. `pvByPeriod[k]` is the cumulative PV at the end of period
- * k + 1; PV is 0 at the start. In periods; at most the number of periods.
+ * Earned schedule (Lipke 2003) at the EARLIEST time the PV curve reached EV: ES = C + I, where
+ * C is the number of whole periods whose cumulative PV stays below EV and
+ * I = (EV − PV_C) / (PV_C+1 − PV_C) the part of the next period, by linear interpolation.
+ * Where PV is flat (weekends, gaps between phases) EV is reached at the start of the flat
+ * stretch, not its end, so SV(t) does not jump ahead while nothing was planned.
+ * `pvByPeriod[k]` is the cumulative PV at the end of period k + 1; PV is 0 at the start. In
+ * periods; at most the number of periods.
  */
 export function earnedSchedule(pvByPeriod: readonly number[], ev: number): number {
   const tol = EPS * Math.max(1, Math.abs(ev));
+  if (ev <= tol) return 0;
   let c = 0;
-  while (c < pvByPeriod.length && pvByPeriod[c]! <= ev + tol) c++;
+  while (c < pvByPeriod.length && pvByPeriod[c]! < ev - tol) c++;
   if (c === pvByPeriod.length) return c;
   const before = c === 0 ? 0 : pvByPeriod[c - 1]!;
-  return c + Math.max(0, (ev - before) / (pvByPeriod[c]! - before));
+  return c + Math.min(1, Math.max(0, (ev - before) / (pvByPeriod[c]! - before)));
 }
 
 /** Earned-schedule indicators: SV(t) = ES − AT and SPI(t) = ES / AT (absent for AT = 0). */
@@ -78,4 +82,46 @@ export function overrunRate(finished: boolean, ix: EvIndices): number | undefine
   const cost = finished ? ix.ac : ix.eac;
   if (cost === undefined || !(ix.bac > 0)) return undefined;
   return ((cost - ix.bac) / ix.bac) * 100;
+}
+
+/** Forecasts from the indices (PMI Practice Standard for EVM, 2nd ed.; PMBOK 6th ed. §7.4.2). */
+export interface CostForecasts {
+  /** EAC = BAC / CPI: today's cost efficiency holds to the end (the headline `cost.eac`). */
+  eacCpi?: number;
+  /** EAC = AC + (BAC − EV): the rest costs what was planned (past variance atypical). */
+  eacAtypical?: number;
+  /** EAC = AC + (BAC − EV) / (CPI × SPI): cost and schedule efficiency both weigh on the rest. */
+  eacCpiSpi?: number;
+  /** ETC = EAC − AC, with EAC = BAC / CPI. */
+  etc?: number;
+  /** TCPI to BAC = (BAC − EV) / (BAC − AC): the efficiency the rest needs to finish within BAC. */
+  tcpiBac?: number;
+  /** TCPI to EAC = (BAC − EV) / (EAC − AC), EAC = BAC / CPI (algebraically equal to CPI). */
+  tcpiEac?: number;
+}
+
+/** The EAC variants, ETC and TCPI; each absent where its divisor is zero or AC is unknown. */
+export function costForecasts(ix: EvIndices): CostForecasts {
+  const { ac, ev, bac, cpi, spi, eac } = ix;
+  if (ac === undefined) return {};
+  const out: CostForecasts = { eacAtypical: ac + (bac - ev) };
+  if (eac !== undefined) {
+    out.eacCpi = eac;
+    out.etc = eac - ac;
+    const t = ratio(bac - ev, eac - ac);
+    if (t !== undefined) out.tcpiEac = t;
+  }
+  if (cpi !== undefined && cpi > 0 && spi !== undefined && spi > 0) out.eacCpiSpi = ac + (bac - ev) / (cpi * spi);
+  const tb = ratio(bac - ev, bac - ac);
+  if (tb !== undefined) out.tcpiBac = tb;
+  return out;
+}
+
+/**
+ * Independent estimate at completion in time (Lipke): IEAC(t) = PD / SPI(t), the planned
+ * duration stretched by today's schedule efficiency (equal to AT + (PD − ES) / SPI(t)).
+ * Absent while SPI(t) is 0 or unknown (nothing earned yet: no bound).
+ */
+export function ieacT(plannedDuration: number, spiT: number | undefined): number | undefined {
+  return spiT !== undefined && spiT > 0 ? plannedDuration / spiT : undefined;
 }

@@ -64,7 +64,7 @@ export function computeKpis(input: KpiInput): KpiReport {
   const items = timelines(history.workItems);
   const tally = new Tally();
   const defects = defectKpis({ defects: input.defects, asOf, evidence: input.evidence ?? {}, runs: history.runs, countEvidence: s.countEvidence, change: s.change, unit: s.period, periods: s.periods });
-  const evm = evmKpis(input.plan, history, asOf, s.period, s.periods);
+  const evm = evmKpis(input.plan, history, asOf, s.period, s.periods, items);
   const tests = testKpis({ runs: history.runs, asOf, windowDays: s.windowDays, unit: s.period, periods: s.periods, baseBranch: s.baseBranch });
   const dora = doraKpis({ deployments: history.deployments, incidents: history.incidents, asOf, windowDays: s.windowDays, environment: s.environment });
   for (const part of [defects, evm, tests, dora]) tally.merge(part.tally);

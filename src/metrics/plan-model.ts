@@ -5,8 +5,8 @@
  * weight. The elements' budgets add up to BAC exactly, or the plan is reported as wrong.
  */
 import { PHASES } from '../policy/types.js';
-import { dayEnd, dayStart, isCalendarDate, isoDay } from './time.js';
-import type { Phase, Plan, PlanWorkItem } from './types.js';
+import { bookingWindow, dayEnd, dayStart, isoDay } from './time.js';
+import type { EvMethod, Phase, Plan, PlanMilestone, PlanWorkItem } from './types.js';
 import { maxOf, minOf, pushAll } from '../io/array.js';
 
 /** One budgeted piece of planned work; PV accrues linearly over [start, end). */
@@ -18,6 +18,9 @@ export interface Element {
   start: number;
   end: number;
   budget: number;
+  /** How it earns its budget; milestones when `method` is `milestones`. */
+  method: EvMethod;
+  milestones?: PlanMilestone[];
 }
 
 /** A problem with the plan, at a path of the plan file (e.g. `['phases', 'design', 'finish']`). */
@@ -62,6 +65,52 @@ function itemWindow(item: PlanWorkItem, i: number, plan: Plan, problems: PlanPro
 
 type Planned = Array<{ item: PlanWorkItem; el: Element }>;
 
+/** The earning method of a work item: its own, else its phase's, else 0/100; milestones need a list. */
+function itemMethod(item: PlanWorkItem, i: number, plan: Plan, problems: PlanProblem[]): Pick<Element, 'method' | 'milestones'> {
+  const phase = item.phase ? plan.phases?.[item.phase] : undefined;
+  const milestones = item.milestones ?? (item.ev === undefined ? phase?.milestones : undefined);
+  const method = item.ev ?? (item.milestones ? 'milestones' : phase?.ev) ?? '0/100';
+  if (method === 'milestones' && !milestones) {
+    problems.push({ path: ['workItems', i, 'ev'], message: `work item "${item.id}" earns by milestones but lists none; add milestones: [{ id, weight }] or choose 0/100, 50/50 or percent` });
+    return { method: '0/100' };
+  }
+  return method === 'milestones' ? { method, milestones: milestones! } : { method };
+}
+
+/** The earning method of a budgeted phase without work items: 0/100 on its gate, or milestones. */
+function phaseMethod(p: NonNullable<Plan['phases']>[Phase], phase: Phase, problems: PlanProblem[]): Pick<Element, 'method' | 'milestones'> {
+  const method = p?.ev ?? (p?.milestones ? 'milestones' : '0/100');
+  if (method === '50/50' || method === 'percent') {
+    problems.push({ path: ['phases', phase, 'ev'], message: `phase ${phase} has no work items, so it cannot earn by ${method}; it earns on its gate (0/100) or by milestones — list its work items or change ev` });
+    return { method: '0/100' };
+  }
+  if (method === 'milestones') {
+    if (p?.milestones) return { method, milestones: p.milestones };
+    problems.push({ path: ['phases', phase, 'ev'], message: `phase ${phase} earns by milestones but lists none; add milestones: [{ id, weight }] or use 0/100` });
+  }
+  return { method: '0/100' };
+}
+
+/**
+ * Work items of one pool that give both a budget and a weight must agree: the same budget per
+ * unit of weight, else the plan says two different things about their size.
+ */
+function checkProportions(items: Planned, problems: PlanProblem[], index: Map<PlanWorkItem, number>): void {
+  const both = items.filter((x) => x.item.budget !== undefined && x.item.weight !== undefined);
+  const first = both[0];
+  if (!first) return;
+  const rate = first.item.budget! / first.item.weight!;
+  for (const x of both.slice(1)) {
+    const expected = rate * x.item.weight!;
+    if (Math.abs(x.item.budget! - expected) > CENT) {
+      problems.push({
+        path: ['workItems', index.get(x.item)!, 'budget'],
+        message: `work item "${x.item.id}" has budget ${round(x.item.budget!)} for weight ${round(x.item.weight!)}, but "${first.item.id}" has ${round(first.item.budget!)} for weight ${round(first.item.weight!)}: budgets and weights disagree; make the budget ${round(expected)} or drop one of budget and weight`,
+      });
+    }
+  }
+}
+
 /** Who owns a pool of budget, for messages: the phase's or the project's. */
 interface Owner {
   path: (string | number)[];
@@ -96,6 +145,7 @@ function phaseWindows(plan: Plan, problems: PlanProblem[]): Map<Phase, { start: 
 
 /** Gives every element its budget; `complete` is false when some items were left out for a problem. */
 function allocate(plan: Plan, items: Planned, elements: Element[], problems: PlanProblem[], complete: boolean): void {
+  const index = new Map((plan.workItems ?? []).map((item, i) => [item, i]));
   let projectPool = plan.budget;
   const projectItems: Planned = [];
   for (const phase of PHASES) {
@@ -105,12 +155,14 @@ function allocate(plan: Plan, items: Planned, elements: Element[], problems: Pla
       pushAll(projectItems, mine);
       continue;
     }
+    checkProportions(mine, problems, index);
     projectPool -= p.budget;
     const owner = { path: ['phases', phase, 'budget'], name: `the budget of phase ${phase} (${round(p.budget)})`, below: "its work items' budgets" };
     if (mine.length > 0) share(mine, p.budget - mine.reduce((s, x) => s + (x.item.budget ?? 0), 0), owner, problems, complete);
-    else elements.push({ key: `phase:${phase}`, phase, start: dayStart(p.start), end: dayEnd(p.finish), budget: p.budget });
+    else elements.push({ key: `phase:${phase}`, phase, start: dayStart(p.start), end: dayEnd(p.finish), budget: p.budget, ...phaseMethod(p, phase, problems) });
   }
   pushAll(projectItems, items.filter((x) => !x.item.phase));
+  checkProportions(projectItems, problems, index);
   const pool = projectPool - projectItems.reduce((s, x) => s + (x.item.budget ?? 0), 0);
   const owner = { path: ['budget'], name: `budget (BAC) ${round(plan.budget)}`, below: 'the phase and work-item budgets under it' };
   if (elements.length + items.length > 0) share(projectItems, pool, owner, problems, complete);
@@ -127,7 +179,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
     seen.add(item.id);
     const w = itemWindow(item, i, plan, problems);
     if (!w) continue;
-    items.push({ item, el: { key: item.id, itemId: item.id, ...(item.phase ? { phase: item.phase } : {}), ...w, budget: item.budget ?? 0 } });
+    items.push({ item, el: { key: item.id, itemId: item.id, ...(item.phase ? { phase: item.phase } : {}), ...w, budget: item.budget ?? 0, ...itemMethod(item, i, plan, problems) } });
     // A phase planned only through its work items spans them.
     if (item.phase && !plan.phases?.[item.phase]) widen(windows, item.phase, w);
   }
@@ -135,8 +187,7 @@ export function resolvePlan(plan: Plan): ResolvedPlan {
   allocate(plan, items, elements, problems, items.length === (plan.workItems ?? []).length);
   pushAll(elements, items.map((x) => x.el));
   for (const [i, a] of (plan.actuals ?? []).entries()) {
-    const day = a.period.length === 7 ? `${a.period}-01` : a.period;
-    if (!isCalendarDate(day)) problems.push({ path: ['actuals', i, 'period'], message: `invalid period "${a.period}" (use YYYY-MM or YYYY-MM-DD)` });
+    if (!bookingWindow(a.period)) problems.push({ path: ['actuals', i, 'period'], message: `invalid period "${a.period}" (use YYYY-MM or YYYY-MM-DD)` });
   }
   const starts = [...windows.values()].map((w) => w.start).concat(elements.map((e) => e.start));
   const ends = [...windows.values()].map((w) => w.end).concat(elements.map((e) => e.end));

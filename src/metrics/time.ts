@@ -20,6 +20,20 @@ export function dayEnd(date: string): number {
   return dayStart(date) + DAY_MS;
 }
 
+/**
+ * The window [start, end) a cost booking's period covers: a month (`YYYY-MM`) from 00:00 UTC
+ * of its 1st to the 1st of the next month, a day (`YYYY-MM-DD`) that whole day. Undefined for
+ * a period that names no real month or day.
+ */
+export function bookingWindow(period: string): { start: number; end: number } | undefined {
+  if (/^\d{4}-\d{2}$/.test(period)) {
+    if (!isCalendarDate(`${period}-01`)) return undefined;
+    const start = dayStart(`${period}-01`);
+    return { start, end: nextPeriod(start, 'month') };
+  }
+  return isCalendarDate(period) ? { start: dayStart(period), end: dayEnd(period) } : undefined;
+}
+
 /** `YYYY-MM-DD` of an instant. */
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

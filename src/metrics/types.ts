@@ -10,11 +10,23 @@ export type { Phase };
 export type DefectSeverity = 'critical' | 'high' | 'medium' | 'low';
 export const DEFECT_SEVERITIES: readonly DefectSeverity[] = ['critical', 'high', 'medium', 'low'];
 
+/** How an element earns its budget (docs/metrics.md "Earned value methods"). */
+export type EvMethod = '0/100' | '50/50' | 'percent' | 'milestones';
+
+/** A weighted milestone: reached when the work item `id` is done in the history. */
+export interface PlanMilestone {
+  id: string;
+  weight: number;
+}
+
 /** A phase of the plan: its planned window (dates YYYY-MM-DD, both inclusive) and optional budget. */
 export interface PlanPhase {
   start: string;
   finish: string;
   budget?: number;
+  /** The earning method of the phase (without work items) and the default of its work items. */
+  ev?: EvMethod;
+  milestones?: PlanMilestone[];
 }
 
 /** A planned work item; its id matches WorkItemRecord.itemId. Window defaults to its phase's. */
@@ -27,6 +39,9 @@ export interface PlanWorkItem {
   budget?: number;
   /** Relative size when no budget is given; 1 when absent. */
   weight?: number;
+  /** How it earns its budget; default its phase's, else 0/100. */
+  ev?: EvMethod;
+  milestones?: PlanMilestone[];
 }
 
 /** Cost booked for a month (`YYYY-MM`) or a day (`YYYY-MM-DD`), optionally for one phase. */

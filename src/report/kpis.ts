@@ -66,11 +66,14 @@ export function pastRuns(s: KpiSources): RunRecord[] {
     .sort((a, b) => Date.parse(a.time) - Date.parse(b.time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** KPIs whose series comes from the plan's trend (EvmReport.trend), by the trend's key. */
+const PLAN_SERIES = new Map<string, 'spi' | 'spiT' | 'cpi'>([['schedule.spi', 'spi'], ['schedule.spiT', 'spiT'], ['cost.cpi', 'cpi']]);
+
 function earlierValues(name: string, runs: readonly RunRecord[], kpis?: KpiReport): number[] {
   const fromRuns = runs.map((r) => r.metrics[name]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-  if (fromRuns.length > 0 || (name !== 'schedule.spi' && name !== 'schedule.spiT')) return fromRuns;
-  // SPI is no run metric: its series is the plan's period ends, the current period left out.
-  const key = name === 'schedule.spi' ? 'spi' : 'spiT';
+  const key = PLAN_SERIES.get(name);
+  if (fromRuns.length > 0 || key === undefined) return fromRuns;
+  // SPI, SPI(t) and CPI are no run metrics: their series is the plan's period ends, the current period left out.
   return (kpis?.evm?.trend.slice(0, -1) ?? []).map((p) => p[key]).filter((v): v is number => v !== undefined);
 }
 

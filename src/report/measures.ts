@@ -61,6 +61,11 @@ export interface EvmRow {
   plannedStart: string;
   plannedFinish: string;
   deviationRate: number | null;
+  /** What deviationRate is: the actual duration, the earned-schedule forecast or the elapsed lower bound. */
+  deviationBasis: 'actual' | 'forecast' | 'elapsed' | null;
+  /** Running: (IEAC(t) − planned) / planned and (elapsed − planned) / planned, %. */
+  forecastDeviationRate: number | null;
+  elapsedDeviationRate: number | null;
   budget: number;
   pv: number;
   ev: number;
@@ -81,6 +86,18 @@ export interface ReportSchedule {
   deviationRate: number | null;
   overrunRate: number | null;
   eac: number | null;
+  /** SV(t) and IEAC(t) = PD / SPI(t), in days; PD the planned duration. */
+  svT: number | null;
+  ieacT: number | null;
+  plannedDays: number;
+  /** EAC variants, ETC and TCPI (docs/metrics.md). */
+  eacAtypical: number | null;
+  eacCpiSpi: number | null;
+  etc: number | null;
+  tcpiBac: number | null;
+  tcpiEac: number | null;
+  /** The method behind each figure, in words and formulas. */
+  methods: Record<'pv' | 'ev' | 'ac' | 'es' | 'eac' | 'deviation' | 'overrun', string>;
   table: EvmRow[];
 }
 

@@ -70,7 +70,7 @@ export function defectsSection(kpis?: KpiReport, evidence?: EvidenceBundle): Rep
 function evmRow(r: PhaseRow): EvmRow {
   return {
     phase: r.phase, status: r.status, plannedStart: r.plannedStart, plannedFinish: r.plannedFinish,
-    deviationRate: opt(r.deviationRate), budget: r.budget, pv: r.pv, ev: r.ev, ac: opt(r.ac), sv: r.sv, spi: opt(r.spi), cpi: opt(r.cpi),
+    deviationRate: opt(r.deviationRate), deviationBasis: opt(r.deviationBasis), forecastDeviationRate: opt(r.forecastDeviationRate), elapsedDeviationRate: opt(r.elapsedDeviationRate), budget: r.budget, pv: r.pv, ev: r.ev, ac: opt(r.ac), sv: r.sv, spi: opt(r.spi), cpi: opt(r.cpi),
   };
 }
 
@@ -79,10 +79,14 @@ export function scheduleSection(kpis?: KpiReport): ReportSchedule | null {
   const evm = kpis?.evm;
   if (!evm) return null;
   const k = kpis.kpis;
+  const f = evm.status.forecasts;
   return {
     currency: opt(evm.currency), bac: evm.bac, due: evm.due,
     spi: pick('schedule.spi', k), spiT: pick('schedule.spiT', k), cpi: pick('cost.cpi', k),
     deviationRate: pick('schedule.deviationRate', k), overrunRate: pick('cost.overrunRate', k), eac: pick('cost.eac', k),
+    svT: pick('schedule.svT', k), ieacT: opt(evm.status.ieacT), plannedDays: evm.status.plannedDays,
+    eacAtypical: opt(f.eacAtypical), eacCpiSpi: opt(f.eacCpiSpi), etc: opt(f.etc), tcpiBac: opt(f.tcpiBac), tcpiEac: opt(f.tcpiEac),
+    methods: evm.methods,
     table: evm.phases.map(evmRow),
   };
 }

@@ -93,6 +93,8 @@ export interface WorkItemRecord extends RecordBase {
   phase?: 'requirements' | 'design' | 'implementation' | 'testing' | 'release';
   /** Relative size for throughput-based forecasts; 1 when absent. */
   weight?: number;
+  /** Percent of the work done (0 to 100), for the percent-complete earning method. */
+  percentComplete?: number;
   /** For defects: severity. */
   severity?: 'critical' | 'high' | 'medium' | 'low';
 }

@@ -45,12 +45,13 @@ function expectHandCalculations(k: Record<string, number>): void {
   // ES: PV reaches 80,000 9.5 days into testing (day 70 + 9.5); AT = 82 days since 31 August.
   expect(k['schedule.spiT']).toBeCloseTo(79.5 / 82, 9);
   expect(k['schedule.svT']).toBeCloseTo(-2.5, 9);
-  // AC: September 28,000 + October 21,000 + November 17,000.
-  expect(k['cost.ac']).toBe(66_000);
-  expect(k['cost.cpi']).toBeCloseTo(80_000 / 66_000, 9);
-  expect(k['cost.eac']).toBeCloseTo(82_500, 6);
-  expect(k['cost.vac']).toBeCloseTo(17_500, 6);
-  expect(k['cost.overrunRate']).toBeCloseTo(-17.5, 6);
+  // AC: September 28,000 + October 21,000 + November's 17,000 accrued over 20 of its 30 days.
+  const ac = 49_000 + (17_000 * 20) / 30; // 60,333.33
+  expect(k['cost.ac']).toBeCloseTo(ac, 6);
+  expect(k['cost.cpi']).toBeCloseTo(80_000 / ac, 9);
+  expect(k['cost.eac']).toBeCloseTo((100_000 * ac) / 80_000, 6); // BAC / CPI = 75,416.67
+  expect(k['cost.vac']).toBeCloseTo(100_000 - (100_000 * ac) / 80_000, 6);
+  expect(k['cost.overrunRate']).toBeCloseTo(((100_000 * ac) / 80_000 - 100_000) / 1000, 6); // −24.58 %
   // Defects: five confirmed (ACME-503 was rejected) over 0.304 KLOC; two still open.
   expect(k['defects.density']).toBeCloseTo(5 / 0.304, 6);
   expect(k['defects.open']).toBe(2);

@@ -14,17 +14,18 @@ describe('EVM while running (asOf 26 Jul, day 25)', () => {
 
   it('PV, EV, AC and the indices', () => {
     // PV = 200 + 300 + 5 days × 25 = 625; EV = R-1 100 + R-2 100 + design 300 = 500 (I-1 still in progress)
-    // AC = July's 450 (August not booked yet)
+    // AC = July's 450 accrued over July's days: 450 × 25 / 31 = 362.90 (August not begun)
+    const ac = (450 * 25) / 31;
     expect(r.kpis['schedule.pv']).toBeCloseTo(625, 2);
     expect(r.kpis['schedule.ev']).toBeCloseTo(500, 2);
     expect(r.kpis['schedule.sv']).toBeCloseTo(-125, 2);
     expect(r.kpis['schedule.spi']).toBeCloseTo(0.8, 3);
-    expect(r.kpis['cost.ac']).toBeCloseTo(450, 2);
-    expect(r.kpis['cost.cv']).toBeCloseTo(50, 2); // 500 − 450
-    expect(r.kpis['cost.cpi']).toBeCloseTo(1.111, 3); // 500 / 450
-    expect(r.kpis['cost.eac']).toBeCloseTo(900, 2); // 1000 / 1.111…
-    expect(r.kpis['cost.vac']).toBeCloseTo(100, 2);
-    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-10, 2); // running: (900 − 1000) / 1000
+    expect(r.kpis['cost.ac']).toBeCloseTo(ac, 9);
+    expect(r.kpis['cost.cv']).toBeCloseTo(500 - ac, 9); // 137.10
+    expect(r.kpis['cost.cpi']).toBeCloseTo(500 / ac, 9); // 1.378
+    expect(r.kpis['cost.eac']).toBeCloseTo((1000 * ac) / 500, 9); // BAC / CPI = 725.81
+    expect(r.kpis['cost.vac']).toBeCloseTo(1000 - (1000 * ac) / 500, 9);
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo(((1000 * ac) / 500 - 1000) / 10, 9); // running: (EAC − BAC) / BAC = −27.4 %
   });
 
   it('earned schedule in days', () => {
@@ -43,10 +44,15 @@ describe('EVM while running (asOf 26 Jul, day 25)', () => {
     // design: no items, starts on plan 11 Jul, gate passed 24 Jul = 13 days vs 10: +30 %
     expect(rows.design).toMatchObject({ status: 'done', actualDays: 13, actualStart: '2026-07-11T00:00:00.000Z' });
     expect(rows.design!.deviationRate).toBeCloseTo(30, 10);
-    // implementation: started 22 Jul, 4 days in, 20 planned: counted as at least 20 → 0 %; PV 125, EV 0
-    expect(rows.implementation).toMatchObject({ status: 'running', plannedDays: 20, actualDays: 20, deviationRate: 0, pv: 125, ev: 0, spi: 0 });
-    expect(rows.project).toMatchObject({ status: 'running', plannedDays: 40, actualDays: 40, deviationRate: 0, budget: 1000 });
-    expect(r.kpis['schedule.deviationRate']).toBe(0);
+    // implementation: started 22 Jul, 4 days in, 20 planned; PV 125, EV 0 → ES 0, SPI(t) 0: no
+    // forecast yet (IEAC(t) unbounded); the elapsed lower bound (4 − 20) / 20 = −80 % shows no delay
+    // yet, so the deviation is not given.
+    expect(rows.implementation).toMatchObject({ status: 'running', plannedDays: 20, actualDays: 4, elapsedDeviationRate: -80, pv: 125, ev: 0, spi: 0, es: 0, spiT: 0 });
+    expect(rows.implementation).not.toHaveProperty('deviationRate');
+    // project: ES 20 days, AT 25 → SPI(t) 0.8, IEAC(t) = 40 / 0.8 = 50 days: forecast (50 − 40) / 40 = +25 %
+    // beside the elapsed lower bound (25 − 40) / 40 = −37.5 % (before issue 14: max(elapsed, planned) → 0 %).
+    expect(rows.project).toMatchObject({ status: 'running', plannedDays: 40, actualDays: 25, es: 20, spiT: 0.8, ieacT: 50, forecastDeviationRate: 25, elapsedDeviationRate: -37.5, deviationRate: 25, deviationBasis: 'forecast', budget: 1000 });
+    expect(r.kpis['schedule.deviationRate']).toBe(25);
   });
 
   it('phase AC is absent when actuals are not booked to phases', () => {
@@ -64,7 +70,8 @@ describe('EVM after the finish (asOf 20 Aug)', () => {
     expect(r.kpis['schedule.spiT']).toBeCloseTo(40 / 44, 10); // 0.909
     expect(r.kpis['schedule.svT']).toBeCloseTo(-4, 10);
     expect(r.kpis['schedule.deviationRate']).toBeCloseTo(10, 10);
-    expect(r.kpis['cost.overrunRate']).toBeCloseTo(-45, 10); // finished: (550 − 1000) / 1000
+    // finished: (AC − BAC) / BAC with AC = 450 + August's 100 × 19 / 31 days (booked over August) = 511.29
+    expect(r.kpis['cost.overrunRate']).toBeCloseTo((450 + (100 * 19) / 31 - 1000) / 10, 10); // −48.9 %
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deviationRate, earnedSchedule, evIndices, overrunRate, scheduleIndicators } from '../../src/metrics/formulas.js';
+import { costForecasts, deviationRate, earnedSchedule, evIndices, ieacT, overrunRate, scheduleIndicators } from '../../src/metrics/formulas.js';
 
 /** "To the cent": money to 2 decimals, indices to 3 (as the sources print them). */
 const cents = 2;
@@ -68,10 +68,53 @@ describe('earned schedule', () => {
     ['inside the first period', [10, 20, 30], 5, 0.5], // 0 + (5 − 0) / (10 − 0)
     ['exactly at a period end', [10, 20, 30], 20, 2],
     ['all earned', [10, 20, 30], 30, 3],
-    ['a flat period counts as earned', [10, 10, 30], 10, 2], // C = 2 (PV_1 = PV_2 = 10 ≤ EV)
+    // Flat PV (issue 14): EV = 10 was first reached at the end of period 1, not at the end of the flat period 2.
+    ['EV on a flat stretch: the earliest time PV reached it', [10, 10, 30], 10, 1], // C = 0, I = (10 − 0) / (10 − 0)
+    ['a flat start: EV reached where PV first rises to it', [0, 0, 10], 5, 2.5], // C = 2 (PV_1 = PV_2 = 0 < 5), I = 5 / 10
     ['after a flat period', [10, 10, 30], 20, 2.5], // 2 + (20 − 10) / (30 − 10)
   ])('%s', (_name, pv, ev, es) => {
     expect(earnedSchedule(pv, ev)).toBeCloseTo(es, 12);
+  });
+});
+
+describe('EAC variants, ETC, TCPI and IEAC(t) on the published examples (inputs as published, results by the formulas shown)', () => {
+  it('Schwalbe ch. 7 exercise 1: PV 23,000, EV 20,000, AC 25,000, BAC 120,000', () => {
+    const ix = evIndices(23_000, 20_000, 25_000, 120_000);
+    const f = costForecasts(ix);
+    expect(f.eacCpi).toBeCloseTo(150_000, cents); // BAC / CPI, as printed with the exercise
+    expect(f.etc).toBeCloseTo(125_000, cents); // EAC − AC = 150,000 − 25,000
+    expect(f.eacAtypical).toBeCloseTo(125_000, cents); // AC + (BAC − EV) = 25,000 + 100,000
+    // AC + (BAC − EV) / (CPI × SPI) = 25,000 + 100,000 / (0.8 × 20/23) = 25,000 + 143,750
+    expect(f.eacCpiSpi).toBeCloseTo(168_750, cents);
+    expect(f.tcpiBac).toBeCloseTo(100_000 / 95_000, 9); // (BAC − EV) / (BAC − AC) = 1.0526
+    expect(f.tcpiEac).toBeCloseTo(0.8, 9); // (BAC − EV) / (EAC − AC) = 100,000 / 125,000 = CPI
+    // IEAC(t) with the exercise's 12-month plan and SPI as the schedule efficiency: 12 / 0.8696 = 13.8 months (as printed)
+    expect(ieacT(12, ix.spi)).toBeCloseTo(13.8, 1);
+  });
+
+  it('MPUG (Dash): IEAC(t) = PD / SPI(t) = 10 / (10 / 12) = 12 months, the actual duration', () => {
+    expect(ieacT(10, 10 / 12)).toBeCloseTo(12, 12);
+    // Finished: EV = BAC, so TCPI to EAC has no remaining work (0 / 0): absent; TCPI to BAC = 0 / −300,000 = 0.
+    const f = costForecasts(evIndices(1_000_000, 1_000_000, 1_300_000, 1_000_000));
+    expect(f.tcpiEac).toBeUndefined();
+    expect(f.eacAtypical).toBe(1_300_000); // AC + 0
+    expect(f.tcpiBac).toBeUndefined(); // BAC − AC < 0: budget spent, no efficiency reaches it
+  });
+
+  it("Lipke's construction: IEAC(t) = 11 / (5.4 / 7) = 14.26 months (AT + (PD − ES) / SPI(t) = 7 + 5.6 / 0.7714)", () => {
+    const st = scheduleIndicators(earnedSchedule([10, 25, 45, 70, 100, 130, 160, 185, 205, 220, 230], 112), 7);
+    expect(ieacT(11, st.spiT)).toBeCloseTo(7 + (11 - 5.4) / (5.4 / 7), 10);
+    expect(ieacT(11, st.spiT)).toBeCloseTo(14.259, 3);
+    expect(ieacT(11, 0)).toBeUndefined(); // nothing earned: no bound
+  });
+
+  it('TCPI to EAC equals CPI whenever work remains (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e6, noNaN: true }), fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true }), (bac, share, ac) => {
+        const ix = evIndices(bac / 2, bac * share, ac, bac);
+        expect(costForecasts(ix).tcpiEac).toBeCloseTo(ix.cpi!, 6);
+      }),
+    );
   });
 });
 

@@ -12,12 +12,23 @@ import { facts, section, table, type Column } from './table.js';
 
 const ratio = (x: number | null, hint = 'not computable yet'): string => valueOr(x, (v) => num(v), hint);
 
+const BASIS = { actual: 'actual', forecast: 'forecast from earned schedule', elapsed: 'elapsed lower bound' } as const;
+
+/** The deviation with its basis; a running row also shows the other figure beside it. */
+function deviationCell(e: EvmRow): string {
+  if (e.status === 'not-started') return '<span class="muted">not started</span>';
+  const main = valueOr(e.deviationRate, signedPercent, 'nothing earned yet');
+  const basis = e.deviationBasis ? `<br /><span class="hint">${BASIS[e.deviationBasis]}</span>` : '';
+  const beside = e.status === 'running' && e.deviationBasis !== 'elapsed' && e.elapsedDeviationRate !== null ? `<br /><span class="hint">elapsed ≥ ${signedPercent(e.elapsedDeviationRate)}</span>` : '';
+  return `${main}${basis}${beside}`;
+}
+
 function evmCols(): Column<EvmRow>[] {
   const money = (x: number | null): string => valueOr(x, (v) => num(v, 0), null);
   return [
     { head: 'Phase', cell: (e) => `${esc(e.phase)}<br /><span class="hint">${esc(e.status.replace('-', ' '))}</span>` },
     { head: 'Planned', cell: (e) => `${day(e.plannedStart)} → ${day(e.plannedFinish)}` },
-    { head: 'Deviation', num: true, cell: (e) => valueOr(e.deviationRate, signedPercent, 'not started') },
+    { head: 'Deviation', num: true, cell: deviationCell },
     { head: 'Budget', num: true, cell: (e) => money(e.budget) },
     { head: 'PV', num: true, cell: (e) => money(e.pv) },
     { head: 'EV', num: true, cell: (e) => money(e.ev) },
@@ -27,6 +38,8 @@ function evmCols(): Column<EvmRow>[] {
     { head: 'CPI', num: true, cell: (e) => valueOr(e.cpi, (v) => num(v), null) },
   ];
 }
+
+const METHOD_NAMES: Record<string, string> = { pv: 'PV', ev: 'EV', ac: 'AC', es: 'Earned schedule', eac: 'EAC, ETC, TCPI', deviation: 'Schedule deviation', overrun: 'Cost overrun' };
 
 /** Earned value per phase and for the project, with SPI, SPI(t), CPI, EAC and the rates. */
 export function schedule(r: Report): string {
@@ -40,6 +53,15 @@ export function schedule(r: Report): string {
       ['Schedule deviation', rate(s.deviationRate)], ['Cost overrun', rate(s.overrunRate)],
       ['BAC', `${num(s.bac, 0)}${cur}`], ['EAC', valueOr(s.eac, (v) => `${num(v, 0)}${cur}`, 'no actual cost recorded')], ['Due', day(s.due)],
     ]),
+    facts([
+      ['SV(t)', valueOr(s.svT, (v) => `${num(v)} days`, 'not computable yet')],
+      ['IEAC(t)', valueOr(s.ieacT, (v) => `${num(v, 1)} of ${num(s.plannedDays, 0)} planned days`, 'nothing earned yet')],
+      ['ETC', valueOr(s.etc, (v) => `${num(v, 0)}${cur}`, 'no EAC')],
+      ['EAC = AC + (BAC − EV)', valueOr(s.eacAtypical, (v) => `${num(v, 0)}${cur}`, 'no actual cost recorded')],
+      ['EAC = AC + (BAC − EV) / (CPI × SPI)', valueOr(s.eacCpiSpi, (v) => `${num(v, 0)}${cur}`, 'not computable yet')],
+      ['TCPI to BAC', ratio(s.tcpiBac, 'BAC spent')], ['TCPI to EAC', ratio(s.tcpiEac)],
+    ]),
+    `<details class="more"><summary>How these figures are computed</summary><ul>${Object.entries(s.methods).map(([k, v]) => `<li><b>${esc(METHOD_NAMES[k] ?? k)}</b>: ${esc(v)}</li>`).join('')}</ul></details>`,
     table(`Earned value per phase${cur ? `, amounts in${cur}` : ''} (PV planned value, EV earned value, AC actual cost, SV = EV − PV)`, evmCols(), s.table, { id: 'evm-table' }),
     s.table.some((e) => e.ac === null) ? '<p class="more">AC and CPI read "not measured" where no actual cost is recorded for the phase; give actual costs in the plan file.</p>' : '',
     spiChart(r),

@@ -36,8 +36,11 @@ export function schedulePart(r: Report, level: number): Rendered {
   const lines = ['', '#### Schedule and cost', '',
     `SPI ${num(s.spi)}, SPI(t) ${num(s.spiT)}, CPI ${num(s.cpi)}; schedule deviation ${signedPercent(s.deviationRate)}, cost overrun ${signedPercent(s.overrunRate)}; EAC ${num(s.eac, 0)}${cur} of BAC ${num(s.bac, 0)}${cur}, due ${day(s.due)}.`];
   if (level >= 4) return { lines, dropped: [[4, 'the earned-value table']] };
-  const rows = s.table.map((e) => [e.phase, e.status, `${day(e.plannedStart)} → ${day(e.plannedFinish)}`, signedPercent(e.deviationRate), num(e.budget, 0), num(e.pv, 0), num(e.ev, 0), num(e.ac, 0), num(e.sv, 0), num(e.spi), num(e.cpi)]);
+  lines.push('', `SV(t) ${num(s.svT)} days, IEAC(t) ${num(s.ieacT, 1)} of ${num(s.plannedDays, 0)} planned days; ETC ${num(s.etc, 0)}${cur}; EAC = AC + (BAC − EV) ${num(s.eacAtypical, 0)}${cur}, EAC = AC + (BAC − EV) / (CPI × SPI) ${num(s.eacCpiSpi, 0)}${cur}; TCPI to BAC ${num(s.tcpiBac)}, to EAC ${num(s.tcpiEac)}.`);
+  const basis = (e: (typeof s.table)[number]): string => (e.deviationBasis === 'forecast' ? ' (forecast)' : e.deviationBasis === 'elapsed' ? ' (elapsed ≥)' : '');
+  const rows = s.table.map((e) => [e.phase, e.status, `${day(e.plannedStart)} → ${day(e.plannedFinish)}`, `${signedPercent(e.deviationRate)}${basis(e)}`, num(e.budget, 0), num(e.pv, 0), num(e.ev, 0), num(e.ac, 0), num(e.sv, 0), num(e.spi), num(e.cpi)]);
   lines.push(...details('Earned value per phase', table(['Phase', 'Status', 'Planned', 'Deviation', 'Budget', 'PV', 'EV', 'AC', 'SV', 'SPI', 'CPI'], rows)));
+  lines.push(...details('How these figures are computed', Object.entries(s.methods).map(([k, v]) => `- **${k}**: ${mdText(v)}`)));
   return { lines, dropped: [] };
 }
 
