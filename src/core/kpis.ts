@@ -43,9 +43,12 @@ export interface KpiRequest {
 export function latestRun(history: Pick<ProjectHistory, 'project' | 'records'>, asOf: Date): RunRecord | undefined {
   const until = asOf.getTime();
   let best: RunRecord | undefined;
+  let bestMs = -Infinity;
   for (const r of history.records) {
-    if (r.kind !== 'run' || r.project !== history.project || Date.parse(r.time) > until) continue;
-    if (!best || Date.parse(r.time) > Date.parse(best.time) || (Date.parse(r.time) === Date.parse(best.time) && r.id > best.id)) best = r;
+    if (r.kind !== 'run' || r.project !== history.project) continue;
+    const ms = Date.parse(r.time);
+    if (ms > until) continue;
+    if (!best || ms > bestMs || (ms === bestMs && r.id > best.id)) [best, bestMs] = [r, ms];
   }
   return best;
 }
